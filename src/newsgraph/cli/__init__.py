@@ -11,6 +11,7 @@ from .. import __version__
 from ..config import load_settings
 from ..errors import NewsgraphError
 from .analyze import analyze, demo
+from .eval import eval_cmd
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -39,6 +40,7 @@ def cli(ctx: click.Context, config_path: str | None, verbose: int) -> None:
 
 cli.add_command(analyze)
 cli.add_command(demo)
+cli.add_command(eval_cmd)
 
 
 def main() -> None:

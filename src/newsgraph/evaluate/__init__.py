@@ -1,0 +1,46 @@
+"""Evaluation on gold sets: each module scores the pipeline's contract output on one set.
+
+Every module has ``run(data_dir: Path, nlp, **options) -> Report``. The gold data lives
+outside the package (research-use licences): the caller names its folder, or
+:func:`find_data_dir` looks for ``shared/eval/data`` beside the working directory.
+"""
+
+from __future__ import annotations
+
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from ..errors import EvalDataError
+
+
+@dataclass
+class Report:
+    """Scores of one evaluation: named figures, plus free-form details for the JSON output."""
+
+    name: str
+    metrics: dict[str, float | int]
+    details: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        return {"name": self.name, "metrics": self.metrics, "details": self.details}
+
+
+def find_data_dir(explicit: str | None = None) -> Path:
+    """The gold-data folder: explicit path, $NEWSGRAPH_EVAL_DATA, or ../shared/eval/data."""
+    candidates = [explicit, os.environ.get("NEWSGRAPH_EVAL_DATA")]
+    candidates += [str(p / "shared" / "eval" / "data") for p in (Path.cwd(), *Path.cwd().parents)]
+    for c in candidates:
+        if c and Path(c).is_dir():
+            return Path(c)
+    raise EvalDataError(
+        "no evaluation data folder found",
+        hint="pass --data DIR or set NEWSGRAPH_EVAL_DATA to the folder holding the gold sets",
+    )
+
+
+def require(path: Path) -> Path:
+    if not path.exists():
+        raise EvalDataError("gold data not found", input=str(path))
+    return path
