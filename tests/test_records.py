@@ -9,7 +9,17 @@ from hypothesis import given
 from hypothesis import strategies as st
 
 from newsgraph.records import (
-    SCHEMA, Actor, Analysis, Article, Attribution, Claim, Event, EventDate, Place, Removed, Span,
+    SCHEMA,
+    Actor,
+    Analysis,
+    Article,
+    Attribution,
+    Claim,
+    Event,
+    EventDate,
+    Place,
+    Removed,
+    Span,
 )  # fmt: skip
 
 
@@ -30,8 +40,14 @@ def test_records_span_of_rejects_out_of_range():
 
 
 def _sample(text: str) -> Analysis:
-    art = Article(id=Article.make_id(text, "T"), text=text, title="T", published="2023-04-17",
-                  authors=("A. Writer",), language="en")
+    art = Article(
+        id=Article.make_id(text, "T"),
+        text=text,
+        title="T",
+        published="2023-04-17",
+        authors=("A. Writer",),
+        language="en",
+    )
     s = Span.of(text, 0, 5)
     return Analysis(
         article=art,
@@ -40,9 +56,29 @@ def _sample(text: str) -> Analysis:
         places=(Place("p1", "Moscow", (s,), "RUS", 55.75, 37.62, 524901),),
         attributions=(Attribution("q1", "direct", s, "a1", s, s, (s,), 0.9, "person"),),
         claims=(Claim("c1", s, True, "person", "q1", (s,), "hedged", 0.5),),
-        events=(Event("e1", "CONSULT", "043", s, s, ("a1",), (), ("RUSGOV",), (), "visit",
-                      ("military",), 2.8, 1, "p1", EventDate("2023-04-15", "2023-04-16", "x", "day"),
-                      False, "asserted", "q1", 0.8),),
+        events=(
+            Event(
+                "e1",
+                "CONSULT",
+                "043",
+                s,
+                s,
+                ("a1",),
+                (),
+                ("RUSGOV",),
+                (),
+                "visit",
+                ("military",),
+                2.8,
+                1,
+                "p1",
+                EventDate("2023-04-15", "2023-04-16", "x", "day"),
+                False,
+                "asserted",
+                "q1",
+                0.8,
+            ),
+        ),
         extractor="test",
     )
 
@@ -57,15 +93,51 @@ def test_records_analysis_round_trips_through_json():
 
 def test_records_contract_keys_are_exact():
     d = _sample("Putin met Li in Moscow.").to_dict()
-    assert list(d) == ["schema", "article", "removed", "actors", "places", "attributions",
-                       "claims", "events", "extractor"]
-    assert set(d["article"]) == {"id", "url", "source", "title", "published", "authors",
-                                 "language", "text"}
-    assert {"id", "kind", "source", "source_text", "cue", "content", "hedges",
-            "confidence"} <= set(d["attributions"][0])
-    assert {"id", "plover", "mode", "contexts", "cameo", "goldstein", "quad_class", "actors",
-            "recipients", "actor_codes", "recipient_codes", "place", "date", "negated",
-            "certainty", "attribution", "trigger", "evidence", "confidence"} <= set(d["events"][0])
+    assert list(d) == [
+        "schema",
+        "article",
+        "removed",
+        "actors",
+        "places",
+        "attributions",
+        "claims",
+        "events",
+        "extractor",
+    ]
+    assert set(d["article"]) == {
+        "id",
+        "url",
+        "source",
+        "title",
+        "published",
+        "authors",
+        "language",
+        "text",
+    }
+    assert {"id", "kind", "source", "source_text", "cue", "content", "hedges", "confidence"} <= set(
+        d["attributions"][0]
+    )
+    assert {
+        "id",
+        "plover",
+        "mode",
+        "contexts",
+        "cameo",
+        "goldstein",
+        "quad_class",
+        "actors",
+        "recipients",
+        "actor_codes",
+        "recipient_codes",
+        "place",
+        "date",
+        "negated",
+        "certainty",
+        "attribution",
+        "trigger",
+        "evidence",
+        "confidence",
+    } <= set(d["events"][0])
 
 
 def test_records_event_rejects_integer_cameo():

@@ -47,20 +47,28 @@ def clean_stage(
             yield Failure(input=e.input or raw.origin, stage="clean", code=e.code, reason=e.reason)
 
 
-def _analyze_one(nlp: Language, doc_or_text: object, item: Analysis, options: ExtractOptions) -> Item:
+def _analyze_one(
+    nlp: Language, doc_or_text: object, item: Analysis, options: ExtractOptions
+) -> Item:
     try:
         doc = doc_or_text if not isinstance(doc_or_text, str) else nlp(doc_or_text)
         return run_extractors(doc, item, options).with_(extractor=EXTRACTOR)  # type: ignore[arg-type]
     except NewsgraphError as e:
-        return Failure(input=item.article.origin or item.article.id, stage="analyze", code=e.code, reason=e.reason)
+        return Failure(
+            input=item.article.origin or item.article.id,
+            stage="analyze",
+            code=e.code,
+            reason=e.reason,
+        )
     except Exception as e:  # noqa: BLE001 - one bad article never stops a batch
         log.debug("extractor crash on %s", item.article.origin, exc_info=True)
         where = traceback.extract_tb(e.__traceback__)[-1]
+        at = f"{where.filename.rsplit('/', 1)[-1]}:{where.lineno}"
         return Failure(
             input=item.article.origin or item.article.id,
             stage="analyze",
             code="internal",
-            reason=f"{type(e).__name__}: {e} (at {where.filename.rsplit('/', 1)[-1]}:{where.lineno}); please report it",
+            reason=f"{type(e).__name__}: {e} (at {at}); please report it",
         )
 
 
@@ -74,7 +82,9 @@ def analyze_stage(items: Iterable[Item], nlp: Language, settings: Settings) -> I
     while chunk := list(islice(it, settings.batch_size)):
         todo = [x for x in chunk if isinstance(x, Analysis) and not x.skipped]
         try:
-            docs: list[object] = list(nlp.pipe((x.article.text for x in todo), batch_size=settings.batch_size))
+            docs: list[object] = list(
+                nlp.pipe((x.article.text for x in todo), batch_size=settings.batch_size)
+            )
         except Exception:  # noqa: BLE001 - fall back to one at a time to find the bad one
             docs = [x.article.text for x in todo]
         parsed = dict(zip((id(x) for x in todo), docs, strict=True))
@@ -119,9 +129,17 @@ def analyze_text(
 
     settings = settings or Settings()
     nlp = nlp or load_model(settings.model)
-    article = Article(id=Article.make_id(text, title), text=text, title=title, url=url,
-                      published=published, language="en")
-    result = _analyze_one(nlp, text, Analysis(article=article), ExtractOptions(settings.actor_dictionaries))
+    article = Article(
+        id=Article.make_id(text, title),
+        text=text,
+        title=title,
+        url=url,
+        published=published,
+        language="en",
+    )
+    result = _analyze_one(
+        nlp, text, Analysis(article=article), ExtractOptions(settings.actor_dictionaries)
+    )
     if isinstance(result, Failure):
         raise NewsgraphError(result.reason, input=result.input)
     return result

@@ -294,7 +294,12 @@ class EventDate:
     precision: str | None = None  # day|week|month|year|publication, or None when unresolved
 
     def to_dict(self) -> dict[str, Any]:
-        return {"start": self.start, "end": self.end, "text": self.text, "precision": self.precision}
+        return {
+            "start": self.start,
+            "end": self.end,
+            "text": self.text,
+            "precision": self.precision,
+        }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> EventDate:

@@ -16,8 +16,13 @@ from .eval import eval_cmd
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
 @click.version_option(__version__, prog_name="newsgraph")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-              help="TOML settings file (default: ./newsgraph.toml if present).")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="TOML settings file (default: ./newsgraph.toml if present).",
+)
 @click.option("-v", "--verbose", count=True, help="More log output on stderr (-vv for debug).")
 @click.pass_context
 def cli(ctx: click.Context, config_path: str | None, verbose: int) -> None:

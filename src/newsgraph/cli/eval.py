@@ -24,14 +24,27 @@ SETS: dict[str, tuple[str, str]] = {
 
 @click.command(name="eval", context_settings={"ignore_unknown_options": False})
 @click.argument("gold_set", type=click.Choice(sorted(SETS)))
-@click.option("--data", "data_dir", type=click.Path(file_okay=False), default=None,
-              help="Folder with the gold sets (default: $NEWSGRAPH_EVAL_DATA or ../shared/eval/data).")
-@click.option("--split", default=None, help="Split to score where the set has several (e.g. train, dev).")
+@click.option(
+    "--data",
+    "data_dir",
+    type=click.Path(file_okay=False),
+    default=None,
+    help="Folder with the gold sets (default: $NEWSGRAPH_EVAL_DATA or ../shared/eval/data).",
+)
+@click.option(
+    "--split", default=None, help="Split to score where the set has several (e.g. train, dev)."
+)
 @click.option("--limit", type=int, default=None, help="Score only the first N items (quick runs).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
 @click.pass_obj
-def eval_cmd(settings: Settings, gold_set: str, data_dir: str | None, split: str | None,
-             limit: int | None, fmt: str) -> None:
+def eval_cmd(
+    settings: Settings,
+    gold_set: str,
+    data_dir: str | None,
+    split: str | None,
+    limit: int | None,
+    fmt: str,
+) -> None:
     """Score newsgraph on a gold set and print its figures.
 
     \b
@@ -51,4 +64,6 @@ def eval_cmd(settings: Settings, gold_set: str, data_dir: str | None, split: str
         return
     click.echo(f"{report.name}")
     for key, value in report.metrics.items():
-        click.echo(f"  {key:<40} {value:.4f}" if isinstance(value, float) else f"  {key:<40} {value}")
+        click.echo(
+            f"  {key:<40} {value:.4f}" if isinstance(value, float) else f"  {key:<40} {value}"
+        )

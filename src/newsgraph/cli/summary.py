@@ -12,15 +12,23 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
     console = console or Console()
     a = analysis.article
     console.rule(f"[bold]{a.title or '(untitled)'}")
-    console.print(f"published {a.published or 'unknown'} · {len(a.text.split())} words · "
-                  f"{len(analysis.removed)} piece(s) of page chrome removed")
+    console.print(
+        f"published {a.published or 'unknown'} · {len(a.text.split())} words · "
+        f"{len(analysis.removed)} piece(s) of page chrome removed"
+    )
     names = {x.id: x.name for x in analysis.actors}
 
     if analysis.actors:
         t = Table("actor", "country", "sectors", "role", "code", "mentions", title="Actors")
         for x in analysis.actors:
-            t.add_row(x.name, x.country or "", " ".join(x.sectors), "; ".join(x.roles), x.code or "",
-                      str(len(x.mentions)))
+            t.add_row(
+                x.name,
+                x.country or "",
+                " ".join(x.sectors),
+                "; ".join(x.roles),
+                x.code or "",
+                str(len(x.mentions)),
+            )
         console.print(t)
     if analysis.attributions:
         t = Table("kind", "speaker", "cue", "content", title="Who said what")
@@ -35,12 +43,20 @@ def print_summary(analysis: Analysis, console: Console | None = None) -> None:
             t.add_row(c.certainty, _clip(c.sentence.text, 110))
         console.print(t)
     if analysis.events:
-        t = Table("PLOVER", "CAMEO", "actor", "recipient", "date", "status", "evidence", title="Events")
+        t = Table(
+            "PLOVER", "CAMEO", "actor", "recipient", "date", "status", "evidence", title="Events"
+        )
         for e in analysis.events:
             status = "negated" if e.negated else e.certainty
-            t.add_row(e.plover or "—", e.cameo, ", ".join(names.get(i, i) for i in e.actors),
-                      ", ".join(names.get(i, i) for i in e.recipients),
-                      (e.date.start or "") if e.date else "", status, _clip(e.evidence.text, 70))
+            t.add_row(
+                e.plover or "—",
+                e.cameo,
+                ", ".join(names.get(i, i) for i in e.actors),
+                ", ".join(names.get(i, i) for i in e.recipients),
+                (e.date.start or "") if e.date else "",
+                status,
+                _clip(e.evidence.text, 70),
+            )
         console.print(t)
 
 

@@ -12,6 +12,7 @@ from spacy.tokens import Token
 
 from ..lexicons import load_pairs
 
+
 @cache
 def _irregular() -> dict[str, str]:
     return dict(load_pairs("irregular_verbs.tsv"))
