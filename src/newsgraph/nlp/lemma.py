@@ -55,10 +55,10 @@ def verb_lemma(word: str, tag: str = "") -> str:
 _E_STEMS = frozenset(
     "accus announc argu assum believ charg clos complet continu declar declin decid describ "
     "dismiss increas indicat insist issu leav mak mov not promis propos provid rais receiv "
-    "reduc releas remov resolv sav serv shar stat suppos tak urg us vot writ warn welcom "
-    "agre approv arriv captur condemn continu criticiz emphasiz exchang hop improv invit "
+    "reduc releas remov resolv sav serv shar stat suppos tak urg us vot writ welcom "
+    "agre approv arriv captur continu criticiz emphasiz exchang hop improv invit "
     "involv lik negotiat observ pledg recogniz retir respons rul scor sentenc squeez stag "
-    "strik surviv threaten tim trad voic".split()
+    "strik surviv tim trad voic".split()
 )
 
 

@@ -1,0 +1,63 @@
+"""Settings: defaults, TOML file, NEWSGRAPH_* environment, validation up front."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.config import Settings, load_settings
+from newsgraph.errors import ConfigError
+
+
+def test_config_defaults_without_file_or_env(tmp_path, monkeypatch):
+    monkeypatch.chdir(tmp_path)
+    s = load_settings(env={})
+    assert s == Settings()
+    assert s.db == "newsgraph.db" and s.batch_size == 32 and not s.allow_private
+
+
+def test_config_file_then_env_override(tmp_path):
+    f = tmp_path / "ng.toml"
+    f.write_text('[newsgraph]\nbatch_size = 8\nallow_private = true\nlanguages = ["en", "de"]\n')
+    s = load_settings(f, env={"NEWSGRAPH_BATCH_SIZE": "16"})
+    assert s.batch_size == 16  # env beats file
+    assert s.allow_private is True
+    assert s.languages == ("en", "de")
+
+
+@pytest.mark.parametrize(
+    ("env", "message"),
+    [
+        ({"NEWSGRAPH_BATCH_SIZE": "zero"}, "batch_size"),
+        ({"NEWSGRAPH_BATCH_SIZE": "0"}, "batch_size must be"),
+        ({"NEWSGRAPH_FETCH_TIMEOUT": "-1"}, "fetch_timeout"),
+        ({"NEWSGRAPH_ALLOW_PRIVATE": "perhaps"}, "allow_private"),
+        ({"NEWSGRAPH_ACTOR_DICTIONARIES": "/no/such/file.csv"}, "actor dictionary"),
+    ],
+)
+def test_config_bad_values_fail_at_load(tmp_path, monkeypatch, env, message):
+    monkeypatch.chdir(tmp_path)
+    with pytest.raises(ConfigError, match=message):
+        load_settings(env=env)
+
+
+def test_config_unknown_setting_in_file_is_named(tmp_path):
+    f = tmp_path / "ng.toml"
+    f.write_text("[newsgraph]\nbatchsize = 8\n")
+    with pytest.raises(ConfigError, match="unknown setting 'batchsize'"):
+        load_settings(f, env={})
+
+
+def test_config_missing_or_broken_file(tmp_path):
+    with pytest.raises(ConfigError, match="does not exist"):
+        load_settings(tmp_path / "nope.toml", env={})
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[newsgraph\n")
+    with pytest.raises(ConfigError, match="not valid TOML"):
+        load_settings(bad, env={})
+
+
+def test_config_with_ignores_none_and_revalidates():
+    s = Settings().with_(allow_private=None, batch_size=4)
+    assert s.batch_size == 4 and s.allow_private is False
+    with pytest.raises(ConfigError):
+        Settings().with_(batch_size=0)
