@@ -1,0 +1,91 @@
+"""The team store: PostgreSQL through psycopg 3, tsvector + GIN for text search."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator, Sequence
+from contextlib import contextmanager
+from functools import cache
+from typing import Any
+
+from ..errors import StoreError
+from .base import Store, migrations, now
+
+# Any fixed 64-bit number: serialises concurrent migrations (e.g. Dask workers starting).
+_MIGRATION_LOCK = 0x6E657773677261
+
+
+@cache
+def _pg_style(sql: str) -> str:
+    """``?`` → ``%s`` (psycopg's style); a literal ``%`` must be doubled for it."""
+    return sql.replace("%", "%%").replace("?", "%s")
+
+
+class PostgresStore(Store):
+    """A store in a PostgreSQL database named by a ``postgresql://`` URL."""
+
+    dialect = "postgres"
+
+    def __init__(self, url: str) -> None:
+        try:
+            import psycopg
+        except ImportError:
+            raise StoreError("PostgreSQL needs psycopg: pip install 'newsgraph[postgres]'", input=url) from None
+        self._psycopg = psycopg
+        self.url = url
+        try:
+            # autocommit: transactions are explicit (conn.transaction()), one per batch.
+            self.conn = psycopg.connect(url, autocommit=True, connect_timeout=15)
+        except psycopg.Error as e:
+            raise StoreError(f"cannot connect to PostgreSQL: {e}".strip(), input=_redact(url)) from None
+        self._migrate()
+
+    def _sql(self, sql: str) -> str:
+        return _pg_style(sql)
+
+    def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
+        try:
+            return self.conn.execute(sql, params, prepare=False)
+        except self._psycopg.Error as e:
+            raise StoreError(f"{e} in: {sql[:120]}".strip(), input=_redact(self.url)) from e
+
+    def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
+        try:
+            with self.conn.cursor() as cur:
+                cur.executemany(sql, rows)
+        except self._psycopg.Error as e:
+            raise StoreError(f"{e} in: {sql[:120]}".strip(), input=_redact(self.url)) from e
+
+    @contextmanager
+    def transaction(self) -> Iterator[None]:
+        with self.conn.transaction():
+            yield
+
+    def close(self) -> None:
+        self.conn.close()
+
+    def _fts_condition(self, text: str) -> tuple[str, list[Any]]:
+        return "a.tsv @@ plainto_tsquery('english', ?)", [text]
+
+    def _migrate(self) -> None:
+        with self.transaction():
+            self._execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
+            self._execute("CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, "
+                          "name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+            done = {r[0] for r in self._execute("SELECT version FROM migrations").fetchall()}
+            for version, name, sql in migrations("postgres"):
+                if version in done:
+                    continue
+                self._execute(sql)
+                self._execute("INSERT INTO migrations (version, name, applied_at) VALUES (%s, %s, %s)",
+                              (version, name, now()))
+
+
+def _redact(url: str) -> str:
+    """The URL without its password, for error messages."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(url)
+    if parts.password:
+        netloc = parts.netloc.replace(f":{parts.password}@", ":***@")
+        return urlunsplit(parts._replace(netloc=netloc))
+    return url

@@ -1,0 +1,242 @@
+"""Query filters and the SQL they build. Every value is a bound parameter, never SQL text.
+
+One :class:`Filters` serves every kind of row (events, actors, articles, claims,
+clusters); each kind applies the filters that make sense for it and says which it
+ignores in :data:`APPLIES`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any
+
+from ..errors import InputError
+
+FtsCondition = Callable[[str], tuple[str, list[Any]]]
+
+KINDS = ("events", "actors", "articles", "claims", "clusters")
+APPLIES = {
+    "events": {"actor", "country", "dyad", "plover", "cameo", "since", "until", "outlet", "text", "article_id"},
+    "actors": {"actor", "country", "since", "until", "outlet", "text", "article_id"},
+    "articles": {"actor", "country", "dyad", "plover", "cameo", "since", "until", "outlet", "text", "article_id"},
+    "claims": {"actor", "country", "since", "until", "outlet", "text", "article_id", "unsourced"},
+    "clusters": {"actor", "dyad", "plover", "since", "until", "min_outlets"},
+}
+
+
+@dataclass(frozen=True)
+class Filters:
+    """What to select. None means "any". ``limit=0`` means no limit.
+
+    ``actor`` matches an actor code exactly (``RUSGOV``) or a name case-blind
+    (``vladimir putin``). ``dyad`` is (source, target); a side of three letters is a
+    country (``RUS``), a longer one an actor code (``RUSGOV``). ``cameo`` is a code
+    prefix (``04`` = all consultations). ``since``/``until`` are ISO dates, inclusive,
+    on the event's date (else its article's publication date). ``text`` is full-text
+    search over title and body (all words must occur).
+    """
+
+    actor: str | None = None
+    country: str | None = None
+    dyad: tuple[str, str] | None = None
+    plover: str | None = None
+    cameo: str | None = None
+    since: str | None = None
+    until: str | None = None
+    outlet: str | None = None
+    text: str | None = None
+    article_id: str | None = None
+    unsourced: bool = False
+    min_outlets: int = 0
+    limit: int = 100
+    offset: int = 0
+
+    def __post_init__(self) -> None:
+        if self.cameo is not None and not self.cameo.isdigit():
+            raise InputError(f"CAMEO prefix must be digits, got {self.cameo!r}")
+        if self.limit < 0 or self.offset < 0:
+            raise InputError("limit and offset must be ≥ 0")
+        if self.dyad is not None and (len(self.dyad) != 2 or not all(self.dyad)):
+            raise InputError(f"a dyad needs two sides, got {self.dyad!r}")
+
+
+def parse_dyad(value: str) -> tuple[str, str]:
+    """``"RUS-CHN"`` → ``("RUS", "CHN")``."""
+    parts = [p.strip().upper() for p in value.replace(">", "-").split("-")]
+    if len(parts) != 2 or not all(parts):
+        raise InputError(f"a dyad is SOURCE-TARGET like RUS-CHN or RUSGOV-CHNMIL, got {value!r}")
+    return parts[0], parts[1]
+
+
+def _like(value: str) -> str:
+    """A case-blind substring pattern with LIKE's wildcards escaped."""
+    escaped = value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+class _Where:
+    def __init__(self) -> None:
+        self.parts: list[str] = []
+        self.params: list[Any] = []
+
+    def add(self, sql: str, *params: Any) -> None:
+        self.parts.append(sql)
+        self.params.extend(params)
+
+    def sql(self) -> str:
+        return " WHERE " + " AND ".join(self.parts) if self.parts else ""
+
+
+def _side(column_prefix: str, value: str) -> tuple[str, str]:
+    return (f"{column_prefix}_country = ?", value) if len(value) == 3 else (f"{column_prefix}_code = ?", value)
+
+
+def _event_conditions(w: _Where, f: Filters, alias: str, fts: FtsCondition, with_text: bool = True) -> None:
+    """Conditions on an events table under ``alias``."""
+    if f.actor:
+        days, params = _day_range("p.day", f)
+        w.add(f"({alias}.article_id, {alias}.local_id) IN (SELECT p.article_id, p.event_id FROM event_parties p "
+              f"WHERE (p.code = ? OR p.name_norm = ?){days})", f.actor.upper(), f.actor.lower(), *params)
+    if f.country:
+        days, params = _day_range("p.day", f)
+        w.add(f"({alias}.article_id, {alias}.local_id) IN (SELECT p.article_id, p.event_id FROM event_parties p "
+              f"WHERE p.country = ?{days})", f.country.upper(), *params)
+    if f.dyad:
+        for prefix, value in (("actor", f.dyad[0]), ("recipient", f.dyad[1])):
+            cond, v = _side(f"{alias}.{prefix}", value.upper())
+            w.add(cond, v)
+    if f.plover:
+        w.add(f"{alias}.plover = ?", f.plover.upper())
+    if f.cameo:
+        w.add(f"{alias}.cameo LIKE ?", f.cameo + "%")
+    if f.since:
+        w.add(f"{alias}.day >= ?", f.since)
+    if f.until:
+        w.add(f"{alias}.day <= ?", f.until)
+    if f.outlet:
+        w.add(f"lower({alias}.outlet) LIKE ? ESCAPE '\\'", _like(f.outlet))
+    if f.article_id:
+        w.add(f"{alias}.article_id = ?", f.article_id)
+    if f.text and with_text:
+        cond, params = fts(f.text)
+        w.add(f"{alias}.article_id IN (SELECT a.id FROM articles a WHERE {cond})", *params)
+
+
+def _day_range(column: str, f: Filters) -> tuple[str, list[Any]]:
+    sql, params = "", []
+    if f.since:
+        sql += f" AND {column} >= ?"
+        params.append(f.since)
+    if f.until:
+        sql += f" AND {column} <= ?"
+        params.append(f.until)
+    return sql, params
+
+
+def _article_conditions(w: _Where, f: Filters, fts: FtsCondition) -> None:
+    """Conditions on the articles table under alias ``a``."""
+    if f.actor:
+        w.add("a.id IN (SELECT x.article_id FROM actors x WHERE x.code = ? OR x.name_norm = ?)",
+              f.actor.upper(), f.actor.lower())
+    if f.country:
+        w.add("a.id IN (SELECT x.article_id FROM actors x WHERE x.country = ?)", f.country.upper())
+    if f.dyad or f.plover or f.cameo:
+        inner = _Where()
+        _event_conditions(inner, Filters(dyad=f.dyad, plover=f.plover, cameo=f.cameo), "e", fts)
+        w.add(f"a.id IN (SELECT e.article_id FROM events e{inner.sql()})", *inner.params)
+    if f.since:
+        w.add("a.published >= ?", f.since)
+    if f.until:
+        w.add("a.published <= ?", f.until)
+    if f.outlet:
+        w.add("lower(a.outlet) LIKE ? ESCAPE '\\'", _like(f.outlet))
+    if f.article_id:
+        w.add("a.id = ?", f.article_id)
+    if f.text:
+        cond, params = fts(f.text)
+        w.add(cond, *params)
+
+
+def _page(f: Filters) -> tuple[str, list[Any]]:
+    if f.limit:
+        return " LIMIT ? OFFSET ?", [f.limit, f.offset]
+    return (" OFFSET ?", [f.offset]) if f.offset else ("", [])
+
+
+def build_query(kind: str, f: Filters, fts: FtsCondition, *, after: int = -1, page: int = 500) -> tuple[str, list[Any]]:
+    """The SQL (``?`` placeholders) and parameters selecting ``kind`` rows under ``f``."""
+    w = _Where()
+    if kind == "events":
+        _event_conditions(w, f, "e", fts)
+        sql = ("SELECT e.article_id, e.local_id AS event_id, e.day, e.plover, e.cameo, e.quad_class, e.goldstein, "
+               "e.actor_name, e.actor_code, e.actor_country, e.recipient_name, e.recipient_code, "
+               "e.recipient_country, e.negated, e.certainty, e.place_name, e.outlet, e.published, "
+               "e.evidence_text AS evidence, ce.cluster_id "
+               "FROM events e LEFT JOIN cluster_events ce ON ce.article_id = e.article_id "
+               "AND ce.event_id = e.local_id" + w.sql() + " ORDER BY e.day DESC, e.article_id, e.local_id")
+    elif kind == "actors":
+        if f.actor:
+            w.add("(x.code = ? OR x.name_norm = ?)", f.actor.upper(), f.actor.lower())
+        if f.country:
+            w.add("x.country = ?", f.country.upper())
+        if f.since:
+            w.add("x.published >= ?", f.since)
+        if f.until:
+            w.add("x.published <= ?", f.until)
+        if f.article_id:
+            w.add("x.article_id = ?", f.article_id)
+        if f.outlet or f.text:
+            inner = _Where()
+            _article_conditions(inner, Filters(outlet=f.outlet, text=f.text), fts)
+            w.add(f"x.article_id IN (SELECT a.id FROM articles a{inner.sql()})", *inner.params)
+        sql = ("SELECT x.name, x.code, x.country, x.type, count(DISTINCT x.article_id) AS articles, "
+               "sum(x.n_mentions) AS mentions, min(x.published) AS first_seen, max(x.published) AS last_seen "
+               "FROM actors x" + w.sql() + " GROUP BY x.name, x.code, x.country, x.type "
+               "ORDER BY articles DESC, mentions DESC, x.name")
+    elif kind == "articles":
+        _article_conditions(w, f, fts)
+        sql = ("SELECT a.id, a.published, a.outlet, a.title, a.url, a.n_actors, a.n_events, a.n_claims, "
+               "a.skipped, d.group_id AS duplicate_group FROM articles a "
+               "LEFT JOIN duplicates d ON d.article_id = a.id" + w.sql() + " ORDER BY a.published DESC, a.id")
+    elif kind == "articles_json":
+        _article_conditions(w, f, fts)
+        w.add("a.seq > ?", after)
+        sql = "SELECT a.seq, a.analysis FROM articles a" + w.sql() + " ORDER BY a.seq LIMIT ?"
+        return sql, [*w.params, page]
+    elif kind == "claims":
+        if f.actor:
+            w.add("(q.speaker_code = ? OR q.speaker_norm = ?)", f.actor.upper(), f.actor.lower())
+        if f.country:
+            w.add("q.source_id IN (SELECT x.local_id FROM actors x WHERE x.article_id = c.article_id "
+                  "AND x.country = ?)", f.country.upper())
+        if f.unsourced:
+            w.add("c.sourced = 0")
+        if f.article_id:
+            w.add("c.article_id = ?", f.article_id)
+        _article_conditions(w, Filters(since=f.since, until=f.until, outlet=f.outlet, text=f.text), fts)
+        sql = ("SELECT c.article_id, c.local_id AS claim_id, a.published, a.outlet, c.sourced, c.source_kind, "
+               "c.certainty, c.check_worthiness, q.kind AS attribution_kind, q.speaker, c.sentence "
+               "FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN attributions q "
+               "ON q.article_id = c.article_id AND q.local_id = c.attribution" + w.sql()
+               + " ORDER BY a.published DESC, c.article_id, c.sentence_start")
+    elif kind == "clusters":
+        if f.plover:
+            w.add("k.plover = ?", f.plover.upper())
+        if f.dyad:
+            w.add("k.actor = ? AND k.recipient = ?", f.dyad[0].upper(), f.dyad[1].upper())
+        if f.actor:
+            w.add("(k.actor = ? OR k.recipient = ?)", f.actor.upper(), f.actor.upper())
+        if f.since:
+            w.add("k.day_last >= ?", f.since)
+        if f.until:
+            w.add("k.day_first <= ?", f.until)
+        if f.min_outlets:
+            w.add("k.n_outlets >= ?", f.min_outlets)
+        sql = ("SELECT k.cluster_id, k.plover, k.actor, k.recipient, k.day_first, k.day_last, k.n_events, "
+               "k.n_articles, k.n_outlets, k.n_independent, k.outlets FROM event_clusters k" + w.sql()
+               + " ORDER BY k.n_outlets DESC, k.n_articles DESC, k.day_first, k.cluster_id")
+    else:
+        raise InputError(f"unknown kind of row {kind!r}; choose one of {', '.join(KINDS)}")
+    tail, params = _page(f)
+    return sql + tail, [*w.params, *params]
