@@ -7,6 +7,7 @@ Reading never stops at a bad input.
 
 from __future__ import annotations
 
-from .base import RawInput, iter_inputs
+from .base import RawInput
+from .sources import iter_inputs
 
 __all__ = ["RawInput", "iter_inputs"]

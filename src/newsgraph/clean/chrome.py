@@ -1,0 +1,133 @@
+"""Page chrome in scraped text: captions, share rows, newsletters, cookies, teaser lists.
+
+The rules are data (``lexicons/chrome_rules.tsv``: pattern, reason, action, word limit);
+this module applies them line by line and decides where the article ends.
+
+The hard part is the end of the page. A strong marker ("View All", "Related Topics",
+"More from …") near the end is followed by teasers for other stories — headlines and
+snippets cut off with "…" — and everything after it goes. The same marker in the middle
+of a real article is followed by ordinary paragraphs, and then only the marker line goes.
+A weak marker ("Read more: …") ends the article only when nothing but teasers and chrome
+follows it.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from functools import cache
+
+from ..lexicons import load_table
+from ..records import Removed
+
+RULES_FILE = "chrome_rules.tsv"
+
+TEASER = "teaser"  # the reason for a piece of a teaser list that matches no rule itself
+
+# A strong marker cuts when at least this share of the lines after it are teasers or
+# chrome, and the words after it are no more than the words before it.
+STRONG_TEASER_SHARE = 0.5
+# A weak marker cuts only when (nearly) everything after it is teasers or chrome, and
+# what follows is short next to the article.
+WEAK_TEASER_SHARE = 0.8
+WEAK_AFTER_RATIO = 0.5
+
+HEADLINE_MAX_WORDS = 25
+_SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*$")
+_TRUNCATED = re.compile(r"(\.\.\.|…)[\"'”’)\]]*$")
+
+
+@dataclass(frozen=True)
+class Rule:
+    """One chrome rule from the data file."""
+
+    reason: str
+    action: str  # line | cut | weak
+    max_words: int
+    pattern: re.Pattern[str]
+
+
+@cache
+def rules() -> tuple[Rule, ...]:
+    """The chrome rules, compiled once."""
+    out = []
+    for row in load_table(RULES_FILE):
+        if row["action"] not in ("line", "cut", "weak"):
+            raise ValueError(f"{RULES_FILE}: unknown action {row['action']!r}")
+        out.append(Rule(row["reason"], row["action"], int(row["max_words"]),
+                        re.compile(row["pattern"], re.IGNORECASE)))
+    return tuple(out)
+
+
+def match_rule(line: str) -> Rule | None:
+    """The first rule that matches this (stripped) line, if any."""
+    n_words = len(line.split())
+    for rule in rules():
+        if n_words <= rule.max_words and rule.pattern.match(line):
+            return rule
+    return None
+
+
+def is_teaser_like(line: str) -> bool:
+    """A headline (short, no sentence end) or a snippet cut off with an ellipsis."""
+    if _TRUNCATED.search(line):
+        return True
+    return len(line.split()) <= HEADLINE_MAX_WORDS and not _SENTENCE_END.search(line)
+
+
+@dataclass(frozen=True)
+class _Line:
+    index: int
+    text: str  # stripped
+    words: int
+    rule: Rule | None
+    teaser: bool
+
+
+def _find_cut(lines: list[_Line]) -> int | None:
+    """Position (in ``lines``) of the marker where the article ends, or None."""
+    total_words = sum(x.words for x in lines)
+    before_words = 0
+    for pos, line in enumerate(lines):
+        if line.rule and line.rule.action in ("cut", "weak"):
+            after = lines[pos + 1:]
+            after_words = total_words - before_words - line.words
+            share = (sum(1 for x in after if x.rule or x.teaser) / len(after)) if after else 1.0
+            if line.rule.action == "cut":
+                ok = share >= STRONG_TEASER_SHARE and after_words <= before_words
+            else:
+                ok = share >= WEAK_TEASER_SHARE and after_words <= WEAK_AFTER_RATIO * before_words
+            if ok and before_words > 0:
+                return pos
+        if not line.rule:
+            before_words += line.words
+    return None
+
+
+def remove_chrome(text: str) -> tuple[str, tuple[Removed, ...]]:
+    """The body without page chrome, and the removed pieces with their reasons.
+
+    Whole lines are removed, never parts of a line, so the kept text is exactly as it was;
+    runs of blank lines left behind are collapsed to one paragraph break.
+    """
+    raw_lines = text.split("\n")
+    lines = []
+    for i, raw in enumerate(raw_lines):
+        stripped = raw.strip()
+        if stripped:
+            rule = match_rule(stripped)
+            lines.append(_Line(i, stripped, len(stripped.split()), rule,
+                               rule is None and is_teaser_like(stripped)))
+    cut = _find_cut(lines)
+    drop: dict[int, str] = {}
+    for pos, line in enumerate(lines):
+        if cut is not None and pos >= cut:
+            drop[line.index] = line.rule.reason if line.rule else TEASER
+        elif line.rule:
+            drop[line.index] = line.rule.reason
+    if not drop:
+        return text.strip(), ()
+    removed = tuple(Removed(raw_lines[i].strip(), reason) for i, reason in sorted(drop.items()))
+    kept = "\n".join(line for i, line in enumerate(raw_lines) if i not in drop)
+    kept = re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", kept)
+    return kept.strip(), removed

@@ -1,0 +1,108 @@
+"""HTML → body text and metadata, through trafilatura.
+
+:func:`clean_html` is the one HTML cleaner: the pipeline uses it and
+``benchmarks/extraction.py`` scores it. The body is trafilatura's text with
+``favor_precision`` (the better setting on the ScrapingHub benchmark), then whole-line
+chrome rules (:mod:`.chrome`); the text is otherwise kept exactly as extracted.
+"""
+
+from __future__ import annotations
+
+import logging
+from dataclasses import dataclass
+
+import lxml.html
+import trafilatura
+
+from ..errors import InputError
+from ..records import Removed
+from .chrome import remove_chrome
+
+log = logging.getLogger(__name__)
+
+_BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
+               "section", "article", "pre", "tr", "figure", "ul", "ol", "table")
+
+
+@dataclass(frozen=True)
+class HtmlPage:
+    """What trafilatura found in a page: the body and its metadata (None when absent)."""
+
+    text: str
+    removed: tuple[Removed, ...] = ()
+    title: str | None = None
+    date: str | None = None  # as trafilatura gives it (ISO YYYY-MM-DD)
+    authors: str | None = None  # trafilatura joins several with "; "
+    sitename: str | None = None
+    url: str | None = None
+    language: str | None = None  # the page's declared language, if any
+
+
+def extract_body(html: bytes | str, url: str | None = None) -> str:
+    """Only the body text, as :func:`clean_html` gives it ("" when nothing is found)."""
+    doc = _bare(html, url)
+    return remove_chrome(doc.text or "")[0] if doc is not None else ""
+
+
+def _bare(html: bytes | str, url: str | None) -> trafilatura.settings.Document | None:
+    return trafilatura.bare_extraction(
+        html,
+        url=url,
+        favor_precision=True,
+        include_comments=False,
+        include_tables=True,
+        with_metadata=True,
+        deduplicate=False,
+    )
+
+
+def clean_html(html: bytes | str, origin: str, url: str | None = None) -> HtmlPage:
+    """The article in an HTML page; raise InputError naming ``origin`` if there is none."""
+    try:
+        doc = _bare(html, url)
+    except (ValueError, TypeError, AttributeError) as e:
+        # trafilatura has raised on some malformed documents rather than returning None
+        raise InputError(f"cannot parse the HTML: {e}", input=origin) from None
+    if doc is None or not (doc.text or "").strip():
+        raise InputError("no article body found in the HTML (too short, or not an article "
+                         "page)", input=origin)
+    text, removed = remove_chrome(doc.text)
+    if not text:
+        raise InputError("the HTML holds only page chrome, no article body", input=origin)
+    return HtmlPage(
+        text=text,
+        removed=removed,
+        title=_clean(doc.title),
+        date=_clean(doc.date),
+        authors=_clean(doc.author),
+        sitename=_clean(doc.sitename),
+        url=_clean(doc.url),
+        language=_clean(getattr(doc, "language", None)),
+    )
+
+
+def fragment_to_text(html: str) -> str:
+    """An HTML snippet that is all body (a feed entry's content) as paragraphs of text."""
+    try:
+        root = lxml.html.fragment_fromstring(html, create_parent="div")
+    except (ValueError, lxml.etree.ParserError):
+        return " ".join(html.split())
+    for bad in root.xpath("//script|//style|//noscript|//iframe"):
+        bad.drop_tree()
+    for el in root.iter(*_BLOCK_TAGS):
+        el.tail = "\n\n" + (el.tail or "")
+        if el.tag == "br":
+            el.tail = "\n" + (el.tail or "").lstrip("\n")
+    paragraphs = []
+    for block in root.text_content().split("\n\n"):
+        line = " ".join(block.split())
+        if line:
+            paragraphs.append(line)
+    return "\n\n".join(paragraphs)
+
+
+def _clean(value: object) -> str | None:
+    if value is None:
+        return None
+    text = " ".join(str(value).split())
+    return text or None

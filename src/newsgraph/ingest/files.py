@@ -1,0 +1,107 @@
+"""Reading bytes from disk or stdin within the size cap, gzip, and telling kinds apart.
+
+A kind is what reader understands the bytes: "text" (scraped plain text), "html",
+"jsonl", "feed" or "warc". The file name decides where it is explicit; otherwise the first
+bytes are sniffed.
+"""
+
+from __future__ import annotations
+
+import gzip
+import zlib
+from pathlib import Path
+from typing import IO
+
+from ..config import Settings
+from ..errors import InputError
+
+GZIP_MAGIC = b"\x1f\x8b"
+
+_SUFFIX_KIND = {
+    ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
+    ".jsonl": "jsonl", ".ndjson": "jsonl",
+    ".warc": "warc", ".arc": "warc",
+    ".rss": "feed", ".atom": "feed", ".rdf": "feed", ".xml": "feed",
+}  # fmt: skip
+
+
+def is_gzip_file(path: Path) -> bool:
+    """True if the file starts with the gzip magic bytes (whatever its name)."""
+    with path.open("rb") as f:
+        return f.read(2) == GZIP_MAGIC
+
+
+def open_maybe_gzip(path: Path) -> IO[bytes]:
+    """The file's bytes as a stream, gunzipped on the fly if it is gzip."""
+    if is_gzip_file(path):
+        return gzip.open(path, "rb")
+    return path.open("rb")
+
+
+def read_capped(stream: IO[bytes], limit: int, origin: str) -> bytes:
+    """Read the whole stream, refusing more than ``limit`` bytes (gzip errors named)."""
+    try:
+        data = stream.read(limit + 1)
+    except EOFError:
+        raise InputError("truncated gzip data (the compressed stream ends early)",
+                         input=origin) from None
+    except (gzip.BadGzipFile, zlib.error) as e:
+        raise InputError(f"corrupt gzip data: {e}", input=origin) from None
+    if len(data) > limit:
+        raise InputError(f"content is over the {limit:,}-byte limit", input=origin,
+                         hint="raise NEWSGRAPH_MAX_BYTES if this is really one article")
+    return data
+
+
+def read_file(path: Path, settings: Settings) -> bytes:
+    """A whole (possibly gzipped) file, within ``settings.max_bytes`` once decompressed."""
+    origin = str(path)
+    try:
+        size = path.stat().st_size
+        if size > settings.max_bytes:
+            raise InputError(
+                f"file is {size:,} bytes, over the {settings.max_bytes:,}-byte limit",
+                input=origin,
+                hint="raise NEWSGRAPH_MAX_BYTES if this is really one article",
+            )
+        with open_maybe_gzip(path) as f:
+            return read_capped(f, settings.max_bytes, origin)
+    except OSError as e:
+        if isinstance(e, gzip.BadGzipFile):
+            raise InputError(f"corrupt gzip data: {e}", input=origin) from None
+        raise InputError(f"cannot read file: {e.strerror or e}", input=origin) from None
+
+
+def strip_gz(name: str) -> str:
+    """The file name without a trailing .gz / .gzip."""
+    lower = name.lower()
+    for ext in (".gz", ".gzip"):
+        if lower.endswith(ext):
+            return name[: -len(ext)]
+    return name
+
+
+def kind_from_name(name: str) -> str | None:
+    """The kind a file name declares (``page.html.gz`` → html), or None if it says nothing."""
+    return _SUFFIX_KIND.get(Path(strip_gz(name)).suffix.lower())
+
+
+def sniff(head: bytes) -> str:
+    """Guess a kind from the first bytes of a document."""
+    start = head.lstrip(b"\xef\xbb\xbf \t\r\n")[:2048]
+    lower = start.lower()
+    if lower.startswith(b"warc/"):
+        return "warc"
+    if lower.startswith((b"<!doctype html", b"<html")) or b"<html" in lower[:512]:
+        return "html"
+    if lower.startswith(b"<?xml") or lower.startswith((b"<rss", b"<feed", b"<rdf")):
+        if any(tag in lower for tag in (b"<rss", b"<feed", b"<rdf:rdf", b"<channel")):
+            return "feed"
+        if b"<html" in lower:
+            return "html"
+        return "feed"
+    if start.startswith(b"{"):
+        return "jsonl"
+    if lower.startswith((b"<head", b"<body", b"<meta", b"<div", b"<article", b"<!--")):
+        return "html"
+    return "text"

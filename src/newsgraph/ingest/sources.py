@@ -1,0 +1,126 @@
+"""The dispatcher: from a named source (path, directory, URL, ``-``) to its reader."""
+
+from __future__ import annotations
+
+import gzip
+import io
+import sys
+from collections.abc import Iterable, Iterator
+from pathlib import Path
+from typing import IO
+
+from ..config import Settings
+from ..errors import InputError
+from ..records import Failure
+from .base import RawInput, guard
+from .feeds import parse_feed
+from .fetch import fetch, is_url
+from .files import GZIP_MAGIC, kind_from_name, open_maybe_gzip, read_capped, read_file, sniff
+from .jsonl import iter_jsonl_lines
+from .warc import iter_warc
+
+STDIN = "-"
+STDIN_NAME = "<stdin>"
+_SNIFF_BYTES = 4096
+
+
+def _check_content(data: bytes, origin: str) -> None:
+    if not data.strip():
+        raise InputError("empty input" if data else "empty file", input=origin)
+    if b"\x00" in data[:65536]:
+        raise InputError("binary data (NUL bytes), not text or HTML", input=origin)
+
+
+def _from_bytes(data: bytes, origin: str, kind: str, settings: Settings, *, from_url: bool
+                ) -> Iterator[RawInput | Failure]:
+    """Articles from a whole document already in memory."""
+    if kind == "warc":
+        yield from iter_warc(io.BytesIO(data), origin, settings)
+        return
+    _check_content(data, origin)
+    if kind == "jsonl":
+        yield from iter_jsonl_lines(io.BytesIO(data), origin, settings)
+    elif kind == "feed":
+        yield from parse_feed(data, origin, settings, from_url=from_url)
+    else:
+        yield RawInput(origin=origin, kind=kind, data=data)
+
+
+def _head(path: Path) -> bytes:
+    with open_maybe_gzip(path) as f:
+        try:
+            return f.read(_SNIFF_BYTES)
+        except EOFError:
+            # a gzip truncated within the first bytes: read_file reports it properly
+            return b""
+
+
+def _from_path(path: Path, settings: Settings) -> Iterator[RawInput | Failure]:
+    origin = str(path)
+    if path.is_dir():
+        children = sorted(p for p in path.rglob("*")
+                          if p.is_file() and not any(part.startswith(".")
+                                                     for part in p.relative_to(path).parts))
+        if not children:
+            raise InputError("directory holds no files", input=origin)
+        for child in children:
+            yield from guard(str(child), lambda c=child: _from_path(c, settings))
+        return
+    if not path.exists():
+        raise InputError("no such file or directory", input=origin)
+    try:
+        kind = kind_from_name(path.name) or sniff(_head(path))
+    except OSError as e:
+        raise InputError(f"cannot read file: {e.strerror or e}", input=origin) from None
+    if kind in ("jsonl", "warc"):
+        # dumps and archives are streamed: the size cap applies per article, not per file
+        try:
+            with (open_maybe_gzip(path) if kind == "jsonl" else path.open("rb")) as f:
+                if kind == "jsonl":
+                    yield from iter_jsonl_lines(f, origin, settings)
+                else:
+                    yield from iter_warc(f, origin, settings)
+        except OSError as e:
+            raise InputError(f"cannot read file: {e.strerror or e}", input=origin) from None
+        return
+    data = read_file(path, settings)
+    if kind == "text" and not kind_from_name(path.name):
+        kind = sniff(data[:_SNIFF_BYTES])
+    yield from _from_bytes(data, origin, kind, settings, from_url=False)
+
+
+def _from_url(url: str, settings: Settings) -> Iterator[RawInput | Failure]:
+    page = fetch(url, settings)
+    ctype = page.content_type
+    if "html" in ctype:
+        kind = "html"
+    elif any(t in ctype for t in ("rss", "atom", "xml")):
+        kind = "feed" if sniff(page.content[:_SNIFF_BYTES]) != "html" else "html"
+    else:
+        kind = kind_from_name(url.split("?", 1)[0].rsplit("/", 1)[-1]) or sniff(
+            page.content[:_SNIFF_BYTES])
+    raws = _from_bytes(page.content, url, kind, settings, from_url=True)
+    for raw in raws:
+        if isinstance(raw, RawInput) and raw.kind == "html" and "url" not in raw.meta:
+            raw = RawInput(raw.origin, raw.kind, raw.data, {**raw.meta, "url": page.url})
+        yield raw
+
+
+def _from_stdin(settings: Settings, stdin: IO[bytes] | None = None) -> Iterator[RawInput | Failure]:
+    stream = stdin if stdin is not None else sys.stdin.buffer
+    data = read_capped(stream, settings.max_bytes, STDIN_NAME)
+    if data[:2] == GZIP_MAGIC:
+        data = read_capped(gzip.GzipFile(fileobj=io.BytesIO(data)), settings.max_bytes,
+                           STDIN_NAME)
+    yield from _from_bytes(data, STDIN_NAME, sniff(data[:_SNIFF_BYTES]), settings, from_url=False)
+
+
+def iter_inputs(sources: Iterable[str], settings: Settings) -> Iterator[RawInput | Failure]:
+    """Every article in ``sources`` (paths, directories, URLs, ``-`` for stdin), in order."""
+    for source in sources:
+        if source == STDIN:
+            yield from guard(STDIN_NAME, lambda: _from_stdin(settings))
+        elif is_url(source):
+            yield from guard(source, lambda s=source: _from_url(s, settings))
+        else:
+            yield from guard(source, lambda s=source: _from_path(Path(s), settings))
