@@ -11,6 +11,7 @@ from .. import __version__
 from ..config import load_settings
 from ..errors import NewsgraphError
 from .analyze import analyze, demo
+from .corpus import COMMANDS as CORPUS_COMMANDS
 from .eval import eval_cmd
 
 
@@ -46,6 +47,8 @@ def cli(ctx: click.Context, config_path: str | None, verbose: int) -> None:
 cli.add_command(analyze)
 cli.add_command(demo)
 cli.add_command(eval_cmd)
+for _command in CORPUS_COMMANDS:
+    cli.add_command(_command)
 
 
 def main() -> None:

@@ -88,3 +88,21 @@ def demo(settings: Settings) -> None:
             raise click.ClickException(f"{item.input}: {item.reason}")
         print_summary(item)
     sys.stdout.flush()
+    _demo_store(settings, [x for x in items if isinstance(x, Analysis)])
+
+
+def _demo_store(settings: Settings, analyses: list[Analysis]) -> None:
+    """Keep the demo's analysis in the default store, to show the corpus commands on it."""
+    from pathlib import Path
+
+    from ..store import open_store
+
+    try:
+        with open_store(settings.db) as store:
+            result = store.write_batch(analyses)
+            url = store.url
+    except NewsgraphError as e:
+        raise click.ClickException(e.message) from None
+    where = str(Path(settings.db).resolve()) if "://" not in settings.db else url
+    state = "stored" if result.added else "already stored"
+    click.echo(f"\n{state} in {where}; try: newsgraph query events --db {settings.db}")

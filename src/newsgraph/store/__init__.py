@@ -30,12 +30,23 @@ def open_store(url: str | Path = "newsgraph.db") -> Store:
 
         return PostgresStore(text)
     if text.startswith("sqlite:///"):
-        text = text[len("sqlite:///"):]
+        text = text[len("sqlite:///") :]
     elif "://" in text:
-        raise StoreError("unknown store URL scheme; use a path, sqlite:///path or postgresql://…", input=text)
+        raise StoreError(
+            "unknown store URL scheme; use a path, sqlite:///path or postgresql://…", input=text
+        )
     from .sqlite import SQLiteStore
 
     return SQLiteStore(text)
 
 
-__all__ = ["KINDS", "BatchResult", "EventCluster", "Filters", "Store", "open_store", "outlet_of", "parse_dyad"]
+__all__ = [
+    "KINDS",
+    "BatchResult",
+    "EventCluster",
+    "Filters",
+    "Store",
+    "open_store",
+    "outlet_of",
+    "parse_dyad",
+]

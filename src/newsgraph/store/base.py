@@ -74,11 +74,14 @@ def now() -> str:
 
 @cache
 def migrations(dialect: str) -> tuple[tuple[int, str, str], ...]:
-    """The (version, name, sql) migrations of one dialect, in order."""
-    folder = resources.files("newsgraph.store").joinpath("migrations", dialect)
+    """The (version, name, sql) migrations of one dialect, in order.
+
+    Files are ``migrations/NNNN_name.<dialect>.sql``; both dialects have the same versions.
+    """
+    folder = resources.files("newsgraph.store").joinpath("migrations")
     out = []
     for entry in folder.iterdir():
-        if entry.name.endswith(".sql"):
+        if entry.name.endswith(f".{dialect}.sql"):
             version = int(entry.name.split("_", 1)[0])
             out.append((version, entry.name, entry.read_text(encoding="utf-8")))
     return tuple(sorted(out))
@@ -150,10 +153,14 @@ class Store(ABC):
         for i in range(0, len(wanted), CHUNK):
             part = wanted[i : i + CHUNK]
             marks = ",".join("?" * len(part))
-            found.update(r["id"] for r in self._rows(f"SELECT id FROM articles WHERE id IN ({marks})", part))
+            found.update(
+                r["id"] for r in self._rows(f"SELECT id FROM articles WHERE id IN ({marks})", part)
+            )
         return found
 
-    def write_batch(self, analyses: Sequence[Analysis], failures: Sequence[Failure] = ()) -> BatchResult:
+    def write_batch(
+        self, analyses: Sequence[Analysis], failures: Sequence[Failure] = ()
+    ) -> BatchResult:
         """Store analyses and failures in one transaction.
 
         An article already stored (same content id) is left as it is. A stored failure
@@ -169,11 +176,15 @@ class Store(ABC):
                 else:
                     present += 1
                 a = analysis.article
-                self._run("DELETE FROM failures WHERE input = ? OR input = ?", (a.origin or a.id, a.id))
+                self._run(
+                    "DELETE FROM failures WHERE input = ? OR input = ?", (a.origin or a.id, a.id)
+                )
             for f in failures:
                 self._run(
-                    "INSERT INTO failures (input, stage, code, reason, attempts, first_seen, last_seen) "
-                    "VALUES (?, ?, ?, ?, 1, ?, ?) ON CONFLICT (input) DO UPDATE SET stage = excluded.stage, "
+                    "INSERT INTO failures (input, stage, code, reason, attempts, first_seen, "
+                    "last_seen) "
+                    "VALUES (?, ?, ?, ?, 1, ?, ?) ON CONFLICT (input) DO UPDATE SET stage = "
+                    "excluded.stage, "
                     "code = excluded.code, reason = excluded.reason, "
                     "attempts = failures.attempts + 1, last_seen = excluded.last_seen",
                     (f.input, f.stage, f.code, f.reason, stamp, stamp),
@@ -185,53 +196,109 @@ class Store(ABC):
         outlet = outlet_of(a.source, a.url)
         doc = json.dumps(analysis.to_dict(), ensure_ascii=False)
         inserted = self._run(
-            "INSERT INTO articles (id, url, outlet, title, published, language, origin, skipped, extractor, "
+            "INSERT INTO articles (id, url, outlet, title, published, language, origin, skipped, "
+            "extractor, "
             "text, analysis, n_actors, n_events, n_claims, ingested_at) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-            (a.id, a.url, outlet, a.title, a.published, a.language, a.origin, analysis.skipped,
-             analysis.extractor, a.text, doc, len(analysis.actors), len(analysis.events),
-             len(analysis.claims), stamp),
+            (
+                a.id,
+                a.url,
+                outlet,
+                a.title,
+                a.published,
+                a.language,
+                a.origin,
+                analysis.skipped,
+                analysis.extractor,
+                a.text,
+                doc,
+                len(analysis.actors),
+                len(analysis.events),
+                len(analysis.claims),
+                stamp,
+            ),
         )
         if not inserted:
             return False
         actors = {x.id: x for x in analysis.actors}
         places = {p.id: p for p in analysis.places}
         self._many(
-            "INSERT INTO actors (article_id, local_id, name, name_norm, type, country, sectors, roles, code, "
+            "INSERT INTO actors (article_id, local_id, name, name_norm, type, country, sectors, "
+            "roles, code, "
             "n_mentions, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(a.id, x.id, x.name, x.name.lower(), x.type, x.country, " ".join(x.sectors),
-              "; ".join(x.roles), x.code, len(x.mentions), a.published) for x in analysis.actors],
+            [
+                (
+                    a.id,
+                    x.id,
+                    x.name,
+                    x.name.lower(),
+                    x.type,
+                    x.country,
+                    " ".join(x.sectors),
+                    "; ".join(x.roles),
+                    x.code,
+                    len(x.mentions),
+                    a.published,
+                )
+                for x in analysis.actors
+            ],
         )
         event_rows, party_rows = [], []
         for e in analysis.events:
             event_rows.append(_event_row(a.id, e, actors, places, outlet, a.published))
-            party_rows.extend(_party_rows(a.id, e, actors, e.date.start if e.date and e.date.start else a.published))
+            party_rows.extend(
+                _party_rows(
+                    a.id, e, actors, e.date.start if e.date and e.date.start else a.published
+                )
+            )
         self._many(
-            "INSERT INTO events (article_id, local_id, plover, cameo, mode, quad_class, goldstein, actor_code, "
-            "actor_country, actor_name, recipient_code, recipient_country, recipient_name, actor_codes, "
-            "recipient_codes, day, date_start, date_end, date_text, negated, certainty, attribution, "
-            "place_name, place_country, lat, lon, geonames_id, trigger_text, evidence_start, evidence_end, "
+            "INSERT INTO events (article_id, local_id, plover, cameo, mode, quad_class, "
+            "goldstein, actor_code, "
+            "actor_country, actor_name, recipient_code, recipient_country, recipient_name, "
+            "actor_codes, "
+            "recipient_codes, day, date_start, date_end, date_text, negated, certainty, "
+            "attribution, "
+            "place_name, place_country, lat, lon, geonames_id, trigger_text, evidence_start, "
+            "evidence_end, "
             "evidence_text, confidence, outlet, published) "
             "VALUES (" + ",".join("?" * 34) + ")",
             event_rows,
         )
         self._many(
-            "INSERT INTO event_parties (article_id, event_id, role, actor_id, code, country, name_norm, day) "
+            "INSERT INTO event_parties (article_id, event_id, role, actor_id, code, country, "
+            "name_norm, day) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
             party_rows,
         )
         self._many(
-            "INSERT INTO attributions (article_id, local_id, kind, source_id, speaker, speaker_norm, "
-            "speaker_code, source_kind, cue, content, content_start, content_end, n_hedges, confidence) "
+            "INSERT INTO attributions (article_id, local_id, kind, source_id, speaker, "
+            "speaker_norm, "
+            "speaker_code, source_kind, cue, content, content_start, content_end, n_hedges, "
+            "confidence) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
             [_attribution_row(a.id, q, actors) for q in analysis.attributions],
         )
         self._many(
-            "INSERT INTO claims (article_id, local_id, sentence, sentence_start, sentence_end, attribution, "
+            "INSERT INTO claims (article_id, local_id, sentence, sentence_start, sentence_end, "
+            "attribution, "
             "sourced, source_kind, certainty, n_hedges, check_worthiness) "
             "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [(a.id, c.id, c.sentence.text, c.sentence.start, c.sentence.end, c.attribution, int(c.sourced),
-              c.source_kind, c.certainty, len(c.hedges), c.check_worthiness) for c in analysis.claims],
+            [
+                (
+                    a.id,
+                    c.id,
+                    c.sentence.text,
+                    c.sentence.start,
+                    c.sentence.end,
+                    c.attribution,
+                    int(c.sourced),
+                    c.source_kind,
+                    c.certainty,
+                    len(c.hedges),
+                    c.check_worthiness,
+                )
+                for c in analysis.claims
+            ],
         )
         return True
 
@@ -239,27 +306,37 @@ class Store(ABC):
     def minhashes(self, article_ids: Iterable[str] | None = None) -> dict[str, bytes]:
         """Stored MinHash signatures by article id (all of them when ``article_ids`` is None)."""
         if article_ids is None:
-            return {r["article_id"]: bytes(r["signature"]) for r in self._rows("SELECT article_id, signature FROM minhashes")}
+            return {
+                r["article_id"]: bytes(r["signature"])
+                for r in self._rows("SELECT article_id, signature FROM minhashes")
+            }
         wanted = list(article_ids)
         out: dict[str, bytes] = {}
         for i in range(0, len(wanted), CHUNK):
             part = wanted[i : i + CHUNK]
             marks = ",".join("?" * len(part))
-            for r in self._rows(f"SELECT article_id, signature FROM minhashes WHERE article_id IN ({marks})", part):
+            for r in self._rows(
+                f"SELECT article_id, signature FROM minhashes WHERE article_id IN ({marks})", part
+            ):
                 out[r["article_id"]] = bytes(r["signature"])
         return out
 
     def save_minhashes(self, signatures: dict[str, bytes]) -> None:
         with self.transaction():
-            self._many("INSERT INTO minhashes (article_id, signature) VALUES (?, ?) ON CONFLICT DO NOTHING",
-                       list(signatures.items()))
+            self._many(
+                "INSERT INTO minhashes (article_id, signature) VALUES (?, ?) ON CONFLICT DO "
+                "NOTHING",
+                list(signatures.items()),
+            )
 
     def save_duplicates(self, groups: dict[str, tuple[str, float]]) -> None:
         """Replace the near-duplicate groups: article id → (group id, similarity)."""
         with self.transaction():
             self._run("DELETE FROM duplicates")
-            self._many("INSERT INTO duplicates (article_id, group_id, similarity) VALUES (?, ?, ?)",
-                       [(k, g, float(s)) for k, (g, s) in sorted(groups.items())])
+            self._many(
+                "INSERT INTO duplicates (article_id, group_id, similarity) VALUES (?, ?, ?)",
+                [(k, g, float(s)) for k, (g, s) in sorted(groups.items())],
+            )
 
     def save_clusters(self, clusters: Sequence[EventCluster]) -> None:
         """Replace the event clusters."""
@@ -267,14 +344,31 @@ class Store(ABC):
             self._run("DELETE FROM cluster_events")
             self._run("DELETE FROM event_clusters")
             self._many(
-                "INSERT INTO event_clusters (cluster_id, plover, actor, recipient, day_first, day_last, n_events, "
-                "n_articles, n_outlets, n_independent, outlets) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-                [(c.cluster_id, c.plover, c.actor, c.recipient, c.day_first, c.day_last, len(c.members),
-                  c.n_articles, c.n_outlets, c.n_independent, json.dumps(sorted(c.outlets), ensure_ascii=False))
-                 for c in clusters],
+                "INSERT INTO event_clusters (cluster_id, plover, actor, recipient, day_first, "
+                "day_last, n_events, "
+                "n_articles, n_outlets, n_independent, outlets) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
+                "?, ?, ?)",
+                [
+                    (
+                        c.cluster_id,
+                        c.plover,
+                        c.actor,
+                        c.recipient,
+                        c.day_first,
+                        c.day_last,
+                        len(c.members),
+                        c.n_articles,
+                        c.n_outlets,
+                        c.n_independent,
+                        json.dumps(sorted(c.outlets), ensure_ascii=False),
+                    )
+                    for c in clusters
+                ],
             )
-            self._many("INSERT INTO cluster_events (article_id, event_id, cluster_id) VALUES (?, ?, ?)",
-                       [(aid, eid, c.cluster_id) for c in clusters for aid, eid in c.members])
+            self._many(
+                "INSERT INTO cluster_events (article_id, event_id, cluster_id) VALUES (?, ?, ?)",
+                [(aid, eid, c.cluster_id) for c in clusters for aid, eid in c.members],
+            )
 
     # ---- reads ----------------------------------------------------------------------
     def get(self, article_id: str) -> Analysis | None:
@@ -287,7 +381,9 @@ class Store(ABC):
         filters = filters or Filters(limit=0)
         last = -1
         while True:
-            sql, params = build_query("articles_json", filters, self._fts_condition, after=last, page=page)
+            sql, params = build_query(
+                "articles_json", filters, self._fts_condition, after=last, page=page
+            )
             rows = self._rows(sql, params)
             yield from (r["analysis"] for r in rows)
             if len(rows) < page:
@@ -299,9 +395,18 @@ class Store(ABC):
             yield Analysis.from_dict(json.loads(doc))
 
     def query(self, kind: str, filters: Filters | None = None) -> list[dict[str, Any]]:
-        """Rows of ``events``, ``actors``, ``articles``, ``claims`` or ``clusters`` matching the filters."""
+        """Rows of ``events``, ``actors``, ``articles``, ``claims`` or ``clusters`` matching the "
+        "filters."""
         sql, params = build_query(kind, filters or Filters(), self._fts_condition)
         return self._rows(sql, params)
+
+    def table(
+        self, kind: str, filters: Filters | None = None
+    ) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """Like :meth:`query` but as (column names, row tuples): the columns even with no rows."""
+        sql, params = build_query(kind, filters or Filters(), self._fts_condition)
+        cur = self._execute(self._sql(sql), params)
+        return [d[0] for d in cur.description], [tuple(r) for r in cur.fetchall()]
 
     def events(self, filters: Filters | None = None) -> list[dict[str, Any]]:
         return self.query("events", filters)
@@ -320,8 +425,10 @@ class Store(ABC):
 
     def failures(self) -> list[dict[str, Any]]:
         """Stored failures, newest first: input, stage, code, reason, attempts, first/last seen."""
-        return self._rows("SELECT input, stage, code, reason, attempts, first_seen, last_seen FROM failures "
-                          "ORDER BY last_seen DESC, input")
+        return self._rows(
+            "SELECT input, stage, code, reason, attempts, first_seen, last_seen FROM failures "
+            "ORDER BY last_seen DESC, input"
+        )
 
     def counts(self) -> dict[str, int]:
         """Row counts of every table."""
@@ -330,7 +437,8 @@ class Store(ABC):
     def link_inputs(self) -> list[dict[str, Any]]:
         """What event clustering reads: one row per event party-dyad with its article's outlet."""
         return self._rows(
-            "SELECT e.article_id, e.local_id, e.plover, e.actor_code, e.actor_country, e.recipient_code, "
+            "SELECT e.article_id, e.local_id, e.plover, e.actor_code, e.actor_country, "
+            "e.recipient_code, "
             "e.recipient_country, e.day, e.outlet, e.negated, d.group_id "
             "FROM events e LEFT JOIN duplicates d ON d.article_id = e.article_id "
             "WHERE e.plover IS NOT NULL AND e.day IS NOT NULL ORDER BY e.article_id, e.local_id"
@@ -340,7 +448,9 @@ class Store(ABC):
         """(id, text) of every stored article not in ``exclude``, in storage order."""
         last = -1
         while True:
-            rows = self._rows("SELECT seq, id, text FROM articles WHERE seq > ? ORDER BY seq LIMIT 500", (last,))
+            rows = self._rows(
+                "SELECT seq, id, text FROM articles WHERE seq > ? ORDER BY seq LIMIT 500", (last,)
+            )
             for r in rows:
                 if not exclude or r["id"] not in exclude:
                     yield r["id"], r["text"]
@@ -379,7 +489,9 @@ def country_of_code(code: str | None) -> str | None:
     return code[:3] if pycountry.countries.get(alpha_3=code[:3]) else None
 
 
-def _first(ids: Sequence[str], codes: Sequence[str], actors: dict[str, Any]) -> tuple[str | None, str | None, str | None]:
+def _first(
+    ids: Sequence[str], codes: Sequence[str], actors: dict[str, Any]
+) -> tuple[str | None, str | None, str | None]:
     """(code, country, name) of the first party of a side of an event."""
     x = actors.get(ids[0]) if ids else None
     code = codes[0] if codes else (x.code if x else None)
@@ -387,41 +499,105 @@ def _first(ids: Sequence[str], codes: Sequence[str], actors: dict[str, Any]) -> 
     return code, country, x.name if x else None
 
 
-def _event_row(aid: str, e: Event, actors: dict[str, Any], places: dict[str, Any], outlet: str | None,
-               published: str | None) -> tuple[Any, ...]:
+def _event_row(
+    aid: str,
+    e: Event,
+    actors: dict[str, Any],
+    places: dict[str, Any],
+    outlet: str | None,
+    published: str | None,
+) -> tuple[Any, ...]:
     a_code, a_country, a_name = _first(e.actors, e.actor_codes, actors)
     r_code, r_country, r_name = _first(e.recipients, e.recipient_codes, actors)
     place = places.get(e.place or "")
     start = e.date.start if e.date else None
     return (
-        aid, e.id, e.plover, e.cameo, e.mode, e.quad_class, e.goldstein, a_code, a_country, a_name, r_code,
-        r_country, r_name, " ".join(e.actor_codes), " ".join(e.recipient_codes), start or published, start,
-        e.date.end if e.date else None, e.date.text if e.date else None, int(e.negated), e.certainty,
-        e.attribution, place.name if place else None, place.country if place else None,
-        place.lat if place else None, place.lon if place else None, place.geonames_id if place else None,
-        e.trigger.text, e.evidence.start, e.evidence.end, e.evidence.text, e.confidence, outlet, published,
+        aid,
+        e.id,
+        e.plover,
+        e.cameo,
+        e.mode,
+        e.quad_class,
+        e.goldstein,
+        a_code,
+        a_country,
+        a_name,
+        r_code,
+        r_country,
+        r_name,
+        " ".join(e.actor_codes),
+        " ".join(e.recipient_codes),
+        start or published,
+        start,
+        e.date.end if e.date else None,
+        e.date.text if e.date else None,
+        int(e.negated),
+        e.certainty,
+        e.attribution,
+        place.name if place else None,
+        place.country if place else None,
+        place.lat if place else None,
+        place.lon if place else None,
+        place.geonames_id if place else None,
+        e.trigger.text,
+        e.evidence.start,
+        e.evidence.end,
+        e.evidence.text,
+        e.confidence,
+        outlet,
+        published,
     )
 
 
-def _party_rows(aid: str, e: Event, actors: dict[str, Any], day: str | None) -> list[tuple[Any, ...]]:
+def _party_rows(
+    aid: str, e: Event, actors: dict[str, Any], day: str | None
+) -> list[tuple[Any, ...]]:
     rows = []
-    for role, ids, codes in (("actor", e.actors, e.actor_codes), ("recipient", e.recipients, e.recipient_codes)):
+    for role, ids, codes in (
+        ("actor", e.actors, e.actor_codes),
+        ("recipient", e.recipients, e.recipient_codes),
+    ):
         seen_codes = set()
         for i, local in enumerate(ids):
             x = actors.get(local)
             code = (x.code if x else None) or (codes[i] if i < len(codes) else None)
             seen_codes.add(code)
-            rows.append((aid, e.id, role, local, code, x.country if x else None,
-                         x.name.lower() if x else None, day))
+            rows.append(
+                (
+                    aid,
+                    e.id,
+                    role,
+                    local,
+                    code,
+                    x.country if x else None,
+                    x.name.lower() if x else None,
+                    day,
+                )
+            )
         for code in codes:
             if code not in seen_codes:  # a code with no actor behind it still names a party
-                rows.append((aid, e.id, role, f"code:{code}", code, country_of_code(code), None, day))
+                rows.append(
+                    (aid, e.id, role, f"code:{code}", code, country_of_code(code), None, day)
+                )
     return rows
 
 
 def _attribution_row(aid: str, q: Any, actors: dict[str, Any]) -> tuple[Any, ...]:
     x = actors.get(q.source or "")
     speaker = x.name if x else (q.source_text.text if q.source_text else None)
-    return (aid, q.id, q.kind, q.source, speaker, speaker.lower() if speaker else None, x.code if x else None,
-            q.source_kind, q.cue.text if q.cue else None, q.content.text, q.content.start, q.content.end,
-            len(q.hedges), q.confidence)
+    return (
+        aid,
+        q.id,
+        q.kind,
+        q.source,
+        speaker,
+        speaker.lower() if speaker else None,
+        x.code if x else None,
+        q.source_kind,
+        q.cue.text if q.cue else None,
+        q.content.text,
+        q.content.start,
+        q.content.end,
+        len(q.hedges),
+        q.confidence,
+    )

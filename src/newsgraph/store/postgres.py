@@ -29,14 +29,18 @@ class PostgresStore(Store):
         try:
             import psycopg
         except ImportError:
-            raise StoreError("PostgreSQL needs psycopg: pip install 'newsgraph[postgres]'", input=url) from None
+            raise StoreError(
+                "PostgreSQL needs psycopg: pip install 'newsgraph[postgres]'", input=url
+            ) from None
         self._psycopg = psycopg
         self.url = url
         try:
             # autocommit: transactions are explicit (conn.transaction()), one per batch.
             self.conn = psycopg.connect(url, autocommit=True, connect_timeout=15)
         except psycopg.Error as e:
-            raise StoreError(f"cannot connect to PostgreSQL: {e}".strip(), input=_redact(url)) from None
+            raise StoreError(
+                f"cannot connect to PostgreSQL: {e}".strip(), input=_redact(url)
+            ) from None
         self._migrate()
 
     def _sql(self, sql: str) -> str:
@@ -69,15 +73,19 @@ class PostgresStore(Store):
     def _migrate(self) -> None:
         with self.transaction():
             self._execute("SELECT pg_advisory_xact_lock(%s)", (_MIGRATION_LOCK,))
-            self._execute("CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, "
-                          "name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+            self._execute(
+                "CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, "
+                "name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
             done = {r[0] for r in self._execute("SELECT version FROM migrations").fetchall()}
             for version, name, sql in migrations("postgres"):
                 if version in done:
                     continue
                 self._execute(sql)
-                self._execute("INSERT INTO migrations (version, name, applied_at) VALUES (%s, %s, %s)",
-                              (version, name, now()))
+                self._execute(
+                    "INSERT INTO migrations (version, name, applied_at) VALUES (%s, %s, %s)",
+                    (version, name, now()),
+                )
 
 
 def _redact(url: str) -> str:

@@ -17,9 +17,31 @@ FtsCondition = Callable[[str], tuple[str, list[Any]]]
 
 KINDS = ("events", "actors", "articles", "claims", "clusters")
 APPLIES = {
-    "events": {"actor", "country", "dyad", "plover", "cameo", "since", "until", "outlet", "text", "article_id"},
+    "events": {
+        "actor",
+        "country",
+        "dyad",
+        "plover",
+        "cameo",
+        "since",
+        "until",
+        "outlet",
+        "text",
+        "article_id",
+    },
     "actors": {"actor", "country", "since", "until", "outlet", "text", "article_id"},
-    "articles": {"actor", "country", "dyad", "plover", "cameo", "since", "until", "outlet", "text", "article_id"},
+    "articles": {
+        "actor",
+        "country",
+        "dyad",
+        "plover",
+        "cameo",
+        "since",
+        "until",
+        "outlet",
+        "text",
+        "article_id",
+    },
     "claims": {"actor", "country", "since", "until", "outlet", "text", "article_id", "unsourced"},
     "clusters": {"actor", "dyad", "plover", "since", "until", "min_outlets"},
 }
@@ -89,19 +111,36 @@ class _Where:
 
 
 def _side(column_prefix: str, value: str) -> tuple[str, str]:
-    return (f"{column_prefix}_country = ?", value) if len(value) == 3 else (f"{column_prefix}_code = ?", value)
+    return (
+        (f"{column_prefix}_country = ?", value)
+        if len(value) == 3
+        else (f"{column_prefix}_code = ?", value)
+    )
 
 
-def _event_conditions(w: _Where, f: Filters, alias: str, fts: FtsCondition, with_text: bool = True) -> None:
+def _event_conditions(
+    w: _Where, f: Filters, alias: str, fts: FtsCondition, with_text: bool = True
+) -> None:
     """Conditions on an events table under ``alias``."""
     if f.actor:
         days, params = _day_range("p.day", f)
-        w.add(f"({alias}.article_id, {alias}.local_id) IN (SELECT p.article_id, p.event_id FROM event_parties p "
-              f"WHERE (p.code = ? OR p.name_norm = ?){days})", f.actor.upper(), f.actor.lower(), *params)
+        w.add(
+            f"({alias}.article_id, {alias}.local_id) IN (SELECT p.article_id, p.event_id FROM "
+            f"event_parties p "
+            f"WHERE (p.code = ? OR p.name_norm = ?){days})",
+            f.actor.upper(),
+            f.actor.lower(),
+            *params,
+        )
     if f.country:
         days, params = _day_range("p.day", f)
-        w.add(f"({alias}.article_id, {alias}.local_id) IN (SELECT p.article_id, p.event_id FROM event_parties p "
-              f"WHERE p.country = ?{days})", f.country.upper(), *params)
+        w.add(
+            f"({alias}.article_id, {alias}.local_id) IN (SELECT p.article_id, p.event_id FROM "
+            f"event_parties p "
+            f"WHERE p.country = ?{days})",
+            f.country.upper(),
+            *params,
+        )
     if f.dyad:
         for prefix, value in (("actor", f.dyad[0]), ("recipient", f.dyad[1])):
             cond, v = _side(f"{alias}.{prefix}", value.upper())
@@ -137,8 +176,11 @@ def _day_range(column: str, f: Filters) -> tuple[str, list[Any]]:
 def _article_conditions(w: _Where, f: Filters, fts: FtsCondition) -> None:
     """Conditions on the articles table under alias ``a``."""
     if f.actor:
-        w.add("a.id IN (SELECT x.article_id FROM actors x WHERE x.code = ? OR x.name_norm = ?)",
-              f.actor.upper(), f.actor.lower())
+        w.add(
+            "a.id IN (SELECT x.article_id FROM actors x WHERE x.code = ? OR x.name_norm = ?)",
+            f.actor.upper(),
+            f.actor.lower(),
+        )
     if f.country:
         w.add("a.id IN (SELECT x.article_id FROM actors x WHERE x.country = ?)", f.country.upper())
     if f.dyad or f.plover or f.cameo:
@@ -164,17 +206,24 @@ def _page(f: Filters) -> tuple[str, list[Any]]:
     return (" OFFSET ?", [f.offset]) if f.offset else ("", [])
 
 
-def build_query(kind: str, f: Filters, fts: FtsCondition, *, after: int = -1, page: int = 500) -> tuple[str, list[Any]]:
+def build_query(
+    kind: str, f: Filters, fts: FtsCondition, *, after: int = -1, page: int = 500
+) -> tuple[str, list[Any]]:
     """The SQL (``?`` placeholders) and parameters selecting ``kind`` rows under ``f``."""
     w = _Where()
     if kind == "events":
         _event_conditions(w, f, "e", fts)
-        sql = ("SELECT e.article_id, e.local_id AS event_id, e.day, e.plover, e.cameo, e.quad_class, e.goldstein, "
-               "e.actor_name, e.actor_code, e.actor_country, e.recipient_name, e.recipient_code, "
-               "e.recipient_country, e.negated, e.certainty, e.place_name, e.outlet, e.published, "
-               "e.evidence_text AS evidence, ce.cluster_id "
-               "FROM events e LEFT JOIN cluster_events ce ON ce.article_id = e.article_id "
-               "AND ce.event_id = e.local_id" + w.sql() + " ORDER BY e.day DESC, e.article_id, e.local_id")
+        sql = (
+            "SELECT e.article_id, e.local_id AS event_id, e.day, e.plover, e.cameo, e.quad_class, "
+            "e.goldstein, "
+            "e.actor_name, e.actor_code, e.actor_country, e.recipient_name, e.recipient_code, "
+            "e.recipient_country, e.negated, e.certainty, e.place_name, e.outlet, e.published, "
+            "e.evidence_text AS evidence, ce.cluster_id "
+            "FROM events e LEFT JOIN cluster_events ce ON ce.article_id = e.article_id "
+            "AND ce.event_id = e.local_id"
+            + w.sql()
+            + " ORDER BY e.day DESC, e.article_id, e.local_id"
+        )
     elif kind == "actors":
         if f.actor:
             w.add("(x.code = ? OR x.name_norm = ?)", f.actor.upper(), f.actor.lower())
@@ -190,15 +239,23 @@ def build_query(kind: str, f: Filters, fts: FtsCondition, *, after: int = -1, pa
             inner = _Where()
             _article_conditions(inner, Filters(outlet=f.outlet, text=f.text), fts)
             w.add(f"x.article_id IN (SELECT a.id FROM articles a{inner.sql()})", *inner.params)
-        sql = ("SELECT x.name, x.code, x.country, x.type, count(DISTINCT x.article_id) AS articles, "
-               "sum(x.n_mentions) AS mentions, min(x.published) AS first_seen, max(x.published) AS last_seen "
-               "FROM actors x" + w.sql() + " GROUP BY x.name, x.code, x.country, x.type "
-               "ORDER BY articles DESC, mentions DESC, x.name")
+        sql = (
+            "SELECT x.name, x.code, x.country, x.type, count(DISTINCT x.article_id) AS articles, "
+            "sum(x.n_mentions) AS mentions, min(x.published) AS first_seen, max(x.published) AS "
+            "last_seen "
+            "FROM actors x" + w.sql() + " GROUP BY x.name, x.code, x.country, x.type "
+            "ORDER BY articles DESC, mentions DESC, x.name"
+        )
     elif kind == "articles":
         _article_conditions(w, f, fts)
-        sql = ("SELECT a.id, a.published, a.outlet, a.title, a.url, a.n_actors, a.n_events, a.n_claims, "
-               "a.skipped, d.group_id AS duplicate_group FROM articles a "
-               "LEFT JOIN duplicates d ON d.article_id = a.id" + w.sql() + " ORDER BY a.published DESC, a.id")
+        sql = (
+            "SELECT a.id, a.published, a.outlet, a.title, a.url, a.n_actors, a.n_events, "
+            "a.n_claims, "
+            "a.skipped, a.ingested_at, d.group_id AS duplicate_group FROM articles a "
+            "LEFT JOIN duplicates d ON d.article_id = a.id"
+            + w.sql()
+            + " ORDER BY a.published DESC, a.id"
+        )
     elif kind == "articles_json":
         _article_conditions(w, f, fts)
         w.add("a.seq > ?", after)
@@ -208,18 +265,27 @@ def build_query(kind: str, f: Filters, fts: FtsCondition, *, after: int = -1, pa
         if f.actor:
             w.add("(q.speaker_code = ? OR q.speaker_norm = ?)", f.actor.upper(), f.actor.lower())
         if f.country:
-            w.add("q.source_id IN (SELECT x.local_id FROM actors x WHERE x.article_id = c.article_id "
-                  "AND x.country = ?)", f.country.upper())
+            w.add(
+                "q.source_id IN (SELECT x.local_id FROM actors x WHERE x.article_id = c.article_id "
+                "AND x.country = ?)",
+                f.country.upper(),
+            )
         if f.unsourced:
             w.add("c.sourced = 0")
         if f.article_id:
             w.add("c.article_id = ?", f.article_id)
-        _article_conditions(w, Filters(since=f.since, until=f.until, outlet=f.outlet, text=f.text), fts)
-        sql = ("SELECT c.article_id, c.local_id AS claim_id, a.published, a.outlet, c.sourced, c.source_kind, "
-               "c.certainty, c.check_worthiness, q.kind AS attribution_kind, q.speaker, c.sentence "
-               "FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN attributions q "
-               "ON q.article_id = c.article_id AND q.local_id = c.attribution" + w.sql()
-               + " ORDER BY a.published DESC, c.article_id, c.sentence_start")
+        _article_conditions(
+            w, Filters(since=f.since, until=f.until, outlet=f.outlet, text=f.text), fts
+        )
+        sql = (
+            "SELECT c.article_id, c.local_id AS claim_id, a.published, a.outlet, c.sourced, "
+            "c.source_kind, "
+            "c.certainty, c.check_worthiness, q.kind AS attribution_kind, q.speaker, c.sentence "
+            "FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN attributions q "
+            "ON q.article_id = c.article_id AND q.local_id = c.attribution"
+            + w.sql()
+            + " ORDER BY a.published DESC, c.article_id, c.sentence_start"
+        )
     elif kind == "clusters":
         if f.plover:
             w.add("k.plover = ?", f.plover.upper())
@@ -233,9 +299,13 @@ def build_query(kind: str, f: Filters, fts: FtsCondition, *, after: int = -1, pa
             w.add("k.day_first <= ?", f.until)
         if f.min_outlets:
             w.add("k.n_outlets >= ?", f.min_outlets)
-        sql = ("SELECT k.cluster_id, k.plover, k.actor, k.recipient, k.day_first, k.day_last, k.n_events, "
-               "k.n_articles, k.n_outlets, k.n_independent, k.outlets FROM event_clusters k" + w.sql()
-               + " ORDER BY k.n_outlets DESC, k.n_articles DESC, k.day_first, k.cluster_id")
+        sql = (
+            "SELECT k.cluster_id, k.plover, k.actor, k.recipient, k.day_first, k.day_last, "
+            "k.n_events, "
+            "k.n_articles, k.n_outlets, k.n_independent, k.outlets FROM event_clusters k"
+            + w.sql()
+            + " ORDER BY k.n_outlets DESC, k.n_articles DESC, k.day_first, k.cluster_id"
+        )
     else:
         raise InputError(f"unknown kind of row {kind!r}; choose one of {', '.join(KINDS)}")
     tail, params = _page(f)

@@ -28,8 +28,13 @@ class SQLiteStore(Store):
                 Path(self.path).parent.mkdir(parents=True, exist_ok=True)
             # isolation_level=None: we issue BEGIN/COMMIT ourselves, one per batch.
             self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=60.0)
-            for pragma in ("journal_mode=WAL", "synchronous=NORMAL", "busy_timeout=60000",
-                           "cache_size=-65536", "temp_store=MEMORY"):
+            for pragma in (
+                "journal_mode=WAL",
+                "synchronous=NORMAL",
+                "busy_timeout=60000",
+                "cache_size=-65536",
+                "temp_store=MEMORY",
+            ):
                 self.conn.execute(f"PRAGMA {pragma}")
             self._depth = 0
             self._migrate()
@@ -83,16 +88,20 @@ class SQLiteStore(Store):
 
     def _migrate(self) -> None:
         with self.transaction():
-            self.conn.execute("CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, "
-                              "name TEXT NOT NULL, applied_at TEXT NOT NULL)")
+            self.conn.execute(
+                "CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, "
+                "name TEXT NOT NULL, applied_at TEXT NOT NULL)"
+            )
             done = {r[0] for r in self.conn.execute("SELECT version FROM migrations")}
             for version, name, sql in migrations("sqlite"):
                 if version in done:
                     continue
                 for statement in _statements(sql):
                     self.conn.execute(statement)
-                self.conn.execute("INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)",
-                                  (version, name, now()))
+                self.conn.execute(
+                    "INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)",
+                    (version, name, now()),
+                )
 
 
 def _statements(sql: str) -> list[str]:

@@ -1,8 +1,8 @@
--- newsgraph store, schema 1 (PostgreSQL). Same tables and columns as sqlite/0001_init.sql;
+-- newsgraph store, schema 1 (SQLite). Same tables and columns as 0001_init.postgres.sql;
 -- only the types, the identity column and full-text search differ.
 
 CREATE TABLE articles (
-    seq         BIGINT GENERATED ALWAYS AS IDENTITY PRIMARY KEY,         -- stable integer key for the FTS index
+    seq         INTEGER PRIMARY KEY,          -- stable integer key for the FTS index
     id          TEXT NOT NULL UNIQUE,         -- content hash (Article.id)
     url         TEXT,
     outlet      TEXT,                         -- Article.source, else the URL's host
@@ -48,7 +48,7 @@ CREATE TABLE events (
     cameo             TEXT NOT NULL,
     mode              TEXT,
     quad_class        INTEGER,
-    goldstein         DOUBLE PRECISION,
+    goldstein         REAL,
     actor_code        TEXT,                   -- first actor / recipient (the GDELT dyad)
     actor_country     TEXT,
     actor_name        TEXT,
@@ -66,14 +66,14 @@ CREATE TABLE events (
     attribution       TEXT,
     place_name        TEXT,
     place_country     TEXT,
-    lat               DOUBLE PRECISION,
-    lon               DOUBLE PRECISION,
+    lat               REAL,
+    lon               REAL,
     geonames_id       INTEGER,
     trigger_text      TEXT,
     evidence_start    INTEGER,
     evidence_end      INTEGER,
     evidence_text     TEXT,
-    confidence        DOUBLE PRECISION,
+    confidence        REAL,
     outlet            TEXT,
     published         TEXT,
     PRIMARY KEY (article_id, local_id)
@@ -114,7 +114,7 @@ CREATE TABLE attributions (
     content_start INTEGER NOT NULL,
     content_end  INTEGER NOT NULL,
     n_hedges     INTEGER NOT NULL,
-    confidence   DOUBLE PRECISION,
+    confidence   REAL,
     PRIMARY KEY (article_id, local_id)
 );
 CREATE INDEX attributions_speaker ON attributions (speaker_norm);
@@ -131,7 +131,7 @@ CREATE TABLE claims (
     source_kind      TEXT,
     certainty        TEXT,
     n_hedges         INTEGER NOT NULL,
-    check_worthiness DOUBLE PRECISION,
+    check_worthiness REAL,
     PRIMARY KEY (article_id, local_id)
 );
 CREATE INDEX claims_sourced ON claims (sourced, check_worthiness);
@@ -150,12 +150,12 @@ CREATE TABLE failures (
 -- MinHash signatures kept so that re-linking only hashes new articles.
 CREATE TABLE minhashes (
     article_id TEXT PRIMARY KEY,
-    signature  BYTEA NOT NULL
+    signature  BLOB NOT NULL
 );
 CREATE TABLE duplicates (
     article_id TEXT PRIMARY KEY,
     group_id   TEXT NOT NULL,
-    similarity DOUBLE PRECISION NOT NULL                  -- estimated Jaccard with the group's first article
+    similarity REAL NOT NULL                  -- estimated Jaccard with the group's first article
 );
 CREATE INDEX duplicates_group ON duplicates (group_id);
 
@@ -181,8 +181,14 @@ CREATE TABLE cluster_events (
 );
 CREATE INDEX cluster_events_cluster ON cluster_events (cluster_id);
 
--- Full-text search over title and body: a generated tsvector with a GIN index.
-ALTER TABLE articles ADD COLUMN tsv tsvector GENERATED ALWAYS AS (
-    to_tsvector('english', coalesce(title, '') || ' ' || text)
-) STORED;
-CREATE INDEX articles_tsv ON articles USING GIN (tsv);
+-- Full-text search over title and body (external content: the text is stored once).
+CREATE VIRTUAL TABLE articles_fts USING fts5(
+    title, text, content='articles', content_rowid='seq', tokenize='porter unicode61'
+);
+CREATE TRIGGER articles_fts_insert AFTER INSERT ON articles BEGIN
+    INSERT INTO articles_fts (rowid, title, text) VALUES (new.seq, new.title, new.text);
+END;
+CREATE TRIGGER articles_fts_delete AFTER DELETE ON articles BEGIN
+    INSERT INTO articles_fts (articles_fts, rowid, title, text)
+    VALUES ('delete', old.seq, old.title, old.text);
+END;

@@ -1,0 +1,100 @@
+"""Event clusters: the same happening reported by several articles, and by how many outlets.
+
+Two events are linked when they have the same PLOVER type, compatible parties (the same
+actor and recipient codes, or the same actor and recipient countries) and dates no more
+than ``window`` days apart. A cluster is a connected group of linked events; it counts its
+articles, its distinct outlets and its independent reports (near-duplicates fold into one).
+Negated events are not happenings and are left out.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from collections import Counter
+from collections.abc import Iterable
+from typing import Any
+
+from ..records import content_id
+from ..store.base import EventCluster
+
+Key = tuple[str, str]  # (article_id, event_id)
+
+
+def _day(value: str) -> int | None:
+    try:
+        return dt.date.fromisoformat(value[:10]).toordinal()
+    except (TypeError, ValueError):
+        return None
+
+
+def cluster_events(rows: Iterable[dict[str, Any]], window: int = 3) -> list[EventCluster]:
+    """Cluster event rows (as ``Store.link_inputs`` gives them)."""
+    events: dict[Key, dict[str, Any]] = {}
+    buckets: dict[tuple[Any, ...], list[tuple[int, Key]]] = {}
+    for r in rows:
+        if r["negated"] or not r["plover"]:
+            continue
+        day = _day(r["day"] or "")
+        if day is None:
+            continue
+        key = (r["article_id"], r["local_id"])
+        events[key] = r
+        if r["actor_code"] or r["recipient_code"]:
+            buckets.setdefault(
+                (r["plover"], "code", r["actor_code"], r["recipient_code"]), []
+            ).append((day, key))
+        if r["actor_country"] or r["recipient_country"]:
+            buckets.setdefault(
+                (r["plover"], "country", r["actor_country"], r["recipient_country"]), []
+            ).append((day, key))
+    parent = {k: k for k in events}
+
+    def find(k: Key) -> Key:
+        while parent[k] != k:
+            parent[k] = parent[parent[k]]
+            k = parent[k]
+        return k
+
+    for members in buckets.values():
+        members.sort()
+        # Segments start at an event and take what follows within the window of that start,
+        # so a daily recurring event does not chain into one endless cluster.
+        start_day, start_key = members[0]
+        for day, key in members[1:]:
+            if day - start_day <= window:
+                a, b = find(start_key), find(key)
+                if a != b:
+                    parent[max(a, b)] = min(a, b)
+            else:
+                start_day, start_key = day, key
+    groups: dict[Key, list[Key]] = {}
+    for k in events:
+        groups.setdefault(find(k), []).append(k)
+    return [_cluster(sorted(keys), events) for keys in groups.values()]
+
+
+def _cluster(keys: list[Key], events: dict[Key, dict[str, Any]]) -> EventCluster:
+    rows = [events[k] for k in keys]
+    days = sorted(r["day"][:10] for r in rows)
+    outlets = sorted({r["outlet"] for r in rows if r["outlet"]})
+    articles = {r["article_id"] for r in rows}
+    independent = {r["group_id"] or r["article_id"] for r in rows}
+
+    def label(side: str) -> str | None:
+        values = Counter(r[f"{side}_country"] or r[f"{side}_code"] for r in rows)
+        values.pop(None, None)
+        return min(values, key=lambda v: (-values[v], v)) if values else None
+
+    return EventCluster(
+        cluster_id=content_id(*(f"{a}/{e}" for a, e in keys)),
+        plover=rows[0]["plover"],
+        actor=label("actor"),
+        recipient=label("recipient"),
+        day_first=days[0],
+        day_last=days[-1],
+        members=tuple(keys),
+        n_articles=len(articles),
+        n_outlets=len(outlets),
+        n_independent=len(independent),
+        outlets=tuple(outlets),
+    )
