@@ -1,0 +1,249 @@
+"""Read-only aggregate queries the web UI needs beyond :meth:`Store.query`.
+
+Kept apart from the core store so the store's owner can review or fold them in. Every
+value is a bound parameter; the SQL is the same for SQLite and PostgreSQL.
+"""
+
+from __future__ import annotations
+
+import json
+from typing import Any
+
+from .base import Store
+
+
+def _like(value: str) -> str:
+    """A case-blind substring pattern with LIKE's wildcards escaped."""
+    escaped = value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
+    return f"%{escaped}%"
+
+
+def _actor_match(column_code: str, column_name: str) -> str:
+    return f"({column_code} = ? OR {column_name} = ?)"
+
+
+def overview(store: Store) -> dict[str, int]:
+    """Headline counts: articles, outlets, actors (distinct names), events, claims, quotes…"""
+    one = store._rows  # noqa: SLF001 - this module is part of the store package
+    q = (
+        "SELECT (SELECT count(*) FROM articles) AS articles, "
+        "(SELECT count(DISTINCT outlet) FROM articles) AS outlets, "
+        "(SELECT count(DISTINCT name_norm) FROM actors) AS actors, "
+        "(SELECT count(*) FROM events) AS events, "
+        "(SELECT count(*) FROM attributions) AS quotes, "
+        "(SELECT count(*) FROM claims) AS claims, "
+        "(SELECT count(*) FROM claims WHERE sourced = 0) AS unsourced, "
+        "(SELECT count(*) FROM event_clusters) AS clusters, "
+        "(SELECT count(*) FROM failures) AS failures"
+    )
+    row = one(q)[0]
+    return {k: int(v or 0) for k, v in row.items()}
+
+
+def timeline(
+    store: Store, what: str = "events", by: str = "month", actor: str | None = None
+) -> list[tuple[str, int]]:
+    """(period, count) pairs of events (by their day) or articles (by publication date).
+
+    ``by`` is ``day``, ``month`` or ``year``; ``actor`` (code or name) restricts events
+    to those the actor took part in.
+    """
+    width = {"day": 10, "month": 7, "year": 4}[by]
+    if what == "articles":
+        sql = (
+            f"SELECT substr(published, 1, {width}) AS period, count(*) AS n FROM articles "
+            "WHERE published IS NOT NULL GROUP BY period ORDER BY period"
+        )
+        params: list[Any] = []
+    elif what == "events":
+        sql = (
+            f"SELECT substr(e.day, 1, {width}) AS period, count(*) AS n FROM events e "
+            "WHERE e.day IS NOT NULL"
+        )
+        params = []
+        if actor:
+            sql += (
+                " AND (e.article_id, e.local_id) IN (SELECT p.article_id, p.event_id FROM "
+                "event_parties p "
+                "WHERE " + _actor_match("p.code", "p.name_norm") + ")"
+            )
+            params = [actor.upper(), actor.lower()]
+        sql += " GROUP BY period ORDER BY period"
+    else:
+        raise ValueError(f"timeline of {what!r}: choose events or articles")
+    return [(r["period"], int(r["n"])) for r in store._rows(sql, params)]  # noqa: SLF001
+
+
+def dyads(
+    store: Store,
+    *,
+    plover: str | None = None,
+    since: str | None = None,
+    until: str | None = None,
+    country: str | None = None,
+    limit: int = 300,
+) -> list[dict[str, Any]]:
+    """Who acts on whom: event counts per (actor, recipient, PLOVER type), most frequent first.
+
+    A side is named by its actor name when the article resolved one, else by its code.
+    Events with no recipient are left out (a network needs two ends).
+    """
+    where = [
+        "e.recipient_code IS NOT NULL OR e.recipient_name IS NOT NULL",
+        "e.actor_code IS NOT NULL OR e.actor_name IS NOT NULL",
+    ]
+    params: list[Any] = []
+    for cond, value in (
+        ("e.plover = ?", plover.upper() if plover else None),
+        ("e.day >= ?", since),
+        ("e.day <= ?", until),
+    ):
+        if value:
+            where.append(cond)
+            params.append(value)
+    if country:
+        where.append("(e.actor_country = ? OR e.recipient_country = ?)")
+        params += [country.upper(), country.upper()]
+    sql = (
+        "SELECT coalesce(e.actor_name, e.actor_code) AS source, e.actor_country AS source_country, "
+        "coalesce(e.recipient_name, e.recipient_code) AS target, e.recipient_country AS "
+        "target_country, "
+        "e.plover, min(e.quad_class) AS quad_class, count(*) AS n, min(e.day) AS first_day, "
+        "max(e.day) AS last_day FROM events e WHERE "
+        + " AND ".join(f"({w})" for w in where)
+        + " GROUP BY coalesce(e.actor_name, e.actor_code), e.actor_country, "
+        "coalesce(e.recipient_name, e.recipient_code), e.recipient_country, e.plover "
+        "ORDER BY n DESC, source, target, e.plover LIMIT ?"
+    )
+    return store._rows(sql, [*params, limit])  # noqa: SLF001
+
+
+def actor_profile(store: Store, actor: str) -> dict[str, Any] | None:
+    """Everything the corpus says about one actor (code or case-blind name), or None.
+
+    Names, types, countries, roles and sectors are counted over the articles that
+    mention the actor, so a role seen once stands apart from one seen everywhere.
+    """
+    rows = store._rows(  # noqa: SLF001
+        "SELECT name, type, country, roles, sectors, code, n_mentions, published, article_id "
+        "FROM actors "
+        "WHERE " + _actor_match("code", "name_norm"),
+        [actor.upper(), actor.lower()],
+    )
+    if not rows:
+        return None
+
+    def tally(values: list[str | None]) -> list[tuple[str, int]]:
+        out: dict[str, int] = {}
+        for v in values:
+            if v:
+                out[v] = out.get(v, 0) + 1
+        return sorted(out.items(), key=lambda kv: (-kv[1], kv[0]))
+
+    days = sorted(r["published"] for r in rows if r["published"])
+    return {
+        "names": tally([r["name"] for r in rows]),
+        "types": tally([r["type"] for r in rows]),
+        "countries": tally([r["country"] for r in rows]),
+        "codes": tally([r["code"] for r in rows]),
+        "roles": tally([role for r in rows for role in (r["roles"] or "").split("; ")]),
+        "sectors": tally([s for r in rows for s in (r["sectors"] or "").split()]),
+        "articles": len({r["article_id"] for r in rows}),
+        "mentions": sum(int(r["n_mentions"] or 0) for r in rows),
+        "first_seen": days[0] if days else None,
+        "last_seen": days[-1] if days else None,
+    }
+
+
+def counterparts(store: Store, actor: str, limit: int = 50) -> list[dict[str, Any]]:
+    """Who an actor's events involve on the other side, with counts and event types."""
+    sql = (
+        "SELECT coalesce(o.name_norm, o.code) AS other, o.code, o.country, me.role AS my_role, "
+        "e.plover, "
+        "count(*) AS n FROM event_parties me "
+        "JOIN event_parties o ON o.article_id = me.article_id AND o.event_id = me.event_id AND "
+        "o.role <> me.role "
+        "JOIN events e ON e.article_id = me.article_id AND e.local_id = me.event_id "
+        "WHERE " + _actor_match("me.code", "me.name_norm") + " "
+        "GROUP BY coalesce(o.name_norm, o.code), o.code, o.country, me.role, e.plover "
+        "ORDER BY n DESC, other LIMIT ?"
+    )
+    rows = store._rows(sql, [actor.upper(), actor.lower(), limit])  # noqa: SLF001
+    # name_norm is lower-cased; give back the name as the articles spell it.
+    names = {
+        r["name_norm"]: r["name"]
+        for r in store._rows(  # noqa: SLF001
+            "SELECT DISTINCT name_norm, name FROM actors WHERE name_norm IN (SELECT o.name_norm "
+            "FROM event_parties me "
+            "JOIN event_parties o ON o.article_id = me.article_id AND o.event_id = me.event_id "
+            "AND o.role <> me.role "
+            "WHERE " + _actor_match("me.code", "me.name_norm") + ")",
+            [actor.upper(), actor.lower()],
+        )
+    }
+    for r in rows:
+        r["name"] = names.get(r["other"], r["other"])
+    return rows
+
+
+def actor_quotes(
+    store: Store, actor: str, limit: int = 50, offset: int = 0
+) -> list[dict[str, Any]]:
+    """What an actor is quoted as saying, newest first, with the article it is in."""
+    sql = (
+        "SELECT q.article_id, q.local_id AS attribution_id, q.kind, q.cue, q.content, "
+        "q.n_hedges, q.speaker, "
+        "a.title, a.outlet, a.published FROM attributions q JOIN articles a ON a.id = q.article_id "
+        "WHERE " + _actor_match("q.speaker_code", "q.speaker_norm") + " "
+        "ORDER BY a.published DESC, q.article_id, q.content_start LIMIT ? OFFSET ?"
+    )
+    return store._rows(sql, [actor.upper(), actor.lower(), limit, offset])  # noqa: SLF001
+
+
+def find_actors(store: Store, text: str, limit: int = 20) -> list[dict[str, Any]]:
+    """Actors whose name contains ``text`` (case-blind), most widely reported first."""
+    sql = (
+        "SELECT name, code, country, count(DISTINCT article_id) AS articles FROM actors "
+        "WHERE name_norm LIKE ? ESCAPE '\\' GROUP BY name, code, country "
+        "ORDER BY articles DESC, name LIMIT ?"
+    )
+    return store._rows(sql, [_like(text), limit])  # noqa: SLF001
+
+
+def cluster(store: Store, cluster_id: str) -> dict[str, Any] | None:
+    """One event cluster with its member events and the articles and outlets behind them."""
+    heads = store._rows(  # noqa: SLF001
+        "SELECT cluster_id, plover, actor, recipient, day_first, day_last, n_events, n_articles, "
+        "n_outlets, "
+        "n_independent, outlets FROM event_clusters WHERE cluster_id = ?",
+        [cluster_id],
+    )
+    if not heads:
+        return None
+    head = dict(heads[0])
+    head["outlets"] = json.loads(head["outlets"] or "[]")
+    head["events"] = store._rows(  # noqa: SLF001
+        "SELECT e.article_id, e.local_id AS event_id, e.day, e.plover, e.cameo, e.actor_name, "
+        "e.actor_code, "
+        "e.recipient_name, e.recipient_code, e.place_name, e.negated, e.certainty, "
+        "e.evidence_text AS evidence, "
+        "a.title, a.outlet, a.published, a.url, d.group_id AS duplicate_group "
+        "FROM cluster_events c JOIN events e ON e.article_id = c.article_id AND e.local_id = "
+        "c.event_id "
+        "JOIN articles a ON a.id = e.article_id LEFT JOIN duplicates d ON d.article_id = a.id "
+        "WHERE c.cluster_id = ? ORDER BY a.published, a.outlet, e.article_id, e.local_id",
+        [cluster_id],
+    )
+    return head
+
+
+__all__ = [
+    "actor_profile",
+    "actor_quotes",
+    "cluster",
+    "counterparts",
+    "dyads",
+    "find_actors",
+    "overview",
+    "timeline",
+]

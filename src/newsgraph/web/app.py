@@ -1,0 +1,94 @@
+"""The FastAPI application: JSON API under ``/api``, web UI everywhere else.
+
+Everything the browser loads (CSS, script) is served by the app from the package; no
+page refers to another host. A strict Content Security Policy backs that up and makes
+any markup that slipped through escaping inert: no inline script runs.
+"""
+
+from __future__ import annotations
+
+from collections.abc import AsyncIterator, Awaitable, Callable
+from contextlib import asynccontextmanager
+from pathlib import Path
+
+from fastapi import FastAPI, Request, Response
+from fastapi.staticfiles import StaticFiles
+from fastapi.templating import Jinja2Templates
+from jinja2 import Environment, FileSystemLoader, StrictUndefined, select_autoescape
+
+from .. import __version__
+from ..store import Store
+from .access import StoreAccess
+from .errors import install_error_handlers
+
+HERE = Path(__file__).parent
+
+CSP = (
+    "default-src 'none'; script-src 'self'; style-src 'self'; img-src 'self' data:; "
+    "connect-src 'self'; font-src 'self'; form-action 'self'; base-uri 'none'; "
+    "frame-ancestors 'none'"
+)
+
+
+def _templates() -> Jinja2Templates:
+    env = Environment(
+        loader=FileSystemLoader(HERE / "templates"),
+        autoescape=select_autoescape(("html", "xml"), default=True),
+        undefined=StrictUndefined,
+        trim_blocks=True,
+        lstrip_blocks=True,
+    )
+    return Jinja2Templates(env=env)
+
+
+def create_app(store: Store | str) -> FastAPI:
+    """The newsgraph web app over a store (or a store URL).
+
+    The store must be a file or database URL: each server thread opens its own handle on it.
+    """
+    access = StoreAccess(store)
+
+    @asynccontextmanager
+    async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        yield
+        access.close()
+
+    app = FastAPI(
+        title="newsgraph",
+        version=__version__,
+        summary="Who did what to whom, who said what, and on whose word.",
+        description=(
+            "Read-only JSON API over a newsgraph corpus. Lists are paginated with `limit` "
+            '(1–500) and `offset`; every error is `{"error": {"code", "message", '
+            '"detail"}}`. A human-readable reference is at [/api](/api).'
+        ),
+        docs_url=None,  # FastAPI's docs pages load their scripts from a CDN; /api is ours
+        redoc_url=None,
+        openapi_url="/openapi.json",
+        lifespan=lifespan,
+    )
+    app.state.access = access
+    app.state.templates = _templates()
+    install_error_handlers(app)
+
+    @app.middleware("http")
+    async def security_headers(
+        request: Request, call_next: Callable[[Request], Awaitable[Response]]
+    ) -> Response:
+        response = await call_next(request)
+        response.headers.setdefault("Content-Security-Policy", CSP)
+        response.headers.setdefault("X-Content-Type-Options", "nosniff")
+        response.headers.setdefault("Referrer-Policy", "no-referrer")
+        response.headers.setdefault("X-Frame-Options", "DENY")
+        return response
+
+    from .api import router as api_router
+    from .pages import router as pages_router
+
+    app.include_router(api_router)
+    app.include_router(pages_router)
+    app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
+    return app
+
+
+__all__ = ["create_app"]

@@ -1,0 +1,171 @@
+"""Query parameters shared by the API and the pages, checked before they reach the store.
+
+The names are the fields of :class:`newsgraph.store.Filters` (the same filters as
+``newsgraph query``). Values are validated here (a bad one is a 422 naming it) and reach
+SQL only as bound parameters, inside the store.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from typing import Annotated, Any
+from urllib.parse import urlencode
+
+from fastapi import Query, Request
+
+from ..errors import InputError
+from ..records import PLOVER_TYPES
+from ..store import Filters, parse_dyad
+from ..store.query import APPLIES
+from .errors import ApiError
+
+MAX_LIMIT = 500
+MAX_OFFSET = 1_000_000
+
+Actor = Annotated[
+    str | None, Query(max_length=200, description="Actor code (RUSGOV) or name, case-blind.")
+]
+Country = Annotated[
+    str | None,
+    Query(pattern=r"^[A-Za-z]{3}$", description="ISO 3166 alpha-3 country code (RUS)."),
+]
+Dyad = Annotated[
+    str | None,
+    Query(max_length=64, description="SOURCE-TARGET: countries (RUS-CHN) or actor codes."),
+]
+Plover = Annotated[str | None, Query(max_length=16, description="PLOVER event type (CONSULT).")]
+Cameo = Annotated[
+    str | None, Query(pattern=r"^[0-9]{1,4}$", description="CAMEO code prefix (04 = consult).")
+]
+Since = Annotated[dt.date | None, Query(description="From this date (YYYY-MM-DD), inclusive.")]
+Until = Annotated[dt.date | None, Query(description="Up to this date (YYYY-MM-DD), inclusive.")]
+Outlet = Annotated[str | None, Query(max_length=200, description="Outlet name contains this.")]
+Text = Annotated[
+    str | None, Query(max_length=500, description="Full-text search over titles and bodies.")
+]
+ArticleId = Annotated[str | None, Query(max_length=64, description="Only rows of this article.")]
+Unsourced = Annotated[bool, Query(description="Claims: only those resting on no source.")]
+MinOutlets = Annotated[
+    int, Query(ge=0, le=10_000, description="Clusters: reported by at least this many outlets.")
+]
+Limit = Annotated[int, Query(ge=1, le=MAX_LIMIT, description=f"Page size, 1..{MAX_LIMIT}.")]
+Offset = Annotated[int, Query(ge=0, le=MAX_OFFSET, description="Rows to skip.")]
+
+
+@dataclass(frozen=True)
+class FilterArgs:
+    """The filter parameters of one request, validated but not yet tied to a kind of row."""
+
+    actor: str | None = None
+    country: str | None = None
+    dyad: str | None = None
+    plover: str | None = None
+    cameo: str | None = None
+    since: dt.date | None = None
+    until: dt.date | None = None
+    outlet: str | None = None
+    text: str | None = None
+    article_id: str | None = None
+    unsourced: bool = False
+    min_outlets: int = 0
+    limit: int = 50
+    offset: int = 0
+
+    def given(self) -> dict[str, Any]:
+        """The filters the caller actually set (paging excluded)."""
+        out = {}
+        for name in APPLIES["events"] | APPLIES["claims"] | APPLIES["clusters"]:
+            value = getattr(self, name)
+            if value not in (None, "", False, 0):
+                out[name] = value
+        return out
+
+    def to_filters(self, kind: str, *, extra: int = 1) -> Filters:
+        """Store filters for ``kind`` rows; ``extra`` more rows are asked for to see a next page.
+
+        A filter that does not apply to ``kind`` is an error rather than silently ignored.
+        """
+        given = self.given()
+        wrong = sorted(set(given) - APPLIES[kind])
+        if wrong:
+            raise ApiError(
+                422,
+                "invalid_parameter",
+                f"{', '.join(wrong)} do(es) not apply to {kind}",
+                [{"parameter": w, "problem": f"not a filter of {kind}"} for w in wrong],
+            )
+        plover = self.plover.upper() if self.plover else None
+        if plover and plover not in PLOVER_TYPES:
+            raise ApiError(
+                422,
+                "invalid_parameter",
+                f"unknown PLOVER type {self.plover!r}",
+                [{"parameter": "plover", "problem": "one of " + ", ".join(PLOVER_TYPES)}],
+            )
+        if self.since and self.until and self.since > self.until:
+            raise ApiError(
+                422,
+                "invalid_parameter",
+                f"since ({self.since}) is after until ({self.until})",
+                [{"parameter": "since", "problem": "after until"}],
+            )
+        try:
+            dyad = parse_dyad(self.dyad) if self.dyad else None
+            return Filters(
+                actor=self.actor.strip() or None if self.actor else None,
+                country=self.country.upper() if self.country else None,
+                dyad=dyad,
+                plover=plover,
+                cameo=self.cameo,
+                since=self.since.isoformat() if self.since else None,
+                until=self.until.isoformat() if self.until else None,
+                outlet=self.outlet or None,
+                text=self.text or None,
+                article_id=self.article_id or None,
+                unsourced=self.unsourced,
+                min_outlets=self.min_outlets,
+                limit=self.limit + extra,
+                offset=self.offset,
+            )
+        except InputError as e:
+            raise ApiError(422, "invalid_parameter", e.reason) from None
+
+
+def filter_args(
+    actor: Actor = None,
+    country: Country = None,
+    dyad: Dyad = None,
+    plover: Plover = None,
+    cameo: Cameo = None,
+    since: Since = None,
+    until: Until = None,
+    outlet: Outlet = None,
+    text: Text = None,
+    article_id: ArticleId = None,
+    unsourced: Unsourced = False,
+    min_outlets: MinOutlets = 0,
+    limit: Limit = 50,
+    offset: Offset = 0,
+) -> FilterArgs:
+    """FastAPI dependency: every filter parameter, validated."""
+    return FilterArgs(
+        actor, country, dyad, plover, cameo, since, until, outlet, text, article_id,
+        unsourced, min_outlets, limit, offset,
+    )  # fmt: skip
+
+
+def page_links(request: Request, offset: int, limit: int, more: bool) -> dict[str, str | None]:
+    """URLs of the previous and next pages, keeping every other parameter."""
+    params = dict(request.query_params)
+
+    def at(o: int) -> str:
+        return f"{request.url.path}?{urlencode({**params, 'offset': o, 'limit': limit})}"
+
+    return {
+        "next": at(offset + limit) if more else None,
+        "prev": at(max(offset - limit, 0)) if offset > 0 else None,
+    }
+
+
+__all__ = ["MAX_LIMIT", "FilterArgs", "filter_args", "page_links"]
