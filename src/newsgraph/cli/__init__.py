@@ -13,6 +13,7 @@ from ..errors import NewsgraphError
 from .analyze import analyze, demo
 from .corpus import COMMANDS as CORPUS_COMMANDS
 from .eval import eval_cmd
+from .serve import serve
 
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"], "max_content_width": 100})
@@ -47,6 +48,7 @@ def cli(ctx: click.Context, config_path: str | None, verbose: int) -> None:
 cli.add_command(analyze)
 cli.add_command(demo)
 cli.add_command(eval_cmd)
+cli.add_command(serve)
 for _command in CORPUS_COMMANDS:
     cli.add_command(_command)
 

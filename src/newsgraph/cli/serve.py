@@ -1,0 +1,64 @@
+"""``newsgraph serve``: the HTTP API and web UI over a store."""
+
+from __future__ import annotations
+
+import click
+
+from ..config import Settings
+from ..errors import NewsgraphError
+
+LOOPBACK = {"127.0.0.1", "::1", "localhost"}
+
+
+@click.command()
+@click.option(
+    "--db",
+    "db",
+    default=None,
+    metavar="URL",
+    help="Store: a SQLite path, sqlite:///path or postgresql://… (default: setting db).",
+)
+@click.option("--host", default="127.0.0.1", show_default=True, help="Address to listen on.")
+@click.option(
+    "--port", type=click.IntRange(1, 65535), default=8000, show_default=True, help="TCP port."
+)
+@click.option(
+    "--log-level",
+    type=click.Choice(["critical", "error", "warning", "info", "debug"]),
+    default="info",
+    show_default=True,
+    help="Server log level (stderr).",
+)
+@click.pass_obj
+def serve(settings: Settings, db: str | None, host: str, port: int, log_level: str) -> None:
+    """Serve the JSON API (OpenAPI at /openapi.json, reference at /api) and the web UI.
+
+    The server is read-only and has no login: keep it on 127.0.0.1 unless the network
+    in front of it is trusted.
+
+    \b
+    Examples:
+      newsgraph serve --db corpus.db
+      newsgraph serve --db postgresql://localhost/news --port 8080
+    """
+    import uvicorn
+
+    from ..store import open_store
+    from ..web import create_app
+
+    url = db or settings.db
+    try:
+        store = open_store(url)  # open (and migrate) now, so a bad URL fails before serving
+        app = create_app(store)
+    except NewsgraphError as e:
+        raise click.ClickException(e.message) from None
+    if host not in LOOPBACK:
+        click.echo(
+            f"warning: listening on {host}: anyone who can reach it can read the corpus",
+            err=True,
+        )
+    click.echo(f"newsgraph: serving {store.url} on http://{host}:{port}/", err=True)
+    try:
+        uvicorn.run(app, host=host, port=port, log_level=log_level)
+    finally:
+        store.close()
