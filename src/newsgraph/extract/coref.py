@@ -1,0 +1,158 @@
+"""Coreference for actors: titles said alone and he/she pronouns that refer back to a person.
+
+Deliberately conservative (a wrong link puts words in someone's mouth):
+- "the president" / "the defense minister" joins a person only when exactly one person
+  mentioned before it holds that title; with several (Putin, Macron and Xi are all
+  presidents) it stays unlinked.
+- "He"/"She" joins the person who was the subject (else the only person) of the same
+  sentence before it, or of the previous sentence when it opens its own sentence
+  ("Shangfu reportedly told Putin …: "…" He went on to note …" → Li Shangfu).
+"""
+
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from spacy.tokens import Doc
+
+if TYPE_CHECKING:
+    from .actors import Cand
+
+PERSONAL = frozenset({"he", "she", "him", "her"})
+SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
+PEOPLE_NOUNS = frozenset("parties sides leaders men women ministers presidents officials".split())
+COUNTRY_NOUNS = frozenset("countries nations governments states neighbors neighbours".split())
+OPENERS = frozenset({'"', "“", "'", "‘", "(", "—", "-", "But", "And", "However", ","})
+
+
+def _sent_bounds(doc: Doc) -> list[tuple[int, int]]:
+    try:
+        return [(s.start, s.end) for s in doc.sents]
+    except ValueError:  # no sentence boundaries on a hand-built Doc: one sentence
+        return [(0, len(doc))]
+
+
+def _sent_index(bounds: list[tuple[int, int]], i: int) -> int:
+    for n, (s, e) in enumerate(bounds):
+        if s <= i < e:
+            return n
+    return len(bounds) - 1
+
+
+def _is_subject(doc: Doc, c: Cand) -> bool:
+    tok = doc[c.head] if 0 <= c.head < len(doc) else doc[c.end - 1]
+    while tok.dep_ in ("compound", "appos", "conj") and tok.head.i != tok.i:
+        tok = tok.head
+    return tok.dep_ in SUBJECT_DEPS
+
+
+def _pick(doc: Doc, people: list[Cand]) -> str | None:
+    """The person these mentions point to: the subject, else the only one; None if unclear."""
+    if not people:
+        return None
+    subjects = {c.key for c in people if _is_subject(doc, c)}
+    if len(subjects) == 1:
+        return subjects.pop()
+    keys = {c.key for c in people}
+    if len(keys) == 1:
+        return keys.pop()
+    return None
+
+
+def resolve_references(doc: Doc, cands: list[Cand]) -> None:
+    """Turn resolvable title-alone refs and pronouns into mentions of their person (in place).
+
+    Unresolved refs keep ``kind == "ref"`` and are dropped when actors are built.
+    """
+    from .actors import Cand
+
+    bounds = _sent_bounds(doc)
+    people = sorted(
+        (c for c in cands if c.kind == "person" and c.type == "person"), key=lambda c: c.start
+    )
+    # titles said alone
+    for c in cands:
+        if c.kind != "ref" or not c.title:
+            continue
+        holders = {
+            p.key for p in people
+            if p.start < c.start and any(c.title in r.lower() for r in p.roles)
+        }  # fmt: skip
+        if len(holders) == 1:
+            c.key = holders.pop()
+            c.kind = "coref"
+    # he/she: same sentence first, then the previous sentence's subject
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    for tok in doc:
+        if tok.lower_ not in PERSONAL or tok.i in covered or tok.tag_ not in ("PRP", ""):
+            continue
+        n = _sent_index(bounds, tok.i)
+        s0, _e0 = bounds[n]
+        before = [p for p in people if s0 <= p.start and p.end <= tok.i]
+        key = _pick(doc, before) if before else None
+        opens = all(t.text in OPENERS for t in doc[s0 : tok.i])
+        if key is None and opens and n > 0 and not before:
+            ps, pe = bounds[n - 1]
+            prev = [p for p in people if ps <= p.start and p.end <= pe]
+            key = _pick(doc, prev)
+        if key is None:
+            continue
+        cands.append(
+            Cand(tok.i, tok.i + 1, "coref", tok.text, "person", key=key, pronoun=True, head=tok.i)
+        )
+    _resolve_pairs(doc, cands, bounds)
+    cands.sort(key=lambda c: c.start)
+
+
+def _pair_phrase(doc: Doc, i: int) -> tuple[int, int, str] | None:
+    """'Both parties', 'the two sides', 'the neighboring countries' starting at token i."""
+    tok = doc[i]
+    j = i + 1
+    if tok.lower_ not in ("both", "two", "neighboring", "neighbouring"):
+        return None
+    while (
+        j < len(doc)
+        and j - i < 3
+        and doc[j].tag_ in ("JJ", "VBG", "VBN")
+        and doc[j].lower_ not in PEOPLE_NOUNS
+    ):
+        j += 1
+    if j >= len(doc) or doc[j].lower_ not in PEOPLE_NOUNS | COUNTRY_NOUNS:
+        return None
+    start = i - 1 if i > 0 and doc[i - 1].lower_ == "the" else i
+    return start, j + 1, doc[j].lower_
+
+
+def _resolve_pairs(doc: Doc, cands: list[Cand], bounds: list[tuple[int, int]]) -> None:
+    """Split antecedents: 'Both parties' after a sentence about exactly two people (or countries)
+    is a mention of each of them (Putin and Li met … Both parties expressed approval …)."""
+    from .actors import Cand
+
+    covered = {i for c in cands for i in range(c.start, c.end)}
+    for i in range(len(doc)):
+        found = _pair_phrase(doc, i)
+        if found is None or i in covered:
+            continue
+        start, end, noun = found
+        n = _sent_index(bounds, start)
+        s0 = bounds[n][0]
+        windows = [(s0, start)] + ([bounds[n - 1]] if n > 0 else [])
+        chosen: list[str] = []
+        for lo, hi in windows:
+            inside = [c for c in cands if lo <= c.start and c.end <= hi and c.kind != "ref"]
+            people = list(dict.fromkeys(c.key for c in inside if c.type == "person"))
+            states = list(dict.fromkeys(c.key for c in inside if c.type == "country"))
+            if noun in PEOPLE_NOUNS and len(people) == 2:
+                chosen = people
+            elif noun in COUNTRY_NOUNS | {"parties", "sides"} and len(states) == 2:
+                chosen = states
+            if chosen:
+                break
+        for key in chosen:
+            cands.append(
+                Cand(start, end, "coref", doc[start:end].text, "group", key=key, head=end - 1)
+            )
+        covered.update(range(start, end))
+
+
+__all__ = ["resolve_references"]
