@@ -1,13 +1,645 @@
 """Events: who did what to whom, coded in PLOVER and CAMEO, with trigger and evidence.
 
-Not yet implemented (issue 5): returns no events.
+One pass over the parsed Doc, sentence by sentence:
+
+1. triggers (:mod:`.triggers`): verbs and event nouns from the lexicon ("met", "talks",
+   "urged", "imposed sanctions", "lifted the curfew");
+2. frames: a trigger that governs another as its complement decides what the event is —
+   "threatened to shell" is THREATEN, "agreed to cooperate" AGREE, "refused to meet"
+   REJECT, "urged X to talk" REQUEST, "accused X of violating" ACCUSE (the violation is
+   only alleged), "denied sending weapons" a denial (CAMEO 016) plus the sending, negated;
+3. modality (:mod:`.modality`): negated, hedged, conditional, planned ("will visit" is an
+   intent: AGREE, per PLOVER 3.1) and background history, which is skipped;
+4. arguments from the dependency parse: subject (or passive agent) → actors; object,
+   passive subject, "with/to/against/on" → recipients; coordinated names give several.
+   Reciprocal events ("Russia and China agreed", "met with", "both parties", "joint
+   exercises") list every participant as actor *and* as recipient: each side acts toward
+   the other, so dyads read either way;
+5. place ("in Moscow", a visited capital, else the dateline), date (the sentence's time
+   expression via :func:`newsgraph.extract.dates.sentence_date`, else the publication
+   date), and the attribution whose content holds the trigger, whose hedges it keeps.
+
+An event with no identifiable actor is not emitted.
 """
 
 from __future__ import annotations
 
-from spacy.tokens import Doc
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
 
-from ..records import Actor, Article, Attribution, Event, Place
+from spacy.tokens import Doc, Token
+from spacy.tokens import Span as SpacySpan
+
+from ..lexicons import load_words
+from ..nlp.lemma import lemma
+from ..records import Actor, Article, Attribution, Event, EventDate, Place, Span
+from .index import MentionIndex
+from .modality import Modality, is_historical, modality_of, scope_chain
+from .triggers import TriggerMatch, code_table, find_triggers
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
+COOPERATIVE = frozenset({"CONSULT", "SUPPORT", "COOPERATE", "AID", "AGREE"})
+YIELDING = frozenset({"RETREAT", "CONCEDE"})
+CONFLICT = frozenset({"SANCTION", "COERCE", "ASSAULT", "MOBILIZE", "PROTEST", "THREATEN"})
+
+# CAMEO code of a frame, by the PLOVER type of the event it governs (codebook 03, 02/10,
+# 12, 13 sub-codes: "express intent to meet" 036, "threaten with military force" 138 …).
+INTENT_CODE = {
+    "CONSULT": "036",
+    "SUPPORT": "032",
+    "COOPERATE": "031",
+    "AID": "033",
+    "AGREE": "030",
+    "RETREAT": "035",
+    "CONCEDE": "035",
+}
+INTENT_SUBCODE = {
+    "061": "0311",
+    "062": "0312",
+    "063": "0313",
+    "064": "0314",
+    "071": "0331",
+    "072": "0332",
+    "073": "0333",
+    "074": "0334",
+    "0841": "0353",
+    "085": "0354",
+    "087": "0356",
+    "0874": "0356",
+    "045": "039",
+}
+THREAT_CODE = {
+    "ASSAULT": "138",
+    "MOBILIZE": "138",
+    "SANCTION": "131",
+    "COERCE": "137",
+    "PROTEST": "133",
+    "THREATEN": "130",
+    "REJECT": "131",
+}
+THREAT_SUBCODE = {
+    "161": "1313",
+    "162": "1311",
+    "163": "1312",
+    "164": "134",
+    "165": "135",
+    "166": "136",
+    "1722": "1322",
+    "1723": "1323",
+    "1724": "1324",
+    "191": "1381",
+    "192": "1382",
+    "172": "132",
+    "1721": "1321",
+}
+REJECT_CODE = {
+    "CONSULT": "125",
+    "AID": "122",
+    "COOPERATE": "121",
+    "SUPPORT": "120",
+    "AGREE": "120",
+    "RETREAT": "124",
+    "CONCEDE": "124",
+}
+APPEAL_CODE = {
+    "AID": "023",
+    "COOPERATE": "021",
+    "CONSULT": "026",
+    "RETREAT": "025",
+    "CONCEDE": "025",
+    "SUPPORT": "022",
+    "AGREE": "027",
+}
+DEMAND_CODE = {
+    "AID": "103",
+    "COOPERATE": "101",
+    "CONSULT": "108",
+    "RETREAT": "105",
+    "CONCEDE": "105",
+    "SUPPORT": "102",
+    "AGREE": "107",
+}
+
+# Verbs whose object, not subject, does what the infinitive says ("urged Xi to talk").
+OBJECT_CONTROL = frozenset(
+    {
+        "urge",
+        "ask",
+        "order",
+        "call",
+        "press",
+        "pressure",
+        "force",
+        "encourage",
+        "invite",
+        "allow",
+        "permit",
+        "help",
+        "tell",
+        "persuade",
+        "push",
+    }
+)
+# Symmetric events: "met with X" means both met.
+RECIPROCAL = frozenset(
+    {
+        "meet",
+        "meeting",
+        "talk",
+        "negotiate",
+        "negotiation",
+        "discuss",
+        "discussion",
+        "consult",
+        "consultation",
+        "confer",
+        "summit",
+        "cooperate",
+        "cooperation",
+        "collaborate",
+        "partnership",
+        "clash",
+        "exchange",
+        "share",
+        "shake",
+        "work",
+        "exercise",
+        "game",
+        "maneuver",
+        "drill",
+        "agree",
+        "sign",
+    }
+)
+TOGETHER = frozenset({"together", "jointly", "joint", "mutual", "bilateral"})
+RECIPIENT_PREPS = frozenset(
+    {"with", "to", "against", "on", "into", "toward", "towards", "upon", "at"}
+)
+PLACE_PREPS = frozenset({"in", "at", "near", "outside", "inside"})
+GROUP_HEADS = frozenset(
+    {
+        "party",
+        "side",
+        "leader",
+        "country",
+        "nation",
+        "man",
+        "minister",
+        "government",
+        "president",
+        "delegation",
+        "neighbor",
+        "neighbour",
+    }
+)
+FIRST_PLURAL = frozenset({"we", "us", "our", "ours"})
+CONTEXT_WORDS = {
+    "military": "military",
+    "defense": "military",
+    "defence": "military",
+    "army": "military",
+    "naval": "military",
+    "troop": "military",
+    "economic": "economic",
+    "trade": "economic",
+    "humanitarian": "humanitarian",
+    "nuclear": "cbrn",
+    "intelligence": "intelligence",
+}
+
+
+@dataclass
+class _Cand:
+    """A trigger on its way to becoming an event."""
+
+    match: TriggerMatch
+    anchor: Token  # where the arguments attach: the support verb of "held talks", else the trigger
+    cameo: str | None
+    plover: str | None
+    mode: str | None
+    contexts: set[str] = field(default_factory=set)
+    governor: _Cand | None = None
+    dropped: bool = False
+    negated: bool = False
+    certainty: str = "asserted"
+    helpers: list[_Cand] = field(default_factory=list)  # complements whose arguments we may borrow
+
+    @property
+    def token(self) -> Token:
+        return self.match.token
+
+
+def _code(cand: _Cand, cameo: str, plover: str | None = None) -> None:
+    info = code_table()[cameo]
+    cand.cameo = cameo
+    cand.plover = plover if plover is not None else info.plover
+    cand.mode = info.mode
+
+
+def _new_cand(m: TriggerMatch) -> _Cand:
+    info = code_table().get(m.rule.cameo) if m.rule.cameo else None
+    cand = _Cand(
+        match=m,
+        anchor=_anchor(m.token),
+        cameo=m.rule.cameo,
+        plover=m.rule.plover or (info.plover if info else None),
+        mode=m.rule.mode or (info.mode if info else None),
+        contexts=set(info.contexts) if info else set(),
+    )
+    for t in (m.token, *m.parts):
+        for c in t.children:
+            ctx = (
+                CONTEXT_WORDS.get(lemma(c)) if c.dep_ in ("amod", "compound", "npadvmod") else None
+            )
+            if ctx:
+                cand.contexts.add(ctx)
+    return cand
+
+
+def _anchor(token: Token) -> Token:
+    """Where an event noun's arguments are: the verb it is the object of ("staged rallies")."""
+    if token.tag_.startswith("VB") or token.tag_ == "JJ":
+        return token
+    t = token
+    if t.dep_ in ("dobj", "attr", "oprd") and t.head.tag_.startswith("VB"):
+        return t.head
+    # "took part in combat", "engaged in talks", "resorted to throwing stones"
+    if t.dep_ == "pobj" and t.head.dep_ == "prep":
+        h = t.head.head
+        if h.tag_.startswith("VB") and lemma(h) in _support():
+            return h
+        if h.lower_ == "part" and h.head.tag_.startswith("VB"):
+            return h.head
+    return token
+
+
+def _support() -> frozenset[str]:
+    return load_words("event_support_verbs.txt")
+
+
+class _Resolver:
+    """Actor, recipient and place lookup for one article."""
+
+    def __init__(
+        self, doc: Doc, actors: list[Actor], places: list[Place], attributions: list[Attribution]
+    ):
+        self.doc = doc
+        self.actors = MentionIndex(actors)
+        self.places = MentionIndex(places)
+        self.attributions = sorted(attributions, key=lambda a: (a.content.start, a.content.end))
+        self.participants: list[Actor] = []  # the last reciprocal event's sides ("both parties")
+        self.speaker: Actor | None = None  # the speaker of the quote being read ("we")
+        self._by_id = {a.id: a for a in actors}
+
+    def actor_by_id(self, actor_id: str | None) -> Actor | None:
+        return self._by_id.get(actor_id) if actor_id else None
+
+    def np_actors(self, tok: Token) -> list[Actor]:
+        """Actors a noun phrase names, with its coordinated parts ("Russia and China")."""
+        out: list[Actor] = []
+        for h in (tok, *tok.conjuncts):
+            for a in self._actor_of(h, depth=0):
+                if a not in out:
+                    out.append(a)
+        return out
+
+    def _actor_of(self, h: Token, depth: int) -> list[Actor]:
+        if depth > 2:
+            return []
+        doc = h.doc
+        start, end = doc[h.left_edge.i].idx, h.idx + len(h)
+        a = self.actors.at(start, end)
+        if a is not None:
+            return [a]
+        low = h.lower_
+        if low in FIRST_PLURAL and self.speaker is not None:
+            return [self.speaker]
+        if (
+            lemma(h) in GROUP_HEADS
+            and self.participants
+            and any(c.lower_ in ("both", "two") for c in h.children)
+        ):
+            return list(self.participants)
+        for c in h.children:  # "a group of Moroccan diplomats", "members of Hamas"
+            if c.dep_ == "prep" and c.lower_ == "of":
+                for p in c.children:
+                    if p.dep_ == "pobj":
+                        found = self._actor_of(p, depth + 1)
+                        if found:
+                            return found
+            if c.dep_ == "appos":
+                found = self._actor_of(c, depth + 1)
+                if found:
+                    return found
+        return []
+
+    def place_of(self, tok: Token) -> Place | None:
+        return self.places.at(tok.doc[tok.left_edge.i].idx, tok.idx + len(tok))
+
+
+def _children(t: Token, *deps: str) -> list[Token]:
+    return [c for c in t.children if c.dep_ in deps]
+
+
+def _pobjs(prep: Token) -> list[Token]:
+    return [p for p in prep.children if p.dep_ in ("pobj", "pcomp")]
+
+
+def _subject_tokens(v: Token, depth: int = 0) -> tuple[list[Token], bool]:
+    """The tokens naming who does ``v``, and whether ``v`` is passive."""
+    if depth > 4:
+        return [], False
+    passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+    for c in v.children:
+        if c.dep_ == "agent":
+            return [p for p in c.children if p.dep_ == "pobj"], True
+    for c in v.children:
+        if c.dep_ in ("nsubj", "csubj", "expl") and c.dep_ != "expl":
+            if c.lower_ in ("who", "which", "that") and v.dep_ == "relcl":
+                return [v.head], passive
+            return [c], passive
+    if passive:
+        return [], True
+    h = v.head
+    if h is v:
+        return [], False
+    if v.dep_ == "xcomp" and lemma(h) in OBJECT_CONTROL:
+        objs = _children(h, "dobj")
+        if objs:
+            return objs, False
+    if v.dep_ == "pcomp" and h.dep_ == "prep":  # "signs of Beijing supplying weapons"
+        subj = [p for p in h.children if p.dep_ == "pobj" and p.i < v.i]
+        if subj:
+            return subj, False
+    if v.dep_ == "relcl" or (v.dep_ == "acl" and not h.tag_.startswith("VB")):
+        return [h], False  # "soldiers combatting Russian soldiers": the noun does it
+    if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "prep", "pobj", "dobj", "dep"):
+        if v.dep_ == "pcomp" or v.dep_ == "pobj":
+            h = h.head if h.dep_ == "prep" else h
+        if h.tag_.startswith("VB"):
+            return _subject_tokens(h, depth + 1)[0], False
+    return [], False
+
+
+def _recipient_tokens(v: Token, skip: set[int]) -> list[Token]:
+    out = []
+    for c in v.children:
+        if c.i in skip:
+            continue
+        if c.dep_ in ("dobj", "dative", "nsubjpass", "attr") and not c.tag_.startswith("VB"):
+            out.append(c)
+        elif c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
+            out.extend(p for p in _pobjs(c) if p.i not in skip)
+    return out
+
+
+def _noun_arguments(res: _Resolver, n: Token) -> tuple[list[Actor], list[Actor], bool]:
+    """Actors and recipients of an event noun from its own modifiers ("Israel's invasion of")."""
+    actors: list[Actor] = []
+    recips: list[Actor] = []
+    between = False
+    doc = n.doc
+    for c in n.children:
+        if c.dep_ == "poss" or c.dep_ in ("compound", "amod", "nmod"):
+            a = res.actors.at(doc[c.left_edge.i].idx, c.idx + len(c))
+            if a is not None and a not in actors:
+                actors.append(a)
+        elif c.dep_ == "prep":
+            low = c.lower_
+            for p in _pobjs(c):
+                found = res.np_actors(p)
+                if low in ("by", "from"):
+                    actors.extend(a for a in found if a not in actors)
+                elif low in ("between", "among"):
+                    between = True
+                    actors.extend(a for a in found if a not in actors)
+                elif low in RECIPIENT_PREPS or low in ("of", "for"):
+                    recips.extend(a for a in found if a not in recips)
+    return actors, recips, between
+
+
+def _arguments(res: _Resolver, cand: _Cand) -> tuple[list[Actor], list[Actor], bool]:
+    """(actors, recipients, reciprocal) of a candidate event."""
+    tok, anchor = cand.token, cand.anchor
+    skip = {tok.i, *(p.i for p in cand.match.parts)}
+    actors: list[Actor] = []
+    recips: list[Actor] = []
+    reciprocal = False
+    if not tok.tag_.startswith("VB") and tok.tag_ != "JJ":
+        a, r, reciprocal = _noun_arguments(res, tok)
+        actors += a
+        recips += r
+        for p in cand.match.parts:
+            recips += [x for x in _noun_arguments(res, p)[1] if x not in recips]
+    if not actors:
+        subj, passive = _subject_tokens(anchor)
+        for s in subj:
+            actors += [a for a in res.np_actors(s) if a not in actors]
+            if lemma(s) in GROUP_HEADS and any(c.lower_ in ("both", "two") for c in s.children):
+                reciprocal = True  # "both parties expressed approval"
+    # "Israel's offer", "an Indian proposal": the object's own actor receives a rejection
+    for r in _recipient_tokens(anchor, skip):
+        recips += [a for a in res.np_actors(r) if a not in recips]
+    for p in cand.match.parts:
+        for c in p.children:
+            if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
+                for q in _pobjs(c):
+                    recips += [a for a in res.np_actors(q) if a not in recips]
+    if tok is not anchor:
+        for r in _recipient_tokens(tok, skip):
+            recips += [a for a in res.np_actors(r) if a not in recips]
+    for helper in cand.helpers:  # "agreed to meet X", "demanded that the US cancel"
+        if not recips:
+            subj, _ = _subject_tokens(helper.anchor)
+            for s in subj:
+                recips += [a for a in res.np_actors(s) if a not in actors and a not in recips]
+        if not recips:
+            for r in _recipient_tokens(helper.anchor, {helper.token.i}):
+                recips += [a for a in res.np_actors(r) if a not in actors and a not in recips]
+    if cand.plover == "REQUEST" and not recips:
+        for c in anchor.children:
+            if c.dep_ == "ccomp":
+                for s in _children(c, "nsubj", "nsubjpass"):
+                    recips += [a for a in res.np_actors(s) if a not in actors]
+    words = {c.lower_ for t in (tok, anchor, *cand.match.parts) for c in t.children}
+    symmetric = lemma(tok) in RECIPROCAL or lemma(anchor) in RECIPROCAL
+    if symmetric and (words & TOGETHER or reciprocal):
+        reciprocal = True
+    if symmetric and len(actors) >= 2 and not recips:
+        reciprocal = True
+    if symmetric and any(
+        c.dep_ == "prep" and c.lower_ == "with" for c in (*tok.children, *anchor.children)
+    ):
+        reciprocal = True
+    recips = [r for r in recips if r not in actors]
+    return actors, recips, reciprocal
+
+
+def _place(res: _Resolver, cand: _Cand, dateline: Place | None) -> Place | None:
+    toks = [cand.anchor, cand.token, *cand.match.parts]
+    for t in toks:
+        for c in t.children:
+            if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
+                for p in _pobjs(c):
+                    pl = res.place_of(p)
+                    if pl is not None:
+                        return pl
+    if cand.plover == "CONSULT":  # "visited Beijing", "a trip to Moscow"
+        for t in toks:
+            for c in t.children:
+                targets = (
+                    [c]
+                    if c.dep_ == "dobj"
+                    else _pobjs(c)
+                    if c.dep_ == "prep" and c.lower_ == "to"
+                    else []
+                )
+                for p in targets:
+                    pl = res.place_of(p)
+                    if pl is not None:
+                        return pl
+    return dateline
+
+
+def _dateline(doc: Doc, places: MentionIndex[Place]) -> Place | None:
+    """'MOSCOW (Reuters) —' or 'Kyiv, April 3 —': the place a wire story was filed from."""
+    head = doc.text[:80]
+    for sep in ("—", "--", " - ", "(", ":"):
+        k = head.find(sep)
+        if 0 < k <= 40:
+            pl = places.at(0, k)
+            if pl is not None and all(m.start >= 0 for m in pl.mentions):
+                return pl
+    return None
+
+
+def _reframe(cand: _Cand, comps: list[_Cand]) -> None:
+    """Apply a frame word to the events it governs (see the module docstring)."""
+    frame = cand.match.rule.frame
+    main = next((c for c in comps if c.plover), None)
+    if frame is None or frame == "light":
+        for c in comps:
+            c.dropped = True
+        return
+    if frame == "deny":
+        for c in comps:
+            c.negated = True
+            c.certainty = "negated"
+        if not comps and cand.match.rule.cameo is None:
+            cand.dropped = True
+        return
+    if (
+        frame == "reject"
+        and lemma(cand.token) in ("fail", "decline")
+        and (main is None or main.plover not in COOPERATIVE | YIELDING)
+    ):
+        # "failed to stop the attack": not a refusal, the complement did not happen
+        cand.dropped = True
+        for c in comps:
+            c.negated = True
+            c.certainty = "negated"
+        return
+    for c in comps:
+        c.dropped = True
+    cand.helpers = comps
+    if main is not None:
+        cand.contexts |= main.contexts
+    t = main.plover if main else None
+    sub = main.cameo if main else None
+    if frame == "intent":
+        if t in COOPERATIVE:
+            _code(cand, INTENT_SUBCODE.get(sub or "", INTENT_CODE[t]), "AGREE")
+        elif t in YIELDING:
+            _code(cand, INTENT_SUBCODE.get(sub or "", "035"), "CONCEDE")
+        elif t in CONFLICT:
+            _code(cand, THREAT_SUBCODE.get(sub or "", THREAT_CODE[t]), "THREATEN")
+        elif t is not None and main is not None:
+            cand.cameo, cand.plover, cand.mode = main.cameo, main.plover, main.mode
+            cand.certainty = "speculative"
+        elif cand.cameo is None:
+            cand.dropped = True
+    elif frame == "threat":
+        if t is not None:
+            _code(cand, THREAT_SUBCODE.get(sub or "", THREAT_CODE.get(t, "130")), "THREATEN")
+    elif frame == "reject":
+        if t is not None:
+            _code(cand, REJECT_CODE.get(t, "120"), "REJECT")
+    elif frame == "request":
+        if t is not None:
+            table = DEMAND_CODE if (cand.cameo or "").startswith("10") else APPEAL_CODE
+            if t in table:
+                _code(cand, table[t], "REQUEST")
+
+
+def _future(cand: _Cand, mod: Modality) -> None:
+    """PLOVER: planned cooperation is AGREE, planned retreat CONCEDE, planned force a threat."""
+    t = cand.plover
+    if mod.negated and t in COOPERATIVE | YIELDING:
+        _code(cand, REJECT_CODE.get(t, "120"), "REJECT")  # "will not accept refugees"
+        return
+    if t in COOPERATIVE:
+        _code(cand, INTENT_SUBCODE.get(cand.cameo or "", INTENT_CODE[t]), "AGREE")
+    elif t == "RETREAT":
+        _code(cand, INTENT_SUBCODE.get(cand.cameo or "", "035"), "CONCEDE")
+    elif t in CONFLICT and t != "THREATEN":
+        _code(cand, THREAT_SUBCODE.get(cand.cameo or "", THREAT_CODE[t]), "THREATEN")
+    else:
+        cand.certainty = "speculative"
+
+
+def _sentence_candidates(sent: SpacySpan) -> list[_Cand]:
+    cands = [_new_cand(m) for m in find_triggers(sent)]
+    by_token: dict[int, _Cand] = {}
+    for c in cands:
+        by_token.setdefault(c.token.i, c)
+        if c.anchor is not c.token:
+            by_token.setdefault(c.anchor.i, c)
+    for c in cands:
+        for t in scope_chain(c.anchor):
+            g = by_token.get(t.i)
+            if g is not None and g is not c:
+                c.governor = g
+                break
+    # frames apply from the innermost out, so "agreed to threaten to" composes
+    for c in sorted(cands, key=lambda x: -len(scope_chain(x.anchor))):
+        comps = [x for x in cands if x.governor is c and not x.dropped]
+        if c.match.rule.frame or comps:
+            _reframe(c, comps)
+    return [c for c in cands if not c.dropped]
+
+
+def _date_resolver() -> Callable[[SpacySpan, str | None], EventDate] | None:
+    try:
+        from .dates import sentence_date  # written with the actors issue
+    except ImportError:
+        return None
+    return sentence_date
+
+
+def _certainty(cand: _Cand, mod: Modality) -> str:
+    if cand.negated or mod.negated:
+        return "negated"
+    if cand.certainty != "asserted":
+        return cand.certainty
+    if mod.speculative:
+        return "speculative"
+    if mod.hedged:
+        return "hedged"
+    return "asserted"
+
+
+def _attribution_at(res: _Resolver, start: int) -> Attribution | None:
+    best = None
+    for a in res.attributions:
+        if a.content.start <= start < a.content.end:
+            if (
+                best is None
+                or a.content.end - a.content.start < best.content.end - best.content.start
+            ):
+                best = a
+    return best
 
 
 def extract_events(
@@ -17,4 +649,165 @@ def extract_events(
     places: list[Place],
     attributions: list[Attribution],
 ) -> list[Event]:
-    return []
+    """Every event the article reports, in text order, with ids e1, e2, …"""
+    res = _Resolver(doc, actors, places, attributions)
+    dateline = _dateline(doc, res.places)
+    resolve_date = _date_resolver()
+    published = article.published
+    pub_year = int(published[:4]) if published and published[:4].isdigit() else None
+    codes = code_table()
+    text = article.text
+    drafts: list[dict] = []
+    for sent in doc.sents:
+        date: EventDate | None = None
+        seen: dict[tuple, dict] = {}
+        for cand in _sentence_candidates(sent):
+            if cand.cameo is None:
+                continue
+            head = cand.token if cand.match.rule.frame else cand.anchor
+            if is_historical(head, pub_year):
+                continue
+            mod = modality_of(cand.token if cand.anchor is cand.token else cand.anchor)
+            if mod.future and not cand.match.rule.frame and not cand.negated:
+                _future(cand, mod)
+                if cand.plover == "REJECT":
+                    mod = Modality(hedged=mod.hedged, speculative=mod.speculative)
+            att = _attribution_at(res, cand.token.idx)
+            res.speaker = (
+                res.actor_by_id(att.source) if att is not None and att.kind == "direct" else None
+            )
+            ev_actors, recips, reciprocal = _arguments(res, cand)
+            if not ev_actors:
+                continue
+            if reciprocal:
+                if len(ev_actors) + len(recips) < 2 and res.participants:
+                    recips = [p for p in res.participants if p not in ev_actors]
+                everyone = ev_actors + [r for r in recips if r not in ev_actors]
+                ev_actors, recips = everyone, list(everyone)
+                if len(everyone) >= 2:
+                    res.participants = everyone
+            elif cand.plover == "CONSULT" and recips:
+                res.participants = ev_actors + recips
+            if (
+                cand.plover == "COOPERATE"
+                and cand.cameo == "062"
+                and len(set(ev_actors + recips)) < 2
+            ):
+                _code(cand, "150")  # PLOVER 3.14.1: a single country's exercises are MOBILIZE
+            if (
+                cand.plover == "PROTEST"
+                and cand.cameo == "141"
+                and any(a.type in ("country", "igo") or "GOV" in a.sectors for a in ev_actors)
+            ):
+                _code(cand, "114")  # a government "protests": a diplomatic complaint, ACCUSE
+            certainty = _certainty(cand, mod)
+            negated = certainty == "negated"
+            if att is not None and certainty == "asserted":
+                if att.hedges or (att.cue and lemma_of_text(att.cue.text) in _hedge_cues()):
+                    certainty = "hedged"
+                if att.cue and lemma_of_text(att.cue.text) == "deny":
+                    certainty, negated = "negated", True
+            if date is None:
+                date = (
+                    resolve_date(sent, published) if resolve_date else _publication_date(published)
+                )
+            first = min(cand.token.i, cand.anchor.i, *(p.i for p in cand.match.parts))
+            last = max(cand.token.i, cand.anchor.i, *(p.i for p in cand.match.parts))
+            trig_start, trig_end = doc[first].idx, doc[last].idx + len(doc[last])
+            info = codes[cand.cameo]
+            key = (
+                cand.plover,
+                cand.cameo[:2],
+                tuple(sorted(a.id for a in ev_actors)),
+                tuple(sorted(r.id for r in recips)),
+                negated,
+                certainty,
+            )
+            if key in seen:
+                seen[key]["contexts"] |= cand.contexts
+                continue
+            place = _place(res, cand, dateline)
+            draft = {
+                "plover": cand.plover,
+                "cameo": cand.cameo,
+                "mode": cand.mode or info.mode,
+                "contexts": set(cand.contexts) | set(info.contexts),
+                "goldstein": info.goldstein,
+                "quad_class": info.quad_class,
+                "actors": ev_actors,
+                "recipients": recips,
+                "place": place.id if place else None,
+                "date": date,
+                "negated": negated,
+                "certainty": certainty,
+                "attribution": att.id if att else None,
+                "trigger": Span.of(text, trig_start, trig_end),
+                "evidence": _evidence(text, sent),
+                "confidence": _confidence(cand, recips, certainty),
+                "order": trig_start,
+            }
+            seen[key] = draft
+            drafts.append(draft)
+    drafts.sort(key=lambda d: d["order"])
+    return [
+        Event(
+            id=f"e{i}",
+            plover=d["plover"],
+            cameo=d["cameo"],
+            trigger=d["trigger"],
+            evidence=d["evidence"],
+            actors=tuple(a.id for a in d["actors"]),
+            recipients=tuple(r.id for r in d["recipients"]),
+            actor_codes=tuple(a.code for a in d["actors"] if a.code),
+            recipient_codes=tuple(r.code for r in d["recipients"] if r.code),
+            mode=d["mode"],
+            contexts=tuple(sorted(d["contexts"])),
+            goldstein=d["goldstein"],
+            quad_class=d["quad_class"],
+            place=d["place"],
+            date=d["date"],
+            negated=d["negated"],
+            certainty=d["certainty"],
+            attribution=d["attribution"],
+            confidence=d["confidence"],
+        )
+        for i, d in enumerate(drafts, 1)
+    ]
+
+
+def _hedge_cues() -> frozenset[str]:
+    return load_words("event_hedges.txt")
+
+
+def lemma_of_text(text: str) -> str:
+    """The verb lemma of a one-word cue ("denied" → "deny"), for cue spans from attributions."""
+    from ..nlp.lemma import verb_lemma
+
+    words = text.split()
+    return verb_lemma(words[-1]) if words else ""
+
+
+def _publication_date(published: str | None) -> EventDate | None:
+    if not published:
+        return None
+    return EventDate(published, published, None, "publication")
+
+
+def _evidence(text: str, sent: SpacySpan) -> Span:
+    start, end = sent.start_char, sent.end_char
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return Span.of(text, start, end)
+
+
+def _confidence(cand: _Cand, recips: list[Actor], certainty: str) -> float:
+    score = 0.5
+    if recips:
+        score += 0.15
+    if cand.match.rule.extras or cand.match.rule.frame:
+        score += 0.15
+    if cand.token.tag_.startswith("VB"):
+        score += 0.1
+    if certainty != "asserted":
+        score -= 0.2
+    return max(0.1, min(score, 0.95))
