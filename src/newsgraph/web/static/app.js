@@ -141,18 +141,33 @@
       return node;
     }
     var defs = svgEl("defs", {});
-    var marker = svgEl("marker", { id: "arrow", viewBox: "0 0 10 10", refX: "18", refY: "5",
-                                   markerWidth: "6", markerHeight: "6", orient: "auto-start-reverse" });
-    marker.appendChild(svgEl("path", { d: "M0,0 L10,5 L0,10 z", fill: "#57606a" }));
-    defs.appendChild(marker);
+    [0, 1, 2, 3, 4].forEach(function (q) {
+      // Fixed-size arrow heads (userSpaceOnUse) so thick edges do not get huge arrows.
+      var marker = svgEl("marker", { id: "arrow" + q, viewBox: "0 0 10 10", refX: "10", refY: "5",
+        markerWidth: "9", markerHeight: "9", markerUnits: "userSpaceOnUse", orient: "auto" });
+      marker.appendChild(svgEl("path", { d: "M0,0 L10,5 L0,10 z", "class": "arrow quad" + q }));
+      defs.appendChild(marker);
+    });
     svg.appendChild(defs);
     var maxW = Math.max.apply(null, edges.map(function (e) { return e.count; }).concat([1]));
+    // Edges between the same two nodes (either direction, several types) fan out as arcs.
+    var seen = {};
     edges.forEach(function (e) {
       var a = byId[e.source], b = byId[e.target];
-      var line = svgEl("line", { x1: a.x, y1: a.y, x2: b.x, y2: b.y,
-        "class": "edge quad" + (e.quad || 0), "stroke-width": 1 + 4 * e.count / maxW, "marker-end": "url(#arrow)" });
-      line.appendChild(svgEl("title", {}, e.title));
-      svg.appendChild(line);
+      var pair = [e.source, e.target].sort().join("\u0000");
+      var nth = seen[pair] = (seen[pair] || 0) + 1;
+      var dx = b.x - a.x, dy = b.y - a.y, d = Math.sqrt(dx * dx + dy * dy) + 0.01;
+      // The normal flips with the direction, so A→B and B→A bend to opposite sides.
+      var bend = 18 + 14 * (nth - 1);
+      var mx = (a.x + b.x) / 2 - dy / d * bend, my = (a.y + b.y) / 2 + dx / d * bend;
+      var r = 5 + Math.min(10, Math.sqrt(b.weight) * 2) + 2;
+      var ex = mx - b.x, ey = my - b.y, el2 = Math.sqrt(ex * ex + ey * ey) + 0.01;
+      var tx = b.x + ex / el2 * r, ty = b.y + ey / el2 * r;
+      var path = svgEl("path", { d: "M" + a.x + "," + a.y + " Q" + mx + "," + my + " " + tx + "," + ty,
+        fill: "none", "class": "edge quad" + (e.quad || 0), "stroke-width": 1 + 4 * e.count / maxW,
+        "marker-end": "url(#arrow" + (e.quad || 0) + ")" });
+      path.appendChild(svgEl("title", {}, e.title));
+      svg.appendChild(path);
     });
     nodes.forEach(function (n) {
       var g = svgEl("a", { "class": "node", href: n.href || "#", tabindex: "0" });
