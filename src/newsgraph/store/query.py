@@ -203,7 +203,8 @@ def _article_conditions(w: _Where, f: Filters, fts: FtsCondition) -> None:
 def _page(f: Filters) -> tuple[str, list[Any]]:
     if f.limit:
         return " LIMIT ? OFFSET ?", [f.limit, f.offset]
-    return (" OFFSET ?", [f.offset]) if f.offset else ("", [])
+    # SQLite has no OFFSET without LIMIT, PostgreSQL no LIMIT -1: a limit no store reaches.
+    return (" LIMIT ? OFFSET ?", [2**62, f.offset]) if f.offset else ("", [])
 
 
 def build_query(

@@ -1,0 +1,229 @@
+"""The Store on SQLite and PostgreSQL: migrations, idempotent writes, atomic batches, queries."""
+
+from __future__ import annotations
+
+import json
+
+import pytest
+from builders import BIDEN, LI, PUTIN, corpus, make_analysis
+
+from newsgraph.errors import InputError, StoreError
+from newsgraph.records import Failure
+from newsgraph.store import Filters, open_store, parse_dyad
+
+
+def test_store_migrations_recorded_once(store, store_url):
+    assert store.schema_version() == 1
+    rows = store._rows("SELECT version, name FROM migrations")
+    assert [(r["version"], r["name"].split(".")[0]) for r in rows] == [(1, "0001_init")]
+    store.close()
+    with open_store(store_url) as again:  # reopening applies nothing twice
+        assert len(again._rows("SELECT version FROM migrations")) == 1
+
+
+def test_store_same_article_twice_is_stored_once(store):
+    docs = corpus()
+    first = store.write_batch(docs)
+    dump = store.dump()
+    second = store.write_batch(docs)
+    assert (first.added, first.present, first.events) == (4, 0, 5)
+    assert (second.added, second.present, second.events) == (0, 4, 0)
+    assert store.dump() == dump
+    assert store.counts()["articles"] == 4 and store.counts()["events"] == 5
+
+
+def test_store_json_is_kept_byte_for_byte(store):
+    docs = corpus()
+    store.write_batch(docs)
+    expected = {json.dumps(d.to_dict(), ensure_ascii=False) for d in docs}
+    assert set(store.iter_json()) == expected
+    got = store.get(docs[0].article.id)
+    assert got is not None and got.to_dict() == docs[0].to_dict()
+    assert store.get("no-such-id") is None
+
+
+def test_store_batch_is_atomic(store, monkeypatch):
+    docs = corpus()
+    real = type(store)._insert_article
+    calls = []
+
+    def crash_on_third(self, analysis, stamp):
+        calls.append(analysis.article.id)
+        if len(calls) == 3:
+            raise RuntimeError("disk on fire")
+        return real(self, analysis, stamp)
+
+    monkeypatch.setattr(type(store), "_insert_article", crash_on_third)
+    with pytest.raises(RuntimeError):
+        store.write_batch(docs, [Failure("x.txt", "clean", "input", "empty input")])
+    monkeypatch.undo()
+    assert store.counts()["articles"] == 0 and store.counts()["failures"] == 0
+    assert store.write_batch(docs).added == 4  # the store is usable after the rollback
+
+
+def test_store_failure_counted_then_cleared_by_success(store):
+    doc = corpus()[0]
+    fail = Failure(doc.article.origin, "analyze", "internal", "KeyError: 'x'")
+    store.write_batch([], [fail])
+    store.write_batch([], [fail])
+    [row] = store.failures()
+    assert (row["input"], row["stage"], row["code"], row["attempts"]) == (
+        doc.article.origin,
+        "analyze",
+        "internal",
+        2,
+    )
+    store.write_batch([doc])
+    assert store.failures() == []
+
+
+def test_store_known_ids_many(store):
+    docs = corpus()
+    store.write_batch(docs[:2])
+    ids = [d.article.id for d in docs] + [
+        f"missing{i}" for i in range(1200)
+    ]  # more than one IN chunk
+    assert store.known_ids(ids) == {docs[0].article.id, docs[1].article.id}
+
+
+def _event_keys(rows):
+    return sorted((r["article_id"][:4], r["event_id"]) for r in rows)
+
+
+EVENT_CASES = [
+    (Filters(dyad=("RUS", "CHN")), 3),
+    (Filters(dyad=("RUSGOV", "CHNMIL")), 3),
+    (Filters(dyad=("CHN", "RUS")), 0),
+    (Filters(dyad=("RUS", "CHN"), plover="consult"), 3),
+    (Filters(dyad=("RUS", "CHN"), plover="ACCUSE"), 0),
+    (Filters(cameo="04"), 3),
+    (Filters(cameo="043"), 1),
+    (Filters(actor="RUSGOV"), 3),
+    (Filters(actor="vladimir PUTIN"), 3),
+    (Filters(actor="Putin"), 0),  # names match whole, not in part
+    (Filters(actor="USAGOV", since="2022-12-01", until="2022-12-31"), 2),
+    (Filters(actor="USAGOV", since="2023-01-01"), 0),
+    (Filters(country="UKR"), 2),
+    (Filters(since="2023-04-17"), 1),
+    (Filters(until="2023-04-16"), 4),
+    (Filters(outlet="reuters"), 2),
+    (Filters(outlet="%"), 0),  # wildcards in the value are literal
+    (Filters(text="hosted talks"), 1),
+    (Filters(text="talks"), 3),
+    (Filters(limit=2), 2),
+    (Filters(limit=0, offset=4), 1),
+]
+
+
+@pytest.mark.parametrize(("filters", "n"), EVENT_CASES, ids=[repr(c[0])[8:60] for c in EVENT_CASES])
+def test_store_query_events_filters(store, filters, n):
+    store.write_batch(corpus())
+    rows = store.events(filters)
+    assert len(rows) == n
+    if filters.dyad == ("RUS", "CHN"):
+        assert all(r["actor_country"] == "RUS" and r["recipient_country"] == "CHN" for r in rows)
+
+
+def test_store_query_events_rows(store):
+    store.write_batch(corpus())
+    [row] = store.events(Filters(cameo="043"))
+    assert row["plover"] == "CONSULT" and row["cameo"] == "043" and isinstance(row["cameo"], str)
+    assert (row["actor_name"], row["recipient_name"]) == ("Vladimir Putin", "Li Shangfu")
+    assert (
+        row["day"] == "2023-04-16" and row["place_name"] == "Moscow" and row["outlet"] == "Reuters"
+    )
+
+
+def test_store_values_are_bound_never_sql(store):
+    store.write_batch(corpus())
+    hostile = "x' OR '1'='1"
+    assert store.events(Filters(actor=hostile)) == []
+    assert store.articles(Filters(outlet=hostile)) == []
+    assert (
+        store.articles(Filters(text='"U.S.* AND (NEAR OR')) == []
+    )  # FTS syntax is not interpreted
+    assert store.articles(Filters(text="'; DROP TABLE articles; --")) == []
+    assert store.counts()["articles"] == 4
+
+
+def test_store_query_actors_aggregate_across_articles(store):
+    store.write_batch(corpus())
+    rows = store.actors(Filters(country="RUS"))
+    assert [(r["name"], r["code"], r["articles"], r["mentions"]) for r in rows] == [
+        ("Vladimir Putin", "RUSGOV", 3, 3)
+    ]
+    bbc = {r["name"] for r in store.actors(Filters(outlet="bbc"))}
+    assert bbc == {"Vladimir Putin", "Li Shangfu"}
+
+
+def test_store_query_articles_and_claims(store):
+    docs = corpus()
+    store.write_batch(docs)
+    assert [r["title"] for r in store.articles(Filters(dyad=("USA", "UKR")))] == [
+        "Biden praises Zelensky"
+    ]
+    assert {r["title"] for r in store.articles(Filters(actor=BIDEN.name))} == {
+        "Biden praises Zelensky"
+    }
+    assert len(store.articles(Filters(since="2023-04-17"))) == 3
+    unsourced = store.claims(Filters(unsourced=True))
+    assert {r["sentence"] for r in unsourced} == {
+        "The talks lasted three hours.",
+        "Xi Jinping was absent.",
+    }
+    [quote] = store.claims(Filters(actor=PUTIN.code))
+    assert (quote["speaker"], quote["attribution_kind"], quote["sourced"]) == (
+        "Vladimir Putin",
+        "direct",
+        1,
+    )
+
+
+def test_store_iter_json_pages_through_everything(store):
+    docs = [
+        make_analysis(
+            f"Story {i}",
+            f"Vladimir Putin and Li Shangfu spoke, item {i}.",
+            events=(("CONSULT", "040", PUTIN, LI, "2023-04-16", "spoke"),),
+        )
+        for i in range(1203)
+    ]
+    for i in range(0, len(docs), 400):
+        store.write_batch(docs[i : i + 400])
+    assert sum(1 for _ in store.iter_json()) == 1203
+    assert sum(1 for _ in store.iter_json(Filters(text="item 7", limit=0))) == 1
+
+
+def test_store_table_has_columns_without_rows(store):
+    columns, rows = store.table("events", Filters(actor="nobody"))
+    assert rows == [] and columns[:3] == ["article_id", "event_id", "day"]
+
+
+def test_store_open_store_urls(tmp_path):
+    with open_store(f"sqlite:///{tmp_path}/a.db") as s:
+        assert s.dialect == "sqlite" and (tmp_path / "a.db").exists()
+    with pytest.raises(StoreError, match="scheme"):
+        open_store("mysql://localhost/x")
+    with pytest.raises(StoreError) as err:
+        open_store("postgresql://nobody:secret@127.0.0.1:1/none")
+    assert "secret" not in str(err.value)
+
+
+def test_store_filters_reject_bad_values():
+    assert parse_dyad("rus-chn") == ("RUS", "CHN")
+    with pytest.raises(InputError):
+        parse_dyad("RUS")
+    with pytest.raises(InputError):
+        Filters(cameo="04; DROP")
+
+
+@pytest.mark.postgres
+def test_store_sqlite_and_postgres_hold_the_same(tmp_path, pg_url):
+    docs = corpus()
+    dumps = []
+    for url in (str(tmp_path / "x.db"), pg_url):
+        with open_store(url) as s:
+            s.write_batch(docs, [Failure("bad.txt", "clean", "input", "empty input")])
+            dumps.append(s.dump())
+            assert s.events(Filters(dyad=("RUS", "CHN"), plover="CONSULT"))
+    assert dumps[0] == dumps[1]
