@@ -20,7 +20,8 @@ from newsgraph.evaluate.extraction import run
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
-    parser.add_argument("--data", default=None, help="gold-data folder (default: ../shared/eval/data)")
+    parser.add_argument("--data", default=None,
+                        help="gold-data folder (default: ../shared/eval/data)")
     parser.add_argument("--limit", type=int, default=None, help="score only the first N pages")
     args = parser.parse_args()
     try:

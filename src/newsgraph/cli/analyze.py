@@ -17,31 +17,47 @@ from .common import fail_summary, iso_date
 SAMPLE = "seed-putin-li-shangfu.txt"
 
 
-def _emit(items: Iterable[Analysis | Failure], fmt: str | None, n_inputs: int) -> list[Failure]:
+def _emit(items: Iterable[Analysis | Failure], fmt: str | None) -> list[Failure]:
+    """Print analyses to stdout and failures to stderr; return the failures.
+
+    With no ``--format``, one article is printed as pretty JSON and several as JSONL: the
+    first analysis is held back until a second one (or the end) shows which it is.
+    """
     failures: list[Failure] = []
-    many = fmt == "jsonl" or (fmt is None and n_inputs > 1)
-    emitted = 0
+    held: Analysis | None = None
+    mode = fmt
     for item in items:
         if isinstance(item, Failure):
             failures.append(item)
             click.echo(f"error: {item.input}: {item.reason}", err=True)
             continue
-        emitted += 1
-        if many:
+        if mode is None:
+            if held is None:
+                held = item
+                continue
+            mode = "jsonl"
+            click.echo(json.dumps(held.to_dict(), ensure_ascii=False))
+            held = None
+        if mode == "jsonl":
             click.echo(json.dumps(item.to_dict(), ensure_ascii=False))
         else:
-            if emitted > 1:
+            if held is not None:
                 raise click.UsageError("several articles in the input: use --format jsonl")
+            held = item
             click.echo(json.dumps(item.to_dict(), ensure_ascii=False, indent=2))
+    if mode is None and held is not None:
+        click.echo(json.dumps(held.to_dict(), ensure_ascii=False, indent=2))
     return failures
 
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--published", callback=iso_date, help="Publication date YYYY-MM-DD (for relative dates).")
+@click.option("--published", callback=iso_date,
+              help="Publication date YYYY-MM-DD (for relative dates); overrides the input's.")
 @click.option("--url", help="The article's URL, when the input does not carry it.")
 @click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default=None,
-              help="json: one pretty document (one input); jsonl: one line per article (default for several).")
+              help="json: one pretty document (one article); jsonl: one line per article "
+                   "(the default when there are several).")
 @click.option("--allow-private", is_flag=True, default=None,
               help="Allow fetching URLs on private, loopback or link-local addresses.")
 @click.pass_obj
@@ -62,7 +78,7 @@ def analyze(settings: Settings, inputs: tuple[str, ...], published: str | None, 
 
     settings = settings.with_(allow_private=allow_private)
     try:
-        failures = _emit(run(inputs, settings, published=published, url=url), fmt, len(inputs))
+        failures = _emit(run(inputs, settings, published=published, url=url), fmt)
     except NewsgraphError as e:
         raise click.ClickException(e.message) from None
     fail_summary(failures)

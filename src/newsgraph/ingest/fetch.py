@@ -43,13 +43,14 @@ def is_url(source: str) -> bool:
 def _blocked_reason(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
     if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
         ip = ip.ipv4_mapped
+    # most specific first: loopback and link-local addresses also count as "private"
     for attr, what in (
         ("is_loopback", "a loopback"),
-        ("is_private", "a private"),
         ("is_link_local", "a link-local"),
+        ("is_unspecified", "an unspecified"),
         ("is_multicast", "a multicast"),
         ("is_reserved", "a reserved"),
-        ("is_unspecified", "an unspecified"),
+        ("is_private", "a private"),
     ):
         if getattr(ip, attr):
             return f"{what} address"

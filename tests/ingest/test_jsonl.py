@@ -1,0 +1,131 @@
+"""JSONL dumps: fields, gzip, bad lines as Failures naming file:line, and the AllSides file."""
+
+from __future__ import annotations
+
+import gzip
+import itertools
+import json
+
+import pytest
+from ingest_support import ARTICLE_HTML, ARTICLE_TEXT
+
+from conftest import need_shared
+from newsgraph.config import Settings
+from newsgraph.ingest import RawInput, iter_inputs
+from newsgraph.records import Failure
+
+S = Settings()
+
+
+@pytest.fixture
+def article_html() -> str:
+    return ARTICLE_HTML
+
+
+@pytest.fixture
+def article_text() -> str:
+    return ARTICLE_TEXT
+
+
+def write_jsonl(path, rows, compress=False):
+    data = "".join((r if isinstance(r, str) else json.dumps(r)) + "\n" for r in rows).encode()
+    path.write_bytes(gzip.compress(data) if compress else data)
+    return str(path)
+
+
+def test_jsonl_record_fields_become_meta(tmp_path):
+    src = write_jsonl(tmp_path / "dump.jsonl", [
+        {"text": "Body one.", "title": "One", "url": "https://a.example/1",
+         "published": "2023-04-17", "source": "Example Times", "authors": ["A B", "C D"]},
+        {"text": "Body two.", "date": "2019-07-11", "source_url": "www.cnn.com",
+         "authors": "Analysis Stephen Collinson"},
+    ])
+    one, two = list(iter_inputs([src], S))
+    assert (one.kind, one.origin, one.data) == ("record", f"{src}:1", "Body one.")
+    assert one.meta == {"title": "One", "url": "https://a.example/1", "published": "2023-04-17",
+                        "source": "Example Times", "authors": ["A B", "C D"]}
+    assert two.meta == {"published": "2019-07-11", "source": "www.cnn.com",
+                        "authors": "Analysis Stephen Collinson"}
+
+
+def test_jsonl_html_field_gives_an_html_input(tmp_path):
+    src = write_jsonl(tmp_path / "pages.jsonl", [{"html": "<html><p>x</p></html>", "url": "u"}])
+    (raw,) = iter_inputs([src], S)
+    assert raw.kind == "html" and raw.data == "<html><p>x</p></html>" and raw.meta == {"url": "u"}
+
+
+def test_jsonl_bad_lines_become_failures_and_the_rest_is_read(tmp_path):
+    src = write_jsonl(tmp_path / "mixed.jsonl", [
+        {"text": "Good one."},
+        "{not json",
+        "",
+        '["a", "list"]',
+        {"title": "no body"},
+        {"text": "Good two."},
+    ])
+    items = list(iter_inputs([src], S))
+    assert [type(x).__name__ for x in items] == ["RawInput", "Failure", "Failure", "Failure",
+                                                 "RawInput"]
+    failures = [x for x in items if isinstance(x, Failure)]
+    assert [f.input for f in failures] == [f"{src}:2", f"{src}:4", f"{src}:5"]
+    assert "not valid JSON" in failures[0].reason
+    assert "JSON object" in failures[1].reason
+    assert "no non-empty 'text' or 'html'" in failures[2].reason
+    assert items[-1].origin == f"{src}:6"
+
+
+def test_jsonl_invalid_utf8_line_names_the_line(tmp_path):
+    p = tmp_path / "latin.jsonl"
+    p.write_bytes(b'{"text": "ok"}\n{"text": "caf\xe9"}\n')
+    items = list(iter_inputs([str(p)], S))
+    assert isinstance(items[1], Failure) and items[1].input == f"{p}:2"
+    assert "UTF-8" in items[1].reason
+
+
+def test_jsonl_gzipped_and_streamed_past_the_file_size_cap(tmp_path):
+    rows = [{"text": "word " * 300, "title": f"t{i}"} for i in range(200)]
+    src = write_jsonl(tmp_path / "dump.jsonl.gz", rows, compress=True)
+    small = Settings(max_bytes=4096)  # each line fits, the whole dump does not
+    items = list(iter_inputs([src], small))
+    assert len(items) == 200 and all(isinstance(x, RawInput) for x in items)
+
+
+def test_jsonl_truncated_gzip_yields_what_came_before_then_a_failure(tmp_path):
+    rows = [{"text": f"article number {i} " * 50} for i in range(400)]
+    p = tmp_path / "cut.jsonl.gz"
+    full = gzip.compress("".join(json.dumps(r) + "\n" for r in rows).encode())
+    p.write_bytes(full[: len(full) // 2])
+    items = list(iter_inputs([str(p)], S))
+    assert isinstance(items[-1], Failure) and "truncated gzip" in items[-1].reason
+    assert items[-1].input.startswith(f"{p}:")
+    assert 0 < len(items) - 1 < 400 and all(isinstance(x, RawInput) for x in items[:-1])
+
+
+def test_jsonl_empty_file_is_one_failure(tmp_path):
+    p = tmp_path / "empty.jsonl"
+    p.write_text("\n\n")
+    (f,) = iter_inputs([str(p)], S)
+    assert isinstance(f, Failure) and f.input == str(p) and "empty" in f.reason
+
+
+def test_jsonl_allsides_file_loads_as_it_is():
+    path = need_shared("eval", "data", "corpora", "allsides-article-bias", "articles.jsonl.gz")
+    items = list(iter_inputs([str(path)], S))
+    assert len(items) == 6000
+    assert not [x for x in items if isinstance(x, Failure)]
+    first = items[0]
+    assert first.kind == "record" and first.origin == f"{path}:1"
+    assert first.meta["title"] and first.meta["url"].startswith("http")
+    assert {"source", "authors"} <= set(first.meta)
+
+
+def test_jsonl_allsides_records_clean_into_articles():
+    from newsgraph.clean import clean
+    from newsgraph.records import Analysis
+
+    path = need_shared("eval", "data", "corpora", "allsides-article-bias", "articles.jsonl.gz")
+    raws = list(itertools.islice(iter_inputs([str(path)], S), 50))
+    done = [clean(r, S) for r in raws]
+    assert all(isinstance(a, Analysis) and a.article.text for a in done)
+    assert sum(a.article.language == "en" for a in done) >= 45
+    assert all(a.article.published is None or len(a.article.published) == 10 for a in done)
