@@ -292,6 +292,7 @@ class _Resolver:
         self.participants: list[Actor] = []  # the last reciprocal event's sides ("both parties")
         self.speaker: Actor | None = None  # the speaker of the quote being read ("we")
         self._by_id = {a.id: a for a in actors}
+        self.all_actors = actors
 
     def actor_by_id(self, actor_id: str | None) -> Actor | None:
         return self._by_id.get(actor_id) if actor_id else None
@@ -503,6 +504,16 @@ def _place(res: _Resolver, cand: _Cand, dateline: Place | None) -> Place | None:
     return dateline
 
 
+def _host_country(res: _Resolver, cand: _Cand) -> Actor | None:
+    """The country a visit goes to when the text names only a place ("visited Beijing")."""
+    place = _place(res, cand, None)
+    if place is None or not place.country:
+        return None
+    return next(
+        (a for a in res.all_actors if a.type == "country" and a.country == place.country), None
+    )
+
+
 def _dateline(doc: Doc, places: MentionIndex[Place]) -> Place | None:
     """'MOSCOW (Reuters) —' or 'Kyiv, April 3 —': the place a wire story was filed from."""
     head = doc.text[:80]
@@ -679,6 +690,10 @@ def extract_events(
             ev_actors, recips, reciprocal = _arguments(res, cand)
             if not ev_actors:
                 continue
+            if not recips and cand.cameo in ("042", "036"):
+                host = _host_country(res, cand)
+                if host is not None and host not in ev_actors:
+                    recips = [host]
             if reciprocal:
                 if len(ev_actors) + len(recips) < 2 and res.participants:
                     recips = [p for p in res.participants if p not in ev_actors]
@@ -703,7 +718,7 @@ def extract_events(
             certainty = _certainty(cand, mod)
             negated = certainty == "negated"
             if att is not None and certainty == "asserted":
-                if att.hedges or (att.cue and lemma_of_text(att.cue.text) in _hedge_cues()):
+                if _hedges_reach(doc, att, cand):
                     certainty = "hedged"
                 if att.cue and lemma_of_text(att.cue.text) == "deny":
                     certainty, negated = "negated", True
@@ -773,6 +788,26 @@ def extract_events(
         )
         for i, d in enumerate(drafts, 1)
     ]
+
+
+def _hedges_reach(doc: Doc, att: Attribution, cand: _Cand) -> bool:
+    """Whether one of an attribution's hedges bears on this event.
+
+    A hedge outside the content ("Shangfu *reportedly* told Putin: '…'") hedges all of it;
+    one inside ("Russia and China have *reportedly* solidified … after Putin met …")
+    hedges only the clause it modifies, not the factual "after" clause beside it.
+    """
+    scope = {cand.token.i, cand.anchor.i, *(t.i for t in scope_chain(cand.anchor))}
+    hedges = list(att.hedges)
+    if att.cue is not None and lemma_of_text(att.cue.text) in _hedge_cues():
+        hedges.append(att.cue)  # "suggested that …", "reportedly"
+    for h in hedges:
+        if not (att.content.start <= h.start < att.content.end):
+            return True
+        tok = doc.char_span(h.start, h.end, alignment_mode="expand")
+        if tok is not None and any(t.i in scope or t.head.i in scope for t in tok):
+            return True
+    return False
 
 
 def _hedge_cues() -> frozenset[str]:

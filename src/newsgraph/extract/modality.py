@@ -105,12 +105,8 @@ def modality_of(anchor: Token, governor: Token | None = None) -> Modality:
             hedged = True
         if t.lower_ in NEGATORS and t.dep_ in ("det", "advmod"):
             negated = True
-    # hedges further up the tree (not just complement chains): "it seems that …"
-    for t in head.ancestors:
-        if lemma(t) in hedges and t.ent_type_ == "":
-            hedged = True
-    for c in head.children:
-        if c.dep_ in ("advmod", "aux") and c.lower_ in hedges:
+    for t in (head, *chain):  # "reportedly solidified", "it seems to suggest that …"
+        if any(c.dep_ in ("advmod", "aux") and c.lower_ in hedges for c in t.children):
             hedged = True
     aux = _aux_words(head)
     future = bool(aux & FUTURE_AUX) or _going_to(head)
