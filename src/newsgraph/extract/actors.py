@@ -71,6 +71,7 @@ ORG_SECTOR_WORDS = {
     "council": "GOV", "committee": "NGO", "association": "NGO", "union": "LAB",
     "university": "EDU", "bank": "BUS", "company": "BUS", "corporation": "BUS", "inc": "BUS",
     "church": "REL", "foundation": "NGO", "institute": "NGO", "coalition": "OPP",
+    "forum": "NGO", "movement": "OPP",
 }  # fmt: skip
 NOT_NAME_WORDS = frozenset(
     "the a an of and or but in on at to for with by from mr mrs ms dr sir".split()
@@ -106,6 +107,8 @@ class _State:
     cands: list[Cand] = field(default_factory=list)
     country_words: list[tuple[int, int, str]] = field(default_factory=list)  # start, end, iso3
     title_matches: list[tuple[str, int, int]] = field(default_factory=list)
+    named_matches: list[tuple[str, int, int]] = field(default_factory=list)
+    person_country_words: set[int] = field(default_factory=set)  # starts used by a person's title
 
     def free(self, start: int, end: int) -> bool:
         return not any(self.taken[start:end])
@@ -186,6 +189,15 @@ def _country_before(st: _State, start: int, limit: int = 6) -> tuple[str | None,
             continue
         return None, start
     return None, start
+
+
+def _of_country_start(st: _State, *ends: int) -> list[int]:
+    """Starts of the country words in 'of <country>' right after any of ``ends``."""
+    out = []
+    for end in ends:
+        for nxt in (end + 1, end + 2):
+            out += [s for s, _e, _iso in st.country_words if s == nxt]
+    return out
 
 
 def _country_after(st: _State, end: int) -> str | None:
@@ -348,8 +360,12 @@ def _add_people(st: _State, title_matches: list[tuple[str, int, int]]) -> None:
             name_start = e  # "the president, Joe Biden" is handled as an apposition elsewhere
         name_end = _name_run(st, name_start, sent_end)
         country, pre_start = _country_before(st, s)
+        if country:
+            st.person_country_words.add(pre_start)
         if name_end > name_start and st.free(name_start, name_end):
-            country = country or _country_after(st, name_end) or _country_after(st, e)
+            if not country:
+                country = _country_after(st, name_end) or _country_after(st, e)
+                st.person_country_words.update(_of_country_start(st, name_end, e))
             st.take(s, name_end)
             used_titles.add((s, e))
             st.cands.append(
@@ -400,6 +416,9 @@ def _add_people(st: _State, title_matches: list[tuple[str, int, int]]) -> None:
                 s = te
         if not st.free(s, e) or not any(_is_name_token(t) for t in doc[s:e]):
             continue
+        inside = [(cs, ce, iso) for cs, ce, iso in st.country_words if s <= cs and ce <= e]
+        if inside and sum(ce - cs for cs, ce, _ in inside) == e - s:
+            continue  # "Sri Lanka", "Bosnian Serbs" tagged PERSON: the country rules take them
         st.take(s, e)
         st.cands.append(Cand(s, e, "person", doc[s:e].text, "person", head=_span_head(doc, s, e)))
     # 3. "Vladyslav Vlasiuk, who …": a capitalised pair before a relative clause
@@ -526,6 +545,15 @@ def _add_countries(st: _State, group_matches: list[tuple[str, int, int]]) -> Non
             )  # fmt: skip
             continue
         tok = doc[_span_head(doc, s, e)]
+        nxt = next(((ns, ne, niso) for ns, ne, niso in st.country_words if ns == e), None)
+        if is_demonym and nxt and doc[nxt[1] - 1].text.endswith("s") and st.free(nxt[0], nxt[1]):
+            # "Bosnian Serbs", "Iraqi Kurds": the people of the first country word
+            st.take(s, nxt[1])
+            st.cands.append(
+                Cand(s, nxt[1], "group", doc[s : nxt[1]].text, "group", iso, (),
+                     key=f"group:{iso}:{doc[nxt[0]:nxt[1]].text.lower()}", head=nxt[1] - 1)
+            )  # fmt: skip
+            continue
         if _modifies_following_noun(st, s, e):
             continue
         if is_demonym:
@@ -562,11 +590,49 @@ def _add_countries(st: _State, group_matches: list[tuple[str, int, int]]) -> Non
         )
 
 
+def _add_other_groups(st: _State, group_matches: list[tuple[str, int, int]]) -> None:
+    """Group nouns without a country word before them.
+
+    "opposition parties in Nepal", "the government of Sindh province" take the country
+    after them; international NGOs ("a human rights group") are actors without one.
+    """
+    doc, g = st.doc, st.g
+    for _lab, s, e in _non_overlapping(group_matches):
+        if not st.free(s, e):
+            continue
+        gtype, gsectors = g.groups[doc[s:e].text.lower()]
+        j = e
+        if j < len(doc) and doc[j].lower_ in ("in", "of", "from"):
+            j += 1
+            if j < len(doc) and doc[j].lower_ == "the":
+                j += 1
+            hit = next(((cs, ce, iso) for cs, ce, iso in st.country_words if cs == j), None)
+            if hit and st.free(hit[0], hit[1]) and hit[2]:
+                iso = hit[2]
+                st.take(s, e)
+                st.cands.append(
+                    Cand(s, e, "group", f"{doc[s:e].text} {doc[e:hit[1]].text}", gtype, iso,
+                         gsectors, key=f"group:{iso}:{doc[s:e].text.lower()}", head=e - 1)
+                )  # fmt: skip
+                continue
+        if set(gsectors) & {"NGO", "IGO"}:
+            st.take(s, e)
+            st.cands.append(
+                Cand(s, e, "group", doc[s:e].text, "organization", None, gsectors,
+                     key=f"group:-:{doc[s:e].text.lower()}", head=e - 1)
+            )  # fmt: skip
+
+
 def _org_country_and_sectors(st: _State, s: int, e: int) -> tuple[str | None, tuple[str, ...]]:
     country = next((iso for cs, ce, iso in st.country_words if s <= cs and ce <= e), None)
     if country is None:
         country, _ = _country_before(st, s, limit=3)
     sectors: list[str] = []
+    for _lab, ns, ne in st.named_matches:
+        entry = st.g.named.get(st.doc[ns:ne].text.replace("’", "'").lower())
+        if s <= ns and ne <= e and entry is not None and entry.type == "igo":
+            sectors.append("IGO")  # "United Nations Emergency Relief Coordinator"
+            break
     for tok in st.doc[s:e]:
         sec = ORG_SECTOR_WORDS.get(tok.lower_)
         if sec and sec not in sectors:
@@ -674,7 +740,8 @@ def _infer_missing_countries(st: _State) -> None:
             (s, iso) for s, e, iso in st.country_words
             if lo <= s < first.start and not any(ms <= s < me for ms, me in media_spans)
         ]  # fmt: skip
-        if before:
+        # only before: a country named after the person is as often the one they act on
+        if before and before[-1][0] not in st.person_country_words:
             first.country = before[-1][1]
 
 
@@ -761,9 +828,11 @@ def find_candidates(doc: Doc, user_dictionaries: tuple[str, ...] = ()) -> list[C
     titles = _non_overlapping([x for x in common if x[0] == "TITLE"])
     groups = [x for x in common if x[0] == "GROUP"]
     st.title_matches = titles
+    st.named_matches = named
     _add_named(st, named, user)
     _add_people(st, titles)
     _add_countries(st, groups)
+    _add_other_groups(st, groups)
     _cluster_people(st)
     _add_orgs(st)
     _apply_user_people(st, user)
