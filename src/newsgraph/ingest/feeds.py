@@ -80,6 +80,9 @@ def parse_feed(data: bytes, origin: str, settings: Settings, *, from_url: bool
                ) -> Iterator[RawInput | Failure]:
     """Articles from a feed document; raise InputError if it is not a readable feed."""
     parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
+    if parsed.bozo:
+        # a broken feed may still yield entries; keep those that carry something
+        parsed.entries = [e for e in parsed.entries if e.get("link") or _body(e)[0].strip()]
     if not parsed.entries:
         if parsed.bozo:
             raise InputError(f"not a valid RSS/Atom feed: {parsed.get('bozo_exception')}",

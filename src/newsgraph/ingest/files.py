@@ -20,7 +20,7 @@ GZIP_MAGIC = b"\x1f\x8b"
 _SUFFIX_KIND = {
     ".html": "html", ".htm": "html", ".xhtml": "html", ".shtml": "html",
     ".jsonl": "jsonl", ".ndjson": "jsonl",
-    ".warc": "warc", ".arc": "warc",
+    ".warc": "warc",
     ".rss": "feed", ".atom": "feed", ".rdf": "feed", ".xml": "feed",
 }  # fmt: skip
 

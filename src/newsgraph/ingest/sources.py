@@ -35,7 +35,7 @@ def _from_bytes(data: bytes, origin: str, kind: str, settings: Settings, *, from
                 ) -> Iterator[RawInput | Failure]:
     """Articles from a whole document already in memory."""
     if kind == "warc":
-        yield from iter_warc(io.BytesIO(data), origin, settings)
+        yield from iter_warc(io.BufferedReader(io.BytesIO(data)), origin, settings)
         return
     _check_content(data, origin)
     if kind == "jsonl":

@@ -1,0 +1,93 @@
+"""WARC files: HTML responses become articles; other records are passed over; bad files fail."""
+
+from __future__ import annotations
+
+import gzip
+import io
+
+import pytest
+from ingest_support import ARTICLE_HTML
+from warcio.statusandheaders import StatusAndHeaders
+from warcio.warcwriter import WARCWriter
+
+from newsgraph.config import Settings
+from newsgraph.ingest import RawInput, iter_inputs
+from newsgraph.records import Failure
+
+S = Settings()
+
+
+def make_warc(gz: bool) -> bytes:
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=gz)
+    writer.write_record(writer.create_warcinfo_record("crawl.warc", {"software": "test"}))
+
+    def response(uri: str, body: bytes, ctype: str, status: str = "200 OK") -> None:
+        headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
+        writer.write_record(writer.create_warc_record(
+            uri, "response", payload=io.BytesIO(body), http_headers=headers))
+
+    response("https://news.example.org/oslo", ARTICLE_HTML.encode(), "text/html; charset=utf-8")
+    response("https://news.example.org/logo.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "image/png")
+    response("https://news.example.org/old", b"<html>moved</html>", "text/html",
+             "301 Moved Permanently")
+    response("https://news.example.org/second", ARTICLE_HTML.replace("Oslo", "Bergen").encode(),
+             "application/xhtml+xml")
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("gz, name", [(False, "crawl.warc"), (True, "crawl.warc.gz")])
+def test_warc_html_responses_become_inputs(tmp_path, gz, name):
+    p = tmp_path / name
+    p.write_bytes(make_warc(gz))
+    items = list(iter_inputs([str(p)], S))
+    assert all(isinstance(x, RawInput) for x in items)
+    assert [x.meta["url"] for x in items] == ["https://news.example.org/oslo",
+                                              "https://news.example.org/second"]
+    assert items[0].kind == "html" and items[0].data == ARTICLE_HTML.encode()
+    assert items[0].origin.startswith(f"{p}:") and items[0].origin != items[1].origin
+
+
+def test_warc_articles_clean_with_the_record_url(tmp_path):
+    from newsgraph.clean import clean
+
+    p = tmp_path / "crawl.warc.gz"
+    p.write_bytes(make_warc(True))
+    raw = next(iter(iter_inputs([str(p)], S)))
+    a = clean(raw, S).article
+    assert a.url == "https://news.example.org/oslo"
+    assert "mackerel" in a.text and a.title.startswith("Ministers meet in Oslo")
+
+
+def test_warc_garbage_is_one_clear_failure(tmp_path):
+    p = tmp_path / "broken.warc"
+    p.write_bytes(b"this is not a WARC file\r\n\r\nat all\n" * 20)
+    (f,) = iter_inputs([str(p)], S)
+    assert isinstance(f, Failure) and f.input == str(p) and "WARC" in f.reason
+
+
+def test_warc_corrupt_record_after_good_ones_keeps_the_good_ones(tmp_path):
+    p = tmp_path / "cut.warc"
+    data = make_warc(False)
+    cut = data.index(b"WARC/1.0\r\nWARC-Type: response", data.index(b"logo.png"))
+    p.write_bytes(data[:cut] + b"GARBAGE IN THE MIDDLE\r\n" + data[cut + 30:])
+    items = list(iter_inputs([str(p)], S))
+    assert len(items) == 2 and isinstance(items[0], RawInput)
+    assert isinstance(items[1], Failure) and items[1].input.startswith(f"{p}:")
+    assert "malformed WARC record" in items[1].reason
+
+
+def test_warc_truncated_gzip_is_reported(tmp_path):
+    p = tmp_path / "trunc.warc.gz"
+    data = make_warc(True)
+    p.write_bytes(data[: len(data) - 200])
+    items = list(iter_inputs([str(p)], S))
+    assert [type(x).__name__ for x in items] == ["RawInput", "Failure"]
+    assert "truncated" in items[1].reason and items[1].input.startswith(f"{p}:")
+
+
+def test_warc_empty_gzip_member_is_a_failure(tmp_path):
+    p = tmp_path / "empty.warc.gz"
+    p.write_bytes(gzip.compress(b""))
+    (f,) = iter_inputs([str(p)], S)
+    assert isinstance(f, Failure) and "WARC" in f.reason
