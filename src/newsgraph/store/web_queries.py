@@ -162,7 +162,7 @@ def counterparts(store: Store, actor: str, limit: int = 50) -> list[dict[str, An
         "e.plover, "
         "count(*) AS n FROM event_parties me "
         "JOIN event_parties o ON o.article_id = me.article_id AND o.event_id = me.event_id AND "
-        "o.role <> me.role "
+        "o.role <> me.role AND o.actor_id <> me.actor_id "
         "JOIN events e ON e.article_id = me.article_id AND e.local_id = me.event_id "
         "WHERE " + _actor_match("me.code", "me.name_norm") + " "
         "GROUP BY coalesce(o.name_norm, o.code), o.code, o.country, me.role, e.plover "
@@ -176,7 +176,7 @@ def counterparts(store: Store, actor: str, limit: int = 50) -> list[dict[str, An
             "SELECT DISTINCT name_norm, name FROM actors WHERE name_norm IN (SELECT o.name_norm "
             "FROM event_parties me "
             "JOIN event_parties o ON o.article_id = me.article_id AND o.event_id = me.event_id "
-            "AND o.role <> me.role "
+            "AND o.role <> me.role AND o.actor_id <> me.actor_id "
             "WHERE " + _actor_match("me.code", "me.name_norm") + ")",
             [actor.upper(), actor.lower()],
         )

@@ -100,7 +100,7 @@ class FilterArgs:
             raise ApiError(
                 422,
                 "invalid_parameter",
-                f"unknown PLOVER type {self.plover!r}",
+                f"plover: unknown PLOVER type {self.plover!r}",
                 [{"parameter": "plover", "problem": "one of " + ", ".join(PLOVER_TYPES)}],
             )
         if self.since and self.until and self.since > self.until:
@@ -112,6 +112,14 @@ class FilterArgs:
             )
         try:
             dyad = parse_dyad(self.dyad) if self.dyad else None
+        except InputError as e:
+            raise ApiError(
+                422,
+                "invalid_parameter",
+                f"dyad: {e.reason}",
+                [{"parameter": "dyad", "problem": e.reason}],
+            ) from None
+        try:
             return Filters(
                 actor=self.actor.strip() or None if self.actor else None,
                 country=self.country.upper() if self.country else None,

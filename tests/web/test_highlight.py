@@ -1,0 +1,130 @@
+"""The article renderer: boundary sweep over overlapping spans, escaping, notes."""
+
+from __future__ import annotations
+
+import html
+import re
+
+import pytest
+from webcorpus import ATTR, XSS, hostile_article, meeting_article, sp
+
+from newsgraph.records import Analysis, Article, Attribution, Claim, Span
+from newsgraph.web.highlight import Mark, Note, collect, render_article, render_marked
+
+TAG = re.compile(r"<[^>]+>")
+
+
+def visible_text(markup: str) -> str:
+    """The text a reader sees: tags and speaker labels removed, entities decoded."""
+    no_labels = re.sub(r'<span class="speaker-tag"[^>]*>[^<]*</span>', "", markup)
+    return html.unescape(TAG.sub("", no_labels.replace("<br>", "\n")))
+
+
+def pieces(markup: str) -> list[tuple[str, str, str]]:
+    """(classes, note keys, text) of every highlighted piece."""
+    found = re.findall(
+        r'<span[^>]*class="hl ([^"]*)" data-notes="([^"]*)"[^>]*>((?:[^<]|<br>)*)</span>', markup
+    )
+    return [(c, k, html.unescape(t.replace("<br>", "\n"))) for c, k, t in found]
+
+
+def test_highlight_overlapping_spans_cut_into_flat_pieces():
+    text = "abcdefghij"
+    marks = [Mark(0, 6, "quote", "quote:q1"), Mark(3, 9, "unsourced", "unsourced:c1"),
+             Mark(4, 5, "actor", "actor:a1")]  # fmt: skip
+    notes = {m.key: Note(m.kind, m.key) for m in marks}
+    out = str(render_marked(text, marks, notes, paragraphs=False))
+    assert pieces(out) == [
+        ("hl-quote", "quote:q1", "abc"),
+        ("hl-quote hl-unsourced", "quote:q1 unsourced:c1", "d"),
+        ("hl-quote hl-unsourced hl-actor", "quote:q1 unsourced:c1 actor:a1", "e"),
+        ("hl-quote hl-unsourced", "quote:q1 unsourced:c1", "f"),
+        ("hl-unsourced", "unsourced:c1", "ghi"),
+    ]
+    assert visible_text(out) == text
+    assert "<span" not in out.split("</span>")[0][6:]  # no nesting: a piece never contains a span
+
+
+def test_highlight_escapes_text_and_tooltips():
+    text = f"Hello {XSS} and {ATTR} end"
+    marks = [Mark(0, len(text), "unsourced", "unsourced:c1")]
+    notes = {"unsourced:c1": Note("unsourced", f"Title {ATTR}", (XSS,))}
+    out = str(render_marked(text, marks, notes))
+    assert "<script" not in out and "<img" not in out
+    assert 'onmouseover="' not in out
+    assert "&lt;script&gt;" in out and "&#34; onmouseover=&#34;" in out
+    assert visible_text(out) == text
+
+
+def test_highlight_paragraphs_split_at_blank_lines_even_inside_a_span():
+    text = "One line\nstill one.\n\nTwo.\n\n\nThree."
+    marks = [Mark(4, 30, "quote", "quote:q1")]  # crosses both paragraph breaks
+    out = str(render_marked(text, marks, {"quote:q1": Note("quote", "q")}))
+    assert out.count("<p>") == 3 and out.count("</p>") == 3
+    assert "<br>" in out  # a single newline stays inside its paragraph
+    assert [p[2] for p in pieces(out)] == ["line\nstill one.", "Two.", "Th"]
+
+
+def test_highlight_mark_boundary_inside_a_paragraph_break():
+    text = "First.\n\nSecond."
+    marks = [Mark(0, 7, "unsourced", "unsourced:c1")]  # ends between the two newlines
+    out = str(render_marked(text, marks, {"unsourced:c1": Note("unsourced", "u")}))
+    assert out == ('<p><span class="hl hl-unsourced" data-notes="unsourced:c1" title="u" '
+                   'tabindex="0">First.</span></p><p>Second.</p>')  # fmt: skip
+
+
+def test_highlight_render_article_marks_every_kind_with_speaker_tags():
+    analysis = meeting_article()
+    r = render_article(analysis, lambda a: f"/actors/{a.name}")
+    body = str(r.body)
+    assert visible_text(body) == analysis.article.text.replace("\n\n", "")
+    assert r.counts == {"actor": 5, "quote": 2, "source": 2, "cue": 2, "hedge": 2,
+                        "unsourced": 1, "trigger": 1}  # fmt: skip
+    tags = re.findall(r'<span class="speaker-tag" data-quote="(q\d)"[^>]*>([^<]*)</span>', body)
+    assert tags == [("q1", "Anna Weber"), ("q2", "Marco Rossi")]
+    # The speaker tag sits right before its quote's first piece.
+    q1 = body.index('data-quote="q1"')
+    assert body.index('data-notes="quote:q1"', q1) - q1 < 120
+    unsourced = [p for p in pieces(body) if "hl-unsourced" in p[0]]
+    assert "".join(p[2] for p in unsourced) == "The agreement will change the region forever."
+    assert 'id="ev-e1"' in body
+    assert r.notes["actor:a1"].href == "/actors/Anna Weber"
+    assert r.notes["quote:q2"].title == "Said by Marco Rossi"
+    assert any("reportedly" in line for line in r.notes["quote:q2"].lines)
+
+
+def test_highlight_hostile_article_stays_escaped():
+    r = render_article(hostile_article())
+    body = str(r.body)
+    assert "<script" not in body and "<img" not in body and 'onmouseover="' not in body
+    assert visible_text(body) == hostile_article().article.text.replace("\n\n", "")
+
+
+@pytest.mark.parametrize(
+    "bad",
+    [Span(5, 3, "x"), Span(-1, 2, "ab"), Span(0, 10_000, "x"), Span(4, 4, "")],
+    ids=["reversed", "negative", "past-end", "empty"],
+)
+def test_highlight_spans_outside_the_text_are_dropped(bad):
+    text = "Some short text."
+    analysis = Analysis(
+        article=Article(id="x", text=text),
+        attributions=(Attribution("q1", "direct", bad, None, None, None),),
+        claims=(Claim("c1", bad, False),),
+    )
+    marks, _ = collect(analysis)
+    assert marks == []
+    assert visible_text(str(render_article(analysis).body)) == text
+
+
+def test_highlight_claim_hedges_and_sourced_claims():
+    text = "It may rain. Officials said it will."
+    analysis = Analysis(
+        article=Article(id="x", text=text),
+        claims=(Claim("c1", sp(text, "It may rain."), False, hedges=(sp(text, "may"),)),
+                Claim("c2", sp(text, "Officials said it will."), True, "government")),
+    )  # fmt: skip
+    marks, notes = collect(analysis)
+    kinds = sorted((m.kind, m.start, m.end) for m in marks)
+    assert kinds == [("hedge", 3, 6), ("unsourced", 0, 12)]  # a sourced claim is not flagged
+    assert notes["hedge:c1:0"].lines == ("weakens an unsourced claim",)
