@@ -683,7 +683,10 @@ def extract_events(
                 _future(cand, mod)
                 if cand.plover == "REJECT":
                     mod = Modality(hedged=mod.hedged, speculative=mod.speculative)
-            att = _attribution_at(res, cand.token.idx)
+            first = min(cand.token.i, cand.anchor.i, *(p.i for p in cand.match.parts))
+            last = max(cand.token.i, cand.anchor.i, *(p.i for p in cand.match.parts))
+            trig_start, trig_end = doc[first].idx, doc[last].idx + len(doc[last])
+            att = _attribution_at(res, trig_start)
             res.speaker = (
                 res.actor_by_id(att.source) if att is not None and att.kind == "direct" else None
             )
@@ -726,9 +729,6 @@ def extract_events(
                 date = (
                     resolve_date(sent, published) if resolve_date else _publication_date(published)
                 )
-            first = min(cand.token.i, cand.anchor.i, *(p.i for p in cand.match.parts))
-            last = max(cand.token.i, cand.anchor.i, *(p.i for p in cand.match.parts))
-            trig_start, trig_end = doc[first].idx, doc[last].idx + len(doc[last])
             info = codes[cand.cameo]
             key = (
                 cand.plover,
