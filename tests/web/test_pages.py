@@ -1,0 +1,97 @@
+"""The HTML pages: each renders from the store, links stay local, errors are pages too."""
+
+from __future__ import annotations
+
+import re
+from html import unescape
+
+import pytest
+
+LOADED = re.compile(r'(?:\bsrc="([^"]*)"|<link\b[^>]*\bhref="([^"]*)")')
+OUTBOUND = re.compile(r'<a\b[^>]*href="(?://|https?:)[^>]*>')
+
+
+def local_only(html: str) -> list[str]:
+    """What a page would load from other hosts (scripts, styles, images, icons).
+
+    Links out (an article's original URL) are allowed, but only as nofollow anchors.
+    """
+    loaded = [a or b for a, b in LOADED.findall(html)]
+    foreign = [u for u in loaded if u.startswith(("//", "http:", "https:"))]
+    foreign += [a for a in OUTBOUND.findall(html) if 'rel="nofollow noopener noreferrer"' not in a]
+    return foreign
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/", "/articles", "/actors", "/events", "/claims?unsourced=true", "/clusters", "/clusters/k1",
+     "/network", "/network?plover=CONSULT&since=2023-04-01", "/search?q=vienna", "/search",
+     "/api", "/actors/Anna%20Weber", "/actors/AUTGOV"],
+)  # fmt: skip
+def test_pages_render_and_load_nothing_from_other_hosts(client, path):
+    r = client.get(path)
+    assert r.status_code == 200, r.text[:500]
+    assert r.headers["content-type"].startswith("text/html")
+    assert "default-src 'none'" in r.headers["content-security-policy"]
+    assert '<link rel="stylesheet" href="/static/style.css">' in r.text
+    assert local_only(r.text) == []
+
+
+def test_pages_article_links_out_only_to_its_own_url(client, corpus):
+    a = corpus["meeting"]
+    r = client.get(f"/articles/{a.article.id}")
+    assert OUTBOUND.findall(r.text) == [
+        f'<a href="{a.article.url}" rel="nofollow noopener noreferrer">'
+    ]
+
+
+def test_pages_article_shows_highlights_legend_quotes_and_events(client, corpus):
+    a = corpus["meeting"]
+    html = client.get(f"/articles/{a.article.id}").text
+    for kind in ("actor", "quote", "source", "cue", "hedge", "unsourced", "trigger"):
+        assert f'class="sw sw-{kind}"' in html  # legend entry
+        assert f"hl-{kind}" in html  # and at least one highlight of that kind
+    assert '<span class="speaker-tag" data-quote="q1" aria-hidden="true">Anna Weber</span>' in html
+    assert 'id="ev-e1"' in html and 'href="#ev-e1"' in html
+    assert '<a href="/actors/Anna%20Weber">Anna Weber</a>' in html
+    notes = re.search(r'<script type="application/json" id="notes-data">(.*?)</script>', html, re.S)
+    assert notes and '"quote:q1"' in notes.group(1)
+
+
+def test_pages_actor_page_has_timeline_counterparts_and_quotes(client):
+    html = client.get("/actors/Anna%20Weber").text
+    timeline = html[html.index('id="timeline"') :]
+    assert timeline.count('<circle class="dot') == 3
+    assert "in Vienna" in timeline and "CONSULT" in timeline and "ACCUSE" in timeline
+    assert "Foreign Minister" in html and "Marco Rossi" in html
+    assert "We are making real progress on border cooperation." in html
+
+
+def test_pages_cluster_page_lists_outlets_behind_it(client):
+    html = client.get("/clusters/k1").text
+    assert "Daily Ledger" in html and "Morning Star Tribune" in html
+    assert html.count("/articles/") >= 2
+
+
+def test_pages_overview_counts_and_chart(client):
+    html = client.get("/").text
+    assert re.search(
+        r'<span class="n">4</span><span class="what"><a href="/articles">articles', html
+    )
+    assert '<svg class="chart"' in html and '<rect class="bar"' in html
+
+
+def test_pages_errors_are_html_pages(client):
+    r = client.get("/articles/does-not-exist")
+    assert r.status_code == 404 and "no article 'does-not-exist'" in unescape(r.text)
+    assert r.headers["content-type"].startswith("text/html")
+    r = client.get("/events?limit=9999")
+    assert r.status_code == 422 and "limit" in r.text
+    r = client.get("/network?plover=NOPE")
+    assert r.status_code == 422 and "unknown PLOVER type" in r.text
+
+
+def test_pages_static_assets_are_served(client):
+    assert client.get("/static/app.js").status_code == 200
+    css = client.get("/static/style.css")
+    assert css.status_code == 200 and "@import" not in css.text and "url(http" not in css.text
