@@ -20,6 +20,8 @@ from .chrome import remove_chrome
 
 log = logging.getLogger(__name__)
 
+MIN_BODY_WORDS = 10  # fewer words than this is not an article (a nav bar, a stub, a broken page)
+
 _BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
                "section", "article", "pre", "tr", "figure", "ul", "ol", "table")
 
@@ -41,7 +43,21 @@ class HtmlPage:
 def extract_body(html: bytes | str, url: str | None = None) -> str:
     """Only the body text, as :func:`clean_html` gives it ("" when nothing is found)."""
     doc = _bare(html, url)
-    return remove_chrome(doc.text or "")[0] if doc is not None else ""
+    return _body(doc.text or "", _clean(doc.title))[0] if doc is not None else ""
+
+
+def _body(text: str, title: str | None) -> tuple[str, tuple[Removed, ...]]:
+    """Chrome removed, and the headline dropped where the body repeats it as first line."""
+    removed: tuple[Removed, ...] = ()
+    first, _, rest = text.lstrip().partition("\n")
+    if title and rest and _same(first, title):
+        text, removed = rest, (Removed(first.strip(), "title"),)
+    body, chrome = remove_chrome(text)
+    return body, removed + chrome
+
+
+def _same(a: str, b: str) -> bool:
+    return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
 def _bare(html: bytes | str, url: str | None) -> trafilatura.settings.Document | None:
@@ -66,13 +82,18 @@ def clean_html(html: bytes | str, origin: str, url: str | None = None) -> HtmlPa
     if doc is None or not (doc.text or "").strip():
         raise InputError("no article body found in the HTML (too short, or not an article "
                          "page)", input=origin)
-    text, removed = remove_chrome(doc.text)
+    title = _clean(doc.title)
+    text, removed = _body(doc.text, title)
     if not text:
         raise InputError("the HTML holds only page chrome, no article body", input=origin)
+    n_words = len(text.split())
+    if n_words < MIN_BODY_WORDS:
+        raise InputError(f"no article body found in the HTML (only {n_words} word(s) of text)",
+                         input=origin)
     return HtmlPage(
         text=text,
         removed=removed,
-        title=_clean(doc.title),
+        title=title,
         date=_clean(doc.date),
         authors=_clean(doc.author),
         sitename=_clean(doc.sitename),
@@ -90,9 +111,7 @@ def fragment_to_text(html: str) -> str:
     for bad in root.xpath("//script|//style|//noscript|//iframe"):
         bad.drop_tree()
     for el in root.iter(*_BLOCK_TAGS):
-        el.tail = "\n\n" + (el.tail or "")
-        if el.tag == "br":
-            el.tail = "\n" + (el.tail or "").lstrip("\n")
+        el.tail = ("\n\n" if el.tag != "br" else " ") + (el.tail or "")
     paragraphs = []
     for block in root.text_content().split("\n\n"):
         line = " ".join(block.split())

@@ -1,0 +1,177 @@
+"""clean(): every RawInput kind to an Article, metadata, decoding errors, language."""
+
+from __future__ import annotations
+
+import pytest
+
+from newsgraph.clean import clean
+from newsgraph.clean.article import decode_text, split_title
+from newsgraph.clean.html import clean_html, fragment_to_text
+from newsgraph.clean.meta import iso_date, split_authors
+from newsgraph.config import Settings
+from newsgraph.errors import InputError, LanguageError
+from newsgraph.ingest import RawInput
+from newsgraph.pipeline import clean_stage
+from newsgraph.records import Article, Failure
+
+S = Settings()
+
+BODY = ("Fisheries ministers from Norway and the European Union met in Oslo on Monday to settle "
+        "a dispute over mackerel quotas that has simmered for more than a year, officials said.\n\n"
+        "\"We have found a basis for agreement,\" the Norwegian minister told reporters after the "
+        "talks, adding that both sides had made concessions on the share of the catch.")
+
+PAGE = """<!DOCTYPE html>
+<html lang="en"><head><meta charset="utf-8">
+<title>Ministers meet in Oslo over fishing quotas | Example News</title>
+<meta property="og:title" content="Ministers meet in Oslo over fishing quotas">
+<meta property="og:site_name" content="Example News">
+<meta name="author" content="Jane Doe and John Roe">
+<meta property="article:published_time" content="2023-04-17T09:30:00Z">
+<link rel="canonical" href="https://news.example.org/2023/04/17/oslo">
+</head><body>
+<nav><a href="/">Home</a> <a href="/world">World</a></nav>
+<article><h1>Ministers meet in Oslo over fishing quotas</h1>
+{paragraphs}
+</article>
+<footer>Copyright 2023 Example News. <a href="/privacy">Privacy</a></footer>
+</body></html>"""
+
+GERMAN = ("Die Fischereiminister Norwegens und der Europäischen Union haben sich am Montag in Oslo "
+          "getroffen, um einen seit mehr als einem Jahr schwelenden Streit über die Fangquoten "
+          "für Makrelen beizulegen. Beide Seiten hätten Zugeständnisse gemacht, hieß es.")
+
+
+def page(paragraphs: list[str]) -> str:
+    return PAGE.format(paragraphs="\n".join(f"<p>{p}</p>" for p in paragraphs))
+
+
+def test_article_text_kind_title_line_and_body():
+    raw = RawInput("a.txt", "text", f"Ministers meet in Oslo\r\n\r\n{BODY}\r\n".encode())
+    a = clean(raw, S).article
+    assert a.title == "Ministers meet in Oslo"
+    assert a.text == BODY
+    assert a.id == Article.make_id(BODY, "Ministers meet in Oslo")
+    assert a.language == "en" and a.origin == "a.txt"
+
+
+def test_article_text_whose_first_line_is_prose_has_no_title():
+    first = "word " * 80
+    title, body = split_title(f"{first}\n\n{BODY}")
+    assert title is None and body.startswith("word")
+
+
+def test_article_text_with_bom_is_decoded():
+    assert decode_text(b"\xef\xbb\xbfTitle\nBody", "x") == "Title\nBody"
+
+
+def test_article_invalid_utf8_plain_text_names_the_byte_offset():
+    with pytest.raises(InputError) as e:
+        clean(RawInput("latin1.txt", "text", "Title\n\nCafé au lait.".encode("latin-1")), S)
+    assert e.value.input == "latin1.txt"
+    assert "not valid UTF-8: byte 0xe9 at offset 10" in e.value.reason
+
+
+def test_article_one_line_text_is_a_body_without_title():
+    a = clean(RawInput("t.txt", "text", b"Putin met Li Shangfu in Moscow.\n\n"), S).article
+    assert (a.title, a.text) == (None, "Putin met Li Shangfu in Moscow.")
+
+
+def test_article_blank_text_fails():
+    with pytest.raises(InputError) as e:
+        clean(RawInput("t.txt", "text", b" \n\n "), S)
+    assert "empty" in e.value.reason
+
+
+def test_article_html_metadata_from_trafilatura():
+    paragraphs = [BODY.split("\n\n")[0], BODY.split("\n\n")[1],
+                  "The dispute began when Norway raised its own quota unilaterally last spring, "
+                  "a move the European Commission called a breach of the coastal arrangement."]
+    result = clean(RawInput("p.html", "html", page(paragraphs).encode()), S)
+    a = result.article
+    assert a.title == "Ministers meet in Oslo over fishing quotas"
+    assert a.published == "2023-04-17"
+    assert a.authors == ("Jane Doe", "John Roe")
+    assert a.source == "Example News"
+    assert a.url == "https://news.example.org/2023/04/17/oslo"
+    assert a.language == "en"
+    assert a.text.startswith("Fisheries ministers") and "Home" not in a.text
+    assert "breach of the coastal arrangement." in a.text
+
+
+def test_article_html_in_latin1_without_declared_charset_is_detected():
+    text = ("Le café de la place a rouvert ses portes lundi après des mois de travaux, au grand "
+            "plaisir des habitués qui réclamaient son retour depuis l'été dernier. ") * 4
+    html = (f"<html><body><article><p>{text}</p><p>{text}</p></article></body></html>"
+            ).encode("latin-1")
+    body = clean_html(html, "fr.html").text
+    assert "café" in body and "\ufffd" not in body
+
+
+@pytest.mark.parametrize("html", [
+    b"<html><body><div><p>Hi</p>",
+    b"<<<<>>>><<<<",
+    b"<html><head><title>Only a title</title></head><body></body></html>",
+    b"<html><body><nav><a href='/'>Home</a><a href='/a'>About</a></nav></body></html>",
+])
+def test_article_broken_html_is_a_clear_error(html):
+    with pytest.raises(InputError) as e:
+        clean(RawInput("broken.html", "html", html), S)
+    assert e.value.input == "broken.html" and "no article body" in e.value.reason
+
+
+def test_article_html_headline_repeated_as_first_line_is_removed():
+    result = clean(RawInput("p.html", "html", page(BODY.split("\n\n")).encode()), S)
+    assert ("Ministers meet in Oslo over fishing quotas", "title") in [
+        (r.text, r.reason) for r in result.removed]
+
+
+def test_article_record_meta_and_cli_overrides():
+    raw = RawInput("d.jsonl:3", "record", BODY,
+                   {"title": "T", "published": "Mon, 17 Apr 2023 09:30:00 GMT",
+                    "authors": "Jane Doe, John Roe", "source": "www.cnn.com", "url": "https://a/1"})
+    a = clean(raw, S).article
+    assert (a.title, a.published, a.authors, a.source, a.url) == (
+        "T", "2023-04-17", ("Jane Doe", "John Roe"), "www.cnn.com", "https://a/1")
+    b = clean(raw, S, published="2020-01-02", url="https://b/2").article
+    assert (b.published, b.url) == ("2020-01-02", "https://b/2")
+
+
+def test_article_fragment_becomes_paragraphs():
+    html = ("<p>First <b>bold</b> para.</p><p>Second<br>line.</p><script>x()</script>"
+            "<ul><li>a</li></ul>")
+    assert fragment_to_text(html) == "First bold para.\n\nSecond line.\n\na"
+
+
+def test_article_german_text_is_kept_out_with_a_reason():
+    raw = RawInput("de.txt", "text", f"Titel\n\n{GERMAN}".encode())
+    with pytest.raises(LanguageError) as e:
+        clean(raw, S)
+    assert e.value.reason.startswith("language is 'de' (confidence ")
+    assert e.value.reason.endswith("only English is analysed")
+    (failure,) = clean_stage([raw], S)
+    assert isinstance(failure, Failure)
+    assert (failure.input, failure.stage, failure.code) == ("de.txt", "clean", "language")
+
+
+def test_article_short_text_is_not_judged_by_language():
+    raw = RawInput("short.txt", "text", b"Kurz\n\nPutin traf Li in Moskau.")
+    assert clean(raw, S).article.language is None
+
+
+@pytest.mark.parametrize("value, iso", [
+    ("2023-04-17", "2023-04-17"), ("2023-04-17T23:30:00+02:00", "2023-04-17"),
+    ("Mon, 17 Apr 2023 09:30:00 GMT", "2023-04-17"), ("", None), ("yesterday", None),
+    ("2023-13-45", None), (None, None),
+])
+def test_article_iso_date(value, iso):
+    assert iso_date(value) == iso
+
+
+@pytest.mark.parametrize("value, names", [
+    (["A B", " C  D "], ("A B", "C D")), ("Jane Doe; John Roe", ("Jane Doe", "John Roe")),
+    ("Jane Doe and John Roe", ("Jane Doe", "John Roe")), ("Andrew Anderson", ("Andrew Anderson",)),
+    ("", ()), (None, ()),
+])
+def test_article_split_authors(value, names):
+    assert split_authors(value) == names
