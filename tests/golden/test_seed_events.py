@@ -54,7 +54,9 @@ def _matches(g: dict, e, countries, names, places) -> bool:
         return False
     if "recipient_country" in g and g["recipient_country"] not in rc:
         return False
-    if "actors" in g and not {_norm(n) for n in g["actors"]} <= names(e.actors) | names(e.recipients):
+    if "actors" in g and not {_norm(n) for n in g["actors"]} <= names(e.actors) | names(
+        e.recipients
+    ):
         return False
     if "context_contains" in g and not any(g["context_contains"] in c for c in e.contexts):
         return False
@@ -83,8 +85,11 @@ def test_seed_events_every_required_event_is_found(gold, view):
 def test_seed_events_denied_arms_transfer_is_never_asserted(view):
     analysis, countries, _, _ = view
     bad = [
-        e for e in analysis.events
-        if _asserted(e) and e.plover == "AID" and "CHN" in countries(e.actors)
+        e
+        for e in analysis.events
+        if _asserted(e)
+        and e.plover == "AID"
+        and "CHN" in countries(e.actors)
         and "RUS" in countries(e.recipients)
     ]
     assert not bad, [e.evidence.text for e in bad]
@@ -100,8 +105,10 @@ def test_seed_events_denial_is_kept_as_negated_aid(view):
 def test_seed_events_speculated_us_russia_fighting_is_never_asserted(view):
     analysis, countries, _, _ = view
     bad = [
-        e for e in analysis.events
-        if _asserted(e) and e.plover == "ASSAULT"
+        e
+        for e in analysis.events
+        if _asserted(e)
+        and e.plover == "ASSAULT"
         and {"USA", "RUS"} <= countries(e.actors) | countries(e.recipients)
     ]
     assert not bad, [e.evidence.text for e in bad]

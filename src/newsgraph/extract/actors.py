@@ -340,9 +340,14 @@ def _apposition(st: _State, end: int) -> tuple[str | None, tuple[str, ...], str 
         ),
         None,
     )
+    igo_name = igo.name if igo else None
+    for _lab, ns, ne in st.named_matches:
+        entry = st.g.named.get(doc[ns:ne].text.replace("’", "'").lower())
+        if igo_name is None and end + 1 <= ns and ne <= stop and entry and entry.type == "igo":
+            igo_name = entry.name  # inside an ORG entity, so not an actor of its own
     start_role = end + 2 if first.lower_ in ("who", "whose") else end + 1
     role = doc[start_role:stop].text
-    return role, sectors, country, igo.name if igo else None
+    return role, sectors, country, igo_name
 
 
 def _add_people(st: _State, title_matches: list[tuple[str, int, int]]) -> None:
@@ -356,16 +361,38 @@ def _add_people(st: _State, title_matches: list[tuple[str, int, int]]) -> None:
         title_text = doc[s:e].text
         sectors = g.titles.get(title_text.lower().replace("’", "'"), ())
         name_start = e
-        if name_start < sent_end and doc[name_start].text == ",":
-            name_start = e  # "the president, Joe Biden" is handled as an apposition elsewhere
+        # stacked ranks the matcher split ("Lt." + "Gen."): the title runs on
+        while name_start < sent_end and doc[name_start].lower_ in g.titles:
+            name_start += 1
         name_end = _name_run(st, name_start, sent_end)
         country, pre_start = _country_before(st, s)
+        of_country = _of_country_start(st, e)
+        if not country and of_country and name_end == name_start:
+            # "the president of France, Emmanuel Macron,": the name after "of <country>,"
+            cw_end = next(ce for cs, ce, _iso in st.country_words if cs == of_country[0])
+            if cw_end < sent_end and doc[cw_end].text == ",":
+                n_end = _name_run(st, cw_end + 1, sent_end)
+                if n_end > cw_end + 1 and st.free(cw_end + 1, n_end):
+                    country = _country_after(st, e)
+                    st.person_country_words.add(of_country[0])
+                    st.take(s, n_end)
+                    st.cands.append(
+                        Cand(cw_end + 1, n_end, "person", doc[cw_end + 1 : n_end].text, "person",
+                             country, sectors, (title_text,), head=_span_head(doc, cw_end + 1, n_end))
+                    )  # fmt: skip
+                    continue
         if country:
             st.person_country_words.add(pre_start)
         if name_end > name_start and st.free(name_start, name_end):
-            if not country:
+            if country:
+                st.take(pre_start, s)  # "Iran's" in "Iran's Supreme Leader …" is not an actor here
+            else:
                 country = _country_after(st, name_end) or _country_after(st, e)
-                st.person_country_words.update(_of_country_start(st, name_end, e))
+                starts = _of_country_start(st, name_end, e)
+                st.person_country_words.update(starts)
+                for cs, ce, _iso in st.country_words:
+                    if cs in starts:
+                        st.take(cs, ce)  # "King Hassan of Morocco": Morocco qualifies him
             st.take(s, name_end)
             used_titles.add((s, e))
             st.cands.append(
@@ -377,8 +404,14 @@ def _add_people(st: _State, title_matches: list[tuple[str, int, int]]) -> None:
         after = _country_after(st, e)
         if country or after:
             # "a Russian official", "Taiwan's Vice Foreign Minister": a person known by office
+            if not country:
+                starts = _of_country_start(st, e)
+                st.person_country_words.update(starts)
+                for cs, ce, _iso in st.country_words:
+                    if cs in starts:
+                        st.take(cs, ce)
             country = country or after
-            st.take(s, e)
+            st.take(pre_start, e)
             used_titles.add((s, e))
             start = pre_start
             if start > 0 and doc[start - 1].tag_ == "DT":
@@ -421,9 +454,13 @@ def _add_people(st: _State, title_matches: list[tuple[str, int, int]]) -> None:
             continue  # "Sri Lanka", "Bosnian Serbs" tagged PERSON: the country rules take them
         st.take(s, e)
         st.cands.append(Cand(s, e, "person", doc[s:e].text, "person", head=_span_head(doc, s, e)))
-    # 3. "Vladyslav Vlasiuk, who …": a capitalised pair before a relative clause
+    # 3. "Vladyslav Vlasiuk, who …" / "Kenzo Oshima, the … Coordinator,": a capitalised
+    # pair before a relative clause or a role apposition
     for i in range(len(doc) - 2):
-        if doc[i].text == "," and doc[i + 1].lower_ in ("who", "whose"):
+        if doc[i].text == "," and (
+            doc[i + 1].lower_ in ("who", "whose")
+            or doc[i + 1].lower_ in ("the", "a", "an") and _apposition(st, i)[0]
+        ):
             e = i
             s = e
             while s > 0 and e - s < 4 and _is_name_token(doc[s - 1]) and not st.taken[s - 1]:
@@ -446,6 +483,13 @@ def _add_people(st: _State, title_matches: list[tuple[str, int, int]]) -> None:
             c.country = c.country or country
             if igo and not c.country:
                 c.sectors = ("IGO", *[x for x in c.sectors if x != "IGO"])
+                c.code = g.named[igo.lower()].code if igo.lower() in g.named else None
+            # the apposition describes this person: no separate organisation from it
+            stop = c.end + 1
+            while stop < len(doc) and doc[stop].text not in (",", ".", ";", ":"):
+                stop += 1
+            for k in range(c.end + 1, stop):
+                st.taken[k] = True
 
 
 def _dep(tok: Token) -> str:
@@ -515,6 +559,8 @@ def _add_countries(st: _State, group_matches: list[tuple[str, int, int]]) -> Non
         is_capital = key in g.capitals and key not in g.country_names
         # country word + group noun ("Ukrainian soldiers", "the Turkish government")
         j = e
+        if j < len(doc) and doc[j].text in ("'s", "’s"):
+            j += 1  # "Ukraine's military"
         while j < len(doc) and j - e < 3 and doc[j].tag_ in ("JJ", "VBN") and j not in group_starts:
             j += 1
         if j in group_starts and (is_demonym or not is_capital or True):
@@ -740,9 +786,20 @@ def _infer_missing_countries(st: _State) -> None:
             (s, iso) for s, e, iso in st.country_words
             if lo <= s < first.start and not any(ms <= s < me for ms, me in media_spans)
         ]  # fmt: skip
-        # only before: a country named after the person is as often the one they act on
         if before and before[-1][0] not in st.person_country_words:
             first.country = before[-1][1]
+            continue
+        # after the person, only a country that is not itself acting: "resigned without
+        # returning to Kyrgyzstan" yes; "Bush warned Russia" no (Russia is the target)
+        acting = {c.start for c in st.cands if c.kind == "country"}
+        hi = _sent_end(doc, first.start)
+        after = [
+            iso for s, _e, iso in st.country_words
+            if first.end <= s < hi and s not in st.person_country_words and s not in acting
+            and not any(ms <= s < me for ms, me in media_spans)
+        ]  # fmt: skip
+        if after and not before:
+            first.country = after[0]
 
 
 def _build(st: _State, article: Article) -> list[Actor]:

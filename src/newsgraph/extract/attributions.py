@@ -54,7 +54,7 @@ _NP_RIGHT = frozenset(
 )
 # Cue classes whose verbs also describe things that are not speech ("the data show",
 # "the move seems to suggest"): their subject must look like a source.
-_WEAK_CLASSES = frozenset(("belief", "intent", "evidential"))
+_WEAK_CLASSES = frozenset(("belief", "intent", "evidential", "stance"))
 _ACTOR_KIND = {
     "person": "person",
     "media": "media",
@@ -63,6 +63,8 @@ _ACTOR_KIND = {
     "group": "organization",
     "igo": "organization",
 }
+# Prepositions whose object is what a "p" cue is about: "called for an inquiry".
+_CONTENT_PREPS = frozenset(("for", "about", "on", "against", "of"))
 _ENT_KIND = {"PERSON": "person", "ORG": "organization", "GPE": "government", "NORP": "government"}
 # Passive reporting verbs whose subject is not the source: "it is reported that", "X is
 # said to have …".
@@ -147,10 +149,18 @@ class _Context:
         self.quoted = bytearray(len(text) + 1)
         for q in self.quotes:
             self.quoted[q.open_mark : q.outer_end] = b"\x01" * (q.outer_end - q.open_mark)
+        # characters inside quotes that are whole statements (a finite verb, 3+ words):
+        # an indirect clause made mostly of one is that quote, not a paraphrase
+        self.speech = bytearray(len(text) + 1)
+        for q in self.quotes:
+            inner = doc.char_span(q.start, q.end, alignment_mode="expand")
+            if inner is not None and len(inner) >= 3 and any(t.tag_ in _FINITE for t in inner):
+                self.speech[q.open_mark : q.outer_end] = b"\x01" * (q.outer_end - q.open_mark)
         self.sents = list(doc.sents)
         self.sent_starts = [s.start_char for s in self.sents]
         persons = sorted(
-            (m.start, m.end, a) for a in actors if a.type == "person" for m in a.mentions
+            ((m.start, m.end, a) for a in actors if a.type == "person" for m in a.mentions),
+            key=lambda p: (p[0], p[1]),
         )
         self.person_mentions = persons
         self.person_starts = [p[0] for p in persons]
@@ -174,13 +184,24 @@ def extract_attributions(doc: Doc, article: Article, actors: list[Actor]) -> lis
     ctx = _Context(doc, text, actors)
     drafts: list[_Draft] = []
     used_cues: set[int] = set()
+    prev_q: Quote | None = None
     for q in ctx.quotes:
         d = _direct(ctx, q, drafts)
-        if d is not None:
+        if d is None:
+            continue
+        if prev_q is not None and drafts and _continues(ctx, drafts[-1], prev_q, d, q):
+            # "A," he said, "B.": one quotation interrupted by its attribution
+            drafts[-1].content = (drafts[-1].content[0], d.content[1])
+            drafts[-1].kind = "direct"
+        else:
             drafts.append(d)
-            if d.cue_token is not None:
-                used_cues.add(d.cue_token)
-    drafts.extend(_indirect(ctx, used_cues))
+        prev_q = q
+        if d.cue_token is not None:
+            used_cues.add(d.cue_token)
+    indirect = list(_indirect(ctx, used_cues))
+    drafts = _drop_nested_partials(drafts, indirect)
+    drafts.extend(indirect)
+    drafts.extend(_headline_colons(ctx))
     drafts.extend(_according_to(ctx))
     drafts.extend(_reportedly(ctx, drafts))
     return _finish(ctx, drafts)
@@ -335,7 +356,12 @@ def _direct(ctx: _Context, q: Quote, earlier: list[_Draft]) -> _Draft | None:
     if inner is None or len(inner) == 0:
         return None
     words = [t for t in inner if not t.is_punct]
+    alpha = [t for t in words if any(ch.isalpha() for ch in t.text)]
+    if len(alpha) < 2:
+        return None  # a scare-quoted word, a handle or a number: not a quotation
     finite = any(t.tag_ in _FINITE for t in inner)
+    if not finite and all(t.text[0].isupper() or t.tag_ in ("IN", "DT", "CC") for t in alpha):
+        return None  # a title or name in quotes ("Sunday Morning Futures")
     kind = "direct" if finite and len(words) >= 3 else "partial"
     first_sent = ctx.sent_index(q.open_mark)
     last_sent = ctx.sent_index(max(q.outer_end - 1, q.open_mark))
@@ -397,9 +423,13 @@ def _direct(ctx: _Context, q: Quote, earlier: list[_Draft]) -> _Draft | None:
             between.count("\n\n") <= 1
             and not any(ch in between for ch in ".!?")
             or _only_marks(between)
+            or prev.cue is not None
+            and prev.content[1] <= prev.cue[0] < q.open_mark
+            and len(between.split()) <= 25
+            and between.count("\n\n") <= 1
         ):
             d.subject, d.source, d.source_span = prev.subject, prev.source, prev.source_span
-            d.source_kind, d.cue, d.confidence = prev.source_kind, None, 0.6
+            d.source_kind, d.cue, d.confidence = prev.source_kind, prev.cue, 0.6
             return d
     if kind == "partial" or len(words) < 5:
         return None
@@ -444,9 +474,11 @@ def _bare_cue(ctx: _Context, sent: TokenSpan, where: str) -> Token | None:
 
 
 def _colon_speaker(ctx: _Context, q: Quote) -> tuple[tuple[int, int], Token] | None:
-    """``Putin: "We are …"`` — a name and a colon right before the quote."""
+    """``Putin: "We are …"`` — a name and a colon right before the quote — or a clause
+    ending in a colon (``Jared Potts echoed:``), whose verb is the cue even when it is not
+    in the cue lexicon."""
     i = q.open_mark - 1
-    while i >= 0 and ctx.text[i] in " \t":
+    while i >= 0 and ctx.text[i] in " \t\n":
         i -= 1
     if i < 0 or ctx.text[i] != ":":
         return None
@@ -454,9 +486,79 @@ def _colon_speaker(ctx: _Context, q: Quote) -> tuple[tuple[int, int], Token] | N
     if colon is None or colon.i == 0:
         return None
     prev = ctx.doc[colon.i - 1]
-    if prev.tag_ in ("NNP", "NNPS", "NN", "NNS", "PRP") and not ctx.is_quoted(prev):
+    if ctx.is_quoted(prev):
+        return None
+    verb = colon.head if colon.head.tag_.startswith("VB") else None
+    if verb is not None:
+        subj = subject_of(verb)
+        if subj is not None and subj.i < colon.i:
+            return (verb.idx, verb.idx + len(verb.text)), subj
+    if prev.tag_ in ("NNP", "NNPS", "NN", "NNS", "PRP"):
         return (colon.idx, colon.idx + 1), prev
     return None
+
+
+def _drop_nested_partials(direct: list[_Draft], indirect: list[_Draft]) -> list[_Draft]:
+    """A partial quote inside the reported clause of the same cue ("reported that soldiers
+    find “different electronics”") is part of that attribution, not one of its own."""
+    spans = {(d.cue_token, d.content) for d in indirect}
+    return [
+        d
+        for d in direct
+        if not (
+            d.kind == "partial"
+            and any(
+                cue == d.cue_token and s <= d.content[0] and d.content[1] <= e
+                for cue, (s, e) in spans
+            )
+        )
+    ]
+
+
+@cache
+def _headline_labels() -> frozenset[str]:
+    return load_words("headline_labels.txt")
+
+
+def _headline_colons(ctx: _Context) -> Iterable[_Draft]:
+    """``Wash Post Fact-Check: If Obama Says It, It's True`` — a short line whose head is a
+    name and a colon: the name is the source of what follows."""
+    text = ctx.text
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        colon = line.find(": ")
+        if colon <= 0 or len(line.split()) > 30:
+            continue
+        head, rest = line[:colon].strip(), line[colon + 2 :].strip()
+        if not head or not rest or len(head.split()) > 6 or len(rest.split()) < 3:
+            continue
+        if head.lower() in _headline_labels() or not head[0].isupper() or any(ch.isdigit() for ch in head):
+            continue
+        src = ctx.doc.char_span(start + line.index(head), start + colon, alignment_mode="expand")
+        if src is None or any(t.tag_.startswith("VB") for t in src) or ctx.quoted[start + colon]:
+            continue
+        if not any(t.tag_ in ("NNP", "NNPS") for t in src):
+            continue
+        c0 = start + colon + 2 + (len(line[colon + 2 :]) - len(line[colon + 2 :].lstrip()))
+        c1 = c0 + len(rest)
+        while c1 > c0 and text[c1 - 1] in ".":
+            c1 -= 1
+        d = _Draft(kind="indirect", content=(c0, c1), cue=(start + colon, start + colon + 1), confidence=0.6)
+        yield _resolve(ctx, d, src.root)
+
+
+def _continues(ctx: _Context, prev: _Draft, prev_q: Quote, d: _Draft, q: Quote) -> bool:
+    """Whether quote ``q`` goes on with the previous one across its attribution: the gap
+    between them holds the previous quote's cue ("…,” he said, “…") and nothing else."""
+    if prev.cue is None or prev.kind not in ("direct", "partial") or not prev_q.closed:
+        return False
+    gap_s, gap_e = prev_q.outer_end, q.open_mark
+    if not gap_s <= prev.cue[0] < gap_e or "\n" in ctx.text[gap_s:gap_e]:
+        return False
+    if len(ctx.text[gap_s:gap_e].split()) > 8:
+        return False
+    return d.cue_token in (None, prev.cue_token) or d.source is None and d.source_span is None
 
 
 # ------------------------------------------------------------------ indirect speech
@@ -520,7 +622,7 @@ def _inside(tok: Token, s: int, e: int) -> bool:
 
 
 def _mostly_quoted(ctx: _Context, s: int, e: int) -> bool:
-    quoted = sum(ctx.quoted[s:e])
+    quoted = sum(ctx.speech[s:e])
     return quoted > 0.5 * (e - s)
 
 
@@ -541,7 +643,18 @@ def _complement(ctx: _Context, tok: Token, cue: CueVerb) -> tuple[int, int] | No
             ):
                 return _subtree_span(child)
             if child.dep_ == "dobj" and "o" in comps and child.lower_ not in ("it", "this", "that"):
-                return _subtree_span(child)
+                s, e = _subtree_span(child)
+                # "called the idea ‘stupid’": the object's predicate belongs to it
+                for sib in child.head.rights:
+                    if sib.i > child.i and sib.dep_ in ("oprd", "xcomp", "ccomp"):
+                        e = max(e, _subtree_span(sib)[1])
+                return s, e
+    if "p" in comps:
+        for child in tok.children:
+            if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS:
+                pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
+                if pobj is not None:
+                    return _subtree_span(pobj)
     if "r" in comps and tok.dep_ in ("parataxis", "ccomp", "advcl", "conj") and tok.head.i != tok.i:
         head = tok.head
         if head.i < tok.i and tok.left_edge.i > 0 and ctx.doc[tok.left_edge.i - 1].is_punct:

@@ -35,7 +35,7 @@ from ..nlp.lemma import lemma
 from ..records import Actor, Article, Attribution, Event, EventDate, Place, Span
 from .index import MentionIndex
 from .modality import Modality, is_historical, modality_of, scope_chain
-from .triggers import TriggerMatch, code_table, find_triggers
+from .triggers import TriggerMatch, TriggerRule, code_table, find_triggers
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -173,6 +173,32 @@ RECIPROCAL = frozenset(
         "sign",
     }
 )
+# Passive forms that describe the subject's own stance or action ("is opposed to").
+STATIVE_PASSIVES = frozenset(
+    {"oppose", "commit", "prepare", "determine", "engage", "involve", "resolve", "poise", "set"}
+)
+# Saying verbs: "X said that Y must …" is X's demand of Y (CAMEO 10); "X said it would …"
+# makes X the "it".
+REPORTING = frozenset(
+    {
+        "say",
+        "declare",
+        "announce",
+        "state",
+        "reiterate",
+        "insist",
+        "conclude",
+        "stress",
+        "tell",
+        "add",
+        "affirm",
+        "assert",
+        "confirm",
+        "warn",
+        "write",
+    }
+)
+OBLIGATION = frozenset({"must", "should"})
 TOGETHER = frozenset({"together", "jointly", "joint", "mutual", "bilateral"})
 RECIPIENT_PREPS = frozenset(
     {"with", "to", "against", "on", "into", "toward", "towards", "upon", "at"}
@@ -258,13 +284,64 @@ def _new_cand(m: TriggerMatch) -> _Cand:
     return cand
 
 
+GENERIC_HEADS = frozenset(
+    {
+        "effort",
+        "mission",
+        "process",
+        "plan",
+        "programme",
+        "program",
+        "bid",
+        "initiative",
+        "campaign",
+        "operation",
+        "deal",
+        "round",
+        "series",
+        "wave",
+        "day",
+        "week",
+        "month",
+        "hour",
+        "round",
+        "spate",
+        "string",
+    }
+)
+
+
+def _position(token: Token) -> Token:
+    """The noun phrase an event noun stands in: "a mediation *effort*", "days of war games"."""
+    t = token
+    for _ in range(3):
+        if t.dep_ == "compound" and lemma(t.head) in GENERIC_HEADS:
+            t = t.head
+        elif (
+            t.dep_ == "pobj"
+            and t.head.lower_ == "of"
+            and t.head.head.tag_ in ("NN", "NNS")
+            and lemma(t.head.head) in GENERIC_HEADS
+        ):
+            t = t.head.head
+        else:
+            break
+    return t
+
+
 def _anchor(token: Token) -> Token:
     """Where an event noun's arguments are: the verb it is the object of ("staged rallies")."""
     if token.tag_.startswith("VB") or token.tag_ == "JJ":
         return token
-    t = token
+    t = _position(token)
     if t.dep_ in ("dobj", "attr", "oprd") and t.head.tag_.startswith("VB"):
         return t.head
+    if (
+        t.dep_ in ("nsubj", "nsubjpass")
+        and t.head.tag_.startswith("VB")
+        and lemma(t.head) in _support()
+    ):
+        return t.head  # "talks resumed", "clashes continued": the verb carries time and place
     # "took part in combat", "engaged in talks", "resorted to throwing stones"
     if t.dep_ == "pobj" and t.head.dep_ == "prep":
         h = t.head.head
@@ -323,8 +400,12 @@ class _Resolver:
             and any(c.lower_ in ("both", "two") for c in h.children)
         ):
             return list(self.participants)
+        if h.tag_ == "PRP" and low in ("he", "she", "they", "it", "we"):
+            found = self._reporter(h)
+            if found:
+                return found
         for c in h.children:  # "a group of Moroccan diplomats", "members of Hamas"
-            if c.dep_ == "prep" and c.lower_ == "of":
+            if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "throughout", "across"):
                 for p in c.children:
                     if p.dep_ == "pobj":
                         found = self._actor_of(p, depth + 1)
@@ -334,6 +415,19 @@ class _Resolver:
                 found = self._actor_of(c, depth + 1)
                 if found:
                     return found
+        return []
+
+    def _reporter(self, pron: Token) -> list[Actor]:
+        """'Japan said *it* had halted aid': a pronoun subject of a reported clause is the sayer."""
+        clause = pron.head
+        if pron.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ not in ("ccomp", "xcomp"):
+            return []
+        sayer = clause.head
+        if lemma(sayer) not in REPORTING and lemma(sayer) not in ("announce", "claim", "threaten"):
+            return []
+        for s in _children(sayer, "nsubj"):
+            if s.tag_ != "PRP":
+                return self.np_actors(s)
         return []
 
     def place_of(self, tok: Token) -> Place | None:
@@ -353,6 +447,8 @@ def _subject_tokens(v: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if depth > 4:
         return [], False
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
+    if passive and lemma(v) in STATIVE_PASSIVES and not _children(v, "agent"):
+        return _children(v, "nsubjpass"), False  # "Israel is opposed to", "were engaged in"
     for c in v.children:
         if c.dep_ == "agent":
             return [p for p in c.children if p.dep_ == "pobj"], True
@@ -376,7 +472,19 @@ def _subject_tokens(v: Token, depth: int = 0) -> tuple[list[Token], bool]:
             return subj, False
     if v.dep_ == "relcl" or (v.dep_ == "acl" and not h.tag_.startswith("VB")):
         return [h], False  # "soldiers combatting Russian soldiers": the noun does it
-    if v.dep_ in ("xcomp", "conj", "advcl", "ccomp", "pcomp", "acl", "prep", "pobj", "dobj", "dep"):
+    if v.dep_ in (
+        "xcomp",
+        "conj",
+        "advcl",
+        "ccomp",
+        "pcomp",
+        "acl",
+        "prep",
+        "pobj",
+        "dobj",
+        "dep",
+        "acomp",
+    ):
         if v.dep_ == "pcomp" or v.dep_ == "pobj":
             h = h.head if h.dep_ == "prep" else h
         if h.tag_.startswith("VB"):
@@ -562,8 +670,8 @@ def _reframe(cand: _Cand, comps: list[_Cand]) -> None:
     if frame == "intent":
         if t in COOPERATIVE:
             _code(cand, INTENT_SUBCODE.get(sub or "", INTENT_CODE[t]), "AGREE")
-        elif t in YIELDING:
-            _code(cand, INTENT_SUBCODE.get(sub or "", "035"), "CONCEDE")
+        elif t in YIELDING:  # CAMEO 035 "express intent to yield": AGREE in CAMEO2PLOVER
+            _code(cand, INTENT_SUBCODE.get(sub or "", "035"))
         elif t in CONFLICT:
             _code(cand, THREAT_SUBCODE.get(sub or "", THREAT_CODE[t]), "THREATEN")
         elif t is not None and main is not None:
@@ -585,15 +693,21 @@ def _reframe(cand: _Cand, comps: list[_Cand]) -> None:
 
 
 def _future(cand: _Cand, mod: Modality) -> None:
-    """PLOVER: planned cooperation is AGREE, planned retreat CONCEDE, planned force a threat."""
+    """PLOVER: planned cooperation is AGREE, planned force a threat ("will withdraw unless")."""
     t = cand.plover
+    if mod.conditional and t not in ("THREATEN", "REQUEST", "ACCUSE"):
+        # "will withdraw its force unless …", "will boycott … unless": a coercive threat
+        _code(
+            cand, THREAT_SUBCODE.get(cand.cameo or "", THREAT_CODE.get(t or "", "130")), "THREATEN"
+        )
+        return
     if mod.negated and t in COOPERATIVE | YIELDING:
         _code(cand, REJECT_CODE.get(t, "120"), "REJECT")  # "will not accept refugees"
         return
     if t in COOPERATIVE:
         _code(cand, INTENT_SUBCODE.get(cand.cameo or "", INTENT_CODE[t]), "AGREE")
     elif t == "RETREAT":
-        _code(cand, INTENT_SUBCODE.get(cand.cameo or "", "035"), "CONCEDE")
+        _code(cand, INTENT_SUBCODE.get(cand.cameo or "", "035"))
     elif t in CONFLICT and t != "THREATEN":
         _code(cand, THREAT_SUBCODE.get(cand.cameo or "", THREAT_CODE[t]), "THREATEN")
     else:
@@ -613,6 +727,20 @@ def _sentence_candidates(sent: SpacySpan) -> list[_Cand]:
             if g is not None and g is not c:
                 c.governor = g
                 break
+    for v in sent:  # "Russia said that Sudan must return the helicopter": a demand
+        if v.dep_ != "ccomp" or lemma(v.head) not in REPORTING or v.head.i in by_token:
+            continue
+        if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in v.children):
+            continue
+        if not _children(v, "nsubj", "nsubjpass"):
+            continue
+        rule = TriggerRule(v.head.lower_, "V", (), "100", None, None, "request")
+        req = _new_cand(TriggerMatch(v.head, rule, ()))
+        for c in cands:
+            if c.governor is None and (c.anchor is v or v in c.anchor.ancestors):
+                c.governor = req
+        by_token[v.head.i] = req
+        cands.append(req)
     # frames apply from the innermost out, so "agreed to threaten to" composes
     for c in sorted(cands, key=lambda x: -len(scope_chain(x.anchor))):
         comps = [x for x in cands if x.governor is c and not x.dropped]

@@ -55,6 +55,7 @@ class Modality:
     hedged: bool = False
     speculative: bool = False  # conditional, hypothetical, modal
     future: bool = False
+    conditional: bool = False  # the clause sets a condition on others: "… unless Y does Z"
 
 
 def scope_chain(token: Token) -> list[Token]:
@@ -97,6 +98,10 @@ def modality_of(anchor: Token, governor: Token | None = None) -> Modality:
     hedges = hedge_words()
     hedged = False
     speculative = False
+    conditional = any(  # "will withdraw … unless": a condition imposed on someone else
+        c.dep_ == "advcl" and any(m.dep_ == "mark" and m.lower_ == "unless" for m in c.children)
+        for c in head.children
+    )
     # negation of a governing clause or noun: "no signs of [X supplying]", "did not say that"
     for t in chain:
         if _own_negation(t):
@@ -116,7 +121,13 @@ def modality_of(anchor: Token, governor: Token | None = None) -> Modality:
         if any(c.dep_ == "mark" and c.lower_ in CONDITIONAL_MARKS for c in t.children):
             speculative = True
             break
-    return Modality(negated=negated, hedged=hedged, speculative=speculative, future=future)
+    return Modality(
+        negated=negated,
+        hedged=hedged,
+        speculative=speculative,
+        future=future,
+        conditional=conditional,
+    )
 
 
 def _going_to(t: Token) -> bool:

@@ -144,7 +144,8 @@ def _lemma_variants(token: Token, pos: str) -> tuple[str, ...]:
     """The lemma and the spellings the suffix rules miss (mobiliz→mobilize, cancell→cancel)."""
     lem = lemma(token)
     if pos != "V":
-        return (lem,)
+        low = token.lower_
+        return (lem, low[:-1]) if token.tag_ == "NNS" and low.endswith("ies") else (lem,)
     out = [lem, lem + "e"]
     if len(lem) > 3 and lem[-1] == lem[-2]:
         out.append(lem[:-1])
@@ -154,6 +155,15 @@ def _lemma_variants(token: Token, pos: str) -> tuple[str, ...]:
     return tuple(out)
 
 
+def _forms(t: Token) -> frozenset[str]:
+    """Word forms a lexicon word may take: "ties" → tie (lemma() gives "ty"), "talks"."""
+    low = t.lower_
+    forms = {low, lemma(t)}
+    if t.tag_ == "NNS" and low.endswith("s"):
+        forms.add(low[:-1])
+    return frozenset(forms)
+
+
 def _parts(token: Token, pos: str) -> list[tuple[Token, frozenset[str]]]:
     """Dependents that may complete a phrase, each with the word forms it offers."""
     deps = _VERB_PARTS if pos == "V" else _NOUN_PARTS
@@ -161,21 +171,21 @@ def _parts(token: Token, pos: str) -> list[tuple[Token, frozenset[str]]]:
     for child in token.children:
         if child.dep_ not in deps:
             continue
-        out.append((child, frozenset((child.lower_, lemma(child)))))
+        out.append((child, _forms(child)))
         if child.dep_ in _OBJECTS or child.dep_ == "npadvmod":
             # the object's own modifiers and its "of" noun: "state of emergency", "war games"
             for g in child.children:
                 if g.dep_ in ("compound", "amod"):
-                    out.append((child, frozenset((g.lower_, lemma(g)))))
+                    out.append((child, _forms(g)))
                 elif g.dep_ == "prep" and g.lower_ == "of":
                     for p in g.children:
                         if p.dep_ == "pobj":
-                            out.append((child, frozenset((p.lower_, lemma(p)))))
+                            out.append((child, _forms(p)))
         elif child.dep_ == "prep":
             # "hack into", "fire on": the preposition itself; "call off strike" via its object
             for p in child.children:
                 if p.dep_ == "pobj":
-                    out.append((p, frozenset((p.lower_, lemma(p)))))
+                    out.append((p, _forms(p)))
     return out
 
 
