@@ -304,7 +304,6 @@ GENERIC_HEADS = frozenset(
         "week",
         "month",
         "hour",
-        "round",
         "spate",
         "string",
     }
