@@ -195,8 +195,10 @@ def _of_country_start(st: _State, *ends: int) -> list[int]:
     """Starts of the country words in 'of <country>' right after any of ``ends``."""
     out = []
     for end in ends:
-        for nxt in (end + 1, end + 2):
-            out += [s for s, _e, _iso in st.country_words if s == nxt]
+        if end >= len(st.doc) or st.doc[end].lower_ != "of":
+            continue
+        nxt = end + 2 if end + 1 < len(st.doc) and st.doc[end + 1].lower_ == "the" else end + 1
+        out += [s for s, _e, _iso in st.country_words if s == nxt]
     return out
 
 
@@ -371,14 +373,15 @@ def _add_people(st: _State, title_matches: list[tuple[str, int, int]]) -> None:
             # "the president of France, Emmanuel Macron,": the name after "of <country>,"
             cw_end = next(ce for cs, ce, _iso in st.country_words if cs == of_country[0])
             if cw_end < sent_end and doc[cw_end].text == ",":
-                n_end = _name_run(st, cw_end + 1, sent_end)
-                if n_end > cw_end + 1 and st.free(cw_end + 1, n_end):
+                n0 = cw_end + 1
+                n_end = _name_run(st, n0, sent_end)
+                if n_end > n0 and st.free(n0, n_end):
                     country = _country_after(st, e)
                     st.person_country_words.add(of_country[0])
                     st.take(s, n_end)
                     st.cands.append(
-                        Cand(cw_end + 1, n_end, "person", doc[cw_end + 1 : n_end].text, "person",
-                             country, sectors, (title_text,), head=_span_head(doc, cw_end + 1, n_end))
+                        Cand(n0, n_end, "person", doc[n0:n_end].text, "person", country,
+                             sectors, (title_text,), head=_span_head(doc, n0, n_end))
                     )  # fmt: skip
                     continue
         if country:
@@ -459,7 +462,8 @@ def _add_people(st: _State, title_matches: list[tuple[str, int, int]]) -> None:
     for i in range(len(doc) - 2):
         if doc[i].text == "," and (
             doc[i + 1].lower_ in ("who", "whose")
-            or doc[i + 1].lower_ in ("the", "a", "an") and _apposition(st, i)[0]
+            or doc[i + 1].lower_ in ("the", "a", "an")
+            and _apposition(st, i)[0]
         ):
             e = i
             s = e
