@@ -533,7 +533,11 @@ def _headline_colons(ctx: _Context) -> Iterable[_Draft]:
         head, rest = line[:colon].strip(), line[colon + 2 :].strip()
         if not head or not rest or len(head.split()) > 6 or len(rest.split()) < 3:
             continue
-        if head.lower() in _headline_labels() or not head[0].isupper() or any(ch.isdigit() for ch in head):
+        if (
+            head.lower() in _headline_labels()
+            or not head[0].isupper()
+            or any(ch.isdigit() for ch in head)
+        ):
             continue
         src = ctx.doc.char_span(start + line.index(head), start + colon, alignment_mode="expand")
         if src is None or any(t.tag_.startswith("VB") for t in src) or ctx.quoted[start + colon]:
@@ -544,7 +548,12 @@ def _headline_colons(ctx: _Context) -> Iterable[_Draft]:
         c1 = c0 + len(rest)
         while c1 > c0 and text[c1 - 1] in ".":
             c1 -= 1
-        d = _Draft(kind="indirect", content=(c0, c1), cue=(start + colon, start + colon + 1), confidence=0.6)
+        d = _Draft(
+            kind="indirect",
+            content=(c0, c1),
+            cue=(start + colon, start + colon + 1),
+            confidence=0.6,
+        )
         yield _resolve(ctx, d, src.root)
 
 
