@@ -459,7 +459,7 @@ def _subject_tokens(v: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if passive:
         return [], True
     h = v.head
-    if h is v:
+    if h.i == v.i:
         return [], False
     if v.dep_ == "xcomp" and lemma(h) in OBJECT_CONTROL:
         objs = _children(h, "dobj")
@@ -555,7 +555,7 @@ def _arguments(res: _Resolver, cand: _Cand) -> tuple[list[Actor], list[Actor], b
             if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
                 for q in _pobjs(c):
                     recips += [a for a in res.np_actors(q) if a not in recips]
-    if tok is not anchor:
+    if tok.i != anchor.i:
         for r in _recipient_tokens(tok, skip):
             recips += [a for a in res.np_actors(r) if a not in recips]
     for helper in cand.helpers:  # "agreed to meet X", "demanded that the US cancel"
@@ -718,7 +718,7 @@ def _sentence_candidates(sent: SpacySpan) -> list[_Cand]:
     by_token: dict[int, _Cand] = {}
     for c in cands:
         by_token.setdefault(c.token.i, c)
-        if c.anchor is not c.token:
+        if c.anchor.i != c.token.i:
             by_token.setdefault(c.anchor.i, c)
     for c in cands:
         for t in scope_chain(c.anchor):
@@ -736,7 +736,7 @@ def _sentence_candidates(sent: SpacySpan) -> list[_Cand]:
         rule = TriggerRule(v.head.lower_, "V", (), "100", None, None, "request")
         req = _new_cand(TriggerMatch(v.head, rule, ()))
         for c in cands:
-            if c.governor is None and (c.anchor is v or v in c.anchor.ancestors):
+            if c.governor is None and (c.anchor.i == v.i or v in c.anchor.ancestors):
                 c.governor = req
         by_token[v.head.i] = req
         cands.append(req)
@@ -805,7 +805,7 @@ def extract_events(
             head = cand.token if cand.match.rule.frame else cand.anchor
             if is_historical(head, pub_year):
                 continue
-            mod = modality_of(cand.token if cand.anchor is cand.token else cand.anchor)
+            mod = modality_of(cand.anchor)
             if mod.future and not cand.match.rule.frame and not cand.negated:
                 _future(cand, mod)
                 if cand.plover == "REJECT":

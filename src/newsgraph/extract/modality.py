@@ -66,7 +66,7 @@ def scope_chain(token: Token) -> list[Token]:
     """
     chain = []
     t = token
-    while t.head is not t and t.dep_ in COMPLEMENT_DEPS:
+    while t.head.i != t.i and t.dep_ in COMPLEMENT_DEPS:
         if t.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
             break
         t = t.head
@@ -147,7 +147,7 @@ def is_historical(anchor: Token, published_year: int | None) -> bool:
     for ent in anchor.doc.ents:
         if ent.label_ != "DATE" or not (anchor.sent.start <= ent.start < anchor.sent.end):
             continue
-        if _clause_of(ent.root) is not target:
+        if _clause_of(ent.root).i != target.i:
             continue
         text = ent.text
         m = _YEAR.search(text)
@@ -166,7 +166,7 @@ def is_historical(anchor: Token, published_year: int | None) -> bool:
 def _clause_of(token: Token) -> Token:
     """The nearest verb (or the sentence root) above a token: the clause it belongs to."""
     t = token
-    while t.head is not t:
+    while t.head.i != t.i:
         t = t.head
         if t.tag_.startswith("VB") or t.dep_ == "ROOT":
             return t
