@@ -7,6 +7,7 @@ it. Errors have one shape (see :mod:`newsgraph.web.errors`).
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
@@ -94,7 +95,9 @@ def _page(request: Request, rows: list[dict[str, Any]], limit: int, offset: int)
     }
 
 
-def _list(kind: str):  # type: ignore[no-untyped-def]
+def _list(kind: str) -> Callable[..., dict[str, Any]]:
+    """The list endpoint of one kind of row: filters checked for that kind, one page back."""
+
     def endpoint(request: Request, store: StoreDep, f: Filters) -> dict[str, Any]:
         rows = store.query(kind, f.to_filters(kind))
         return _page(request, rows, f.limit, f.offset)

@@ -120,8 +120,11 @@ class Dot:
 
 def event_timeline(dots: Sequence[Dot], width: int = 720) -> Markup:
     """Events as dots on a date axis, one lane per event type; each dot links to its article."""
-    dated = [(d, _date(d.day)) for d in dots]
-    dated = [(d, day) for d, day in dated if day is not None]
+    dated: list[tuple[Dot, dt.date]] = []
+    for d in dots:
+        day = _date(d.day)
+        if day is not None:
+            dated.append((d, day))
     if not dated:
         return Markup('<p class="empty">No dated events for this actor yet.</p>')
     lanes = sorted({d.lane for d, _ in dated})
