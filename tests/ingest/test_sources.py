@@ -121,6 +121,12 @@ def test_sources_truncated_gzip_fails(tmp_path, article_html):
     assert f.input == str(p) and "truncated gzip" in f.reason
 
 
+def test_sources_gzip_cut_in_its_trailer_fails(tmp_path, article_html):
+    p = tmp_path / "page.html.gz"
+    p.write_bytes(gzip.compress(article_html.encode())[:-3])  # deflate data complete, CRC cut
+    assert "truncated gzip" in _failure(p).reason
+
+
 def test_sources_corrupt_gzip_fails(tmp_path):
     p = tmp_path / "page.html.gz"
     p.write_bytes(b"\x1f\x8b" + b"not really gzip at all" * 10)

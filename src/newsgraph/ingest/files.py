@@ -53,6 +53,35 @@ def read_capped(stream: IO[bytes], limit: int, origin: str) -> bytes:
     return data
 
 
+def gunzip(data: bytes, limit: int, origin: str) -> bytes:
+    """Decompress gzip data (all members), refusing more than ``limit`` bytes of output.
+
+    zlib checks each member's trailer (CRC and length), so a file cut anywhere — even in
+    the last 8 bytes, which Python's gzip module lets pass — is reported as truncated.
+    """
+    out = bytearray()
+    rest = data
+    while rest:
+        d = zlib.decompressobj(wbits=31)
+        try:
+            chunk = rest
+            while chunk:
+                out += d.decompress(chunk, limit + 1 - len(out))
+                if len(out) > limit:
+                    raise InputError(f"content is over the {limit:,}-byte limit once "
+                                     "decompressed", input=origin,
+                                     hint="raise NEWSGRAPH_MAX_BYTES if this is really one "
+                                          "article")
+                chunk = d.unconsumed_tail
+        except zlib.error as e:
+            raise InputError(f"corrupt gzip data: {e}", input=origin) from None
+        if not d.eof:
+            raise InputError("truncated gzip data (the compressed stream ends early)",
+                             input=origin)
+        rest = d.unused_data.lstrip(b"\x00")  # padding between members is allowed
+    return bytes(out)
+
+
 def read_file(path: Path, settings: Settings) -> bytes:
     """A whole (possibly gzipped) file, within ``settings.max_bytes`` once decompressed."""
     origin = str(path)
@@ -64,12 +93,10 @@ def read_file(path: Path, settings: Settings) -> bytes:
                 input=origin,
                 hint="raise NEWSGRAPH_MAX_BYTES if this is really one article",
             )
-        with open_maybe_gzip(path) as f:
-            return read_capped(f, settings.max_bytes, origin)
+        data = path.read_bytes()
     except OSError as e:
-        if isinstance(e, gzip.BadGzipFile):
-            raise InputError(f"corrupt gzip data: {e}", input=origin) from None
         raise InputError(f"cannot read file: {e.strerror or e}", input=origin) from None
+    return gunzip(data, settings.max_bytes, origin) if data[:2] == GZIP_MAGIC else data
 
 
 def strip_gz(name: str) -> str:

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import gzip
 import io
 import sys
 from collections.abc import Iterable, Iterator
@@ -15,7 +14,15 @@ from ..records import Failure
 from .base import RawInput, guard
 from .feeds import parse_feed
 from .fetch import fetch, is_url
-from .files import GZIP_MAGIC, kind_from_name, open_maybe_gzip, read_capped, read_file, sniff
+from .files import (
+    GZIP_MAGIC,
+    gunzip,
+    kind_from_name,
+    open_maybe_gzip,
+    read_capped,
+    read_file,
+    sniff,
+)
 from .jsonl import iter_jsonl_lines
 from .warc import iter_warc
 
@@ -110,8 +117,7 @@ def _from_stdin(settings: Settings, stdin: IO[bytes] | None = None) -> Iterator[
     stream = stdin if stdin is not None else sys.stdin.buffer
     data = read_capped(stream, settings.max_bytes, STDIN_NAME)
     if data[:2] == GZIP_MAGIC:
-        data = read_capped(gzip.GzipFile(fileobj=io.BytesIO(data)), settings.max_bytes,
-                           STDIN_NAME)
+        data = gunzip(data, settings.max_bytes, STDIN_NAME)
     yield from _from_bytes(data, STDIN_NAME, sniff(data[:_SNIFF_BYTES]), settings, from_url=False)
 
 
