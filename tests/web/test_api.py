@@ -1,8 +1,10 @@
+# ruff: noqa: F811 - the fixtures imported from web_support are parameters of the tests
 """The JSON API: every endpoint, its filters and paging, and bad parameters (one error shape)."""
 
 from __future__ import annotations
 
 import pytest
+from web_support import client, corpus, store_path  # noqa: F401 - fixtures
 
 
 def assert_error(response, status: int, code: str | None = None) -> dict:

@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - the fixtures imported from web_support are parameters of the tests
 """Browser tests in headless Debian Chromium driven by Playwright (no Playwright browser download).
 
 The app runs as ``newsgraph serve`` in a subprocess on a free loopback port over a temporary
@@ -22,6 +23,7 @@ from urllib.parse import quote
 
 import httpx
 import pytest
+from web_support import corpus, store_path  # noqa: F401 - fixtures
 from webcorpus import ATTR, XSS
 
 from newsgraph.store import open_store

@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - the fixtures imported from web_support are parameters of the tests
 """The HTML pages: each renders from the store, links stay local, errors are pages too."""
 
 from __future__ import annotations
@@ -6,6 +7,7 @@ import re
 from html import unescape
 
 import pytest
+from web_support import client, corpus, store_path  # noqa: F401 - fixtures
 
 LOADED = re.compile(r'(?:\bsrc="([^"]*)"|<link\b[^>]*\bhref="([^"]*)")')
 OUTBOUND = re.compile(r'<a\b[^>]*href="(?://|https?:)[^>]*>')

@@ -1,3 +1,4 @@
+# ruff: noqa: F811 - the fixtures imported from web_support are parameters of the tests
 """Untrusted input: hostile article text and metadata render escaped; SQL metacharacters in
 every filter are plain values (the browser half of the XSS test is in test_browser.py)."""
 
@@ -7,6 +8,7 @@ import re
 from urllib.parse import quote
 
 import pytest
+from web_support import client, corpus, store_path  # noqa: F401 - fixtures
 from webcorpus import ATTR, XSS
 
 from newsgraph.store import open_store
