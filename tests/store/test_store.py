@@ -1,4 +1,5 @@
 """The Store on SQLite and PostgreSQL: migrations, idempotent writes, atomic batches, queries."""
+# ruff: noqa: F811 - the fixtures imported from store_support are parameters of the tests
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ import json
 
 import pytest
 from builders import BIDEN, LI, PUTIN, corpus, make_analysis
+from store_support import pg_url, store, store_url  # noqa: F401 - fixtures
 
 from newsgraph.errors import InputError, StoreError
 from newsgraph.records import Failure

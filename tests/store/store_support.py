@@ -1,5 +1,8 @@
 """The ``store`` fixture: every store test runs on SQLite and on a real PostgreSQL server.
 
+Not a conftest.py: a second conftest module would shadow ``from conftest import need_shared``.
+Test modules import the fixtures from here by name.
+
 The PostgreSQL leg uses NEWSGRAPH_TEST_PG_URL (``scripts/services`` starts a server and
 prints it). Each test gets its own schema there, dropped afterwards. Without the
 variable the leg skips with the reason — and fails under CI=true.
@@ -8,14 +11,9 @@ variable the leg skips with the reason — and fails under CI=true.
 from __future__ import annotations
 
 import os
-import sys
 import uuid
-from pathlib import Path
 
 import pytest
-
-# builders.py is shared with tests/link and tests/export
-sys.path.insert(0, str(Path(__file__).parent))
 
 IN_CI = os.environ.get("CI", "").lower() == "true"
 

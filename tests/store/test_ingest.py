@@ -1,0 +1,145 @@
+"""Ingest into a store: idempotent re-runs, failures kept with reasons, safe after SIGKILL."""
+
+from __future__ import annotations
+
+import gzip
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+
+from conftest import need_shared
+from newsgraph.cli import cli
+from newsgraph.store import open_store
+
+ALLSIDES = ("eval", "data", "corpora", "allsides-article-bias", "articles.jsonl.gz")
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def allsides_slice(tmp_path: Path, n: int) -> Path:
+    """The first ``n`` lines of the AllSides dump, as a JSONL file of their own."""
+    out = tmp_path / f"allsides-{n}.jsonl"
+    with gzip.open(need_shared(*ALLSIDES), "rt", encoding="utf-8") as src:
+        out.write_text(
+            "".join(line for _, line in zip(range(n), src, strict=False)), encoding="utf-8"
+        )
+    return out
+
+
+def ingest_cli(*args: str):
+    result = CliRunner().invoke(cli, ["ingest", "--quiet", *args], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    return result
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_ingest_allsides_slice_twice_adds_nothing_the_second_time(tmp_path):
+    source = allsides_slice(tmp_path, 200)
+    db = str(tmp_path / "allsides.db")
+    first = ingest_cli(str(source), "--db", db)
+    with open_store(db) as store:
+        counts = store.counts()
+        dump = store.dump()
+        failures = store.failures()
+    assert counts["articles"] + len(failures) == 200
+    assert "ingested 200 input(s)" in first.stderr and f"{counts['articles']:,} new" in first.stderr
+    second = ingest_cli(str(source), "--db", db)
+    assert "0 new" in second.stderr and f"{counts['articles']:,} already stored" in second.stderr
+    with open_store(db) as store:
+        assert store.dump() == dump
+
+
+@pytest.mark.model
+def test_ingest_failures_stored_listed_and_cleared(tmp_path):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    (pages / "empty.txt").write_text("", encoding="utf-8")
+    (pages / "good.txt").write_text(
+        "Putin meets Li\nRussian President Vladimir Putin met Chinese Defense Minister Li Shangfu "
+        "in Moscow on Sunday, the Kremlin said.\n",
+        encoding="utf-8",
+    )
+    db = str(tmp_path / "x.db")
+    result = ingest_cli(str(pages), "--db", db, "--published", "2023-04-17")
+    assert "1 new" in result.stderr and "1 failed" in result.stderr
+    listed = CliRunner().invoke(cli, ["failures", "--db", db, "--format", "csv"])
+    assert listed.exit_code == 0
+    lines = listed.stdout.strip().splitlines()
+    assert lines[0].startswith("input,stage,code,reason") and len(lines) == 2
+    assert str(pages / "empty.txt") in lines[1] and "empty" in lines[1]
+    # The input is fixed and ingested again: its failure is cleared.
+    (pages / "empty.txt").write_text(
+        "Second story\nJoe Biden spoke in Kyiv on Monday.\n", encoding="utf-8"
+    )
+    ingest_cli(str(pages), "--db", db)
+    with open_store(db) as store:
+        assert store.failures() == [] and store.counts()["articles"] == 2
+
+
+def _count(db: Path) -> int:
+    try:
+        with sqlite3.connect(f"file:{db}?mode=ro", uri=True, timeout=1) as conn:
+            return conn.execute("SELECT count(*) FROM articles").fetchone()[0]
+    except sqlite3.Error:
+        return 0
+
+
+def _ingest_cmd(source: Path, db: Path) -> list[str]:
+    code = "from newsgraph.cli import main; main()"
+    return [
+        sys.executable,
+        "-c",
+        code,
+        "ingest",
+        str(source),
+        "--db",
+        str(db),
+        "--batch",
+        "4",
+        "--quiet",
+    ]
+
+
+@pytest.mark.model
+@pytest.mark.slow
+def test_ingest_sigkill_then_rerun_equals_an_uninterrupted_run(tmp_path):
+    n = 40
+    source = allsides_slice(tmp_path, n)
+    env = {**os.environ, "NEWSGRAPH_CONFIG": str(tmp_path / "none.toml")}
+    killed_db = tmp_path / "killed.db"
+    proc = subprocess.Popen(
+        _ingest_cmd(source, killed_db),
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
+    deadline = time.monotonic() + 300
+    while _count(killed_db) < 8:  # two batches committed
+        assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
+        assert time.monotonic() < deadline, "ingest made no progress"
+        time.sleep(0.05)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert proc.returncode == -signal.SIGKILL
+    at_kill = _count(killed_db)
+    assert 8 <= at_kill < n, "the kill must land mid-run"
+
+    subprocess.run(
+        _ingest_cmd(source, killed_db), cwd=ROOT, env=env, check=True, capture_output=True
+    )
+    clean_db = tmp_path / "clean.db"
+    subprocess.run(
+        _ingest_cmd(source, clean_db), cwd=ROOT, env=env, check=True, capture_output=True
+    )
+    with open_store(killed_db) as a, open_store(clean_db) as b:
+        resumed, straight = a.dump(), b.dump()
+    assert len(straight["articles"]) + len(straight["failures"]) == n
+    assert resumed == straight
