@@ -86,7 +86,8 @@ def test_events_passive_agent_is_the_actor_and_subject_the_recipient():
 
 def test_events_negated_event_is_marked_not_asserted():
     doc = make_doc(
-        "Russia/NNP/nsubj/3 did/VBD/aux/3 not/RB/neg/3 attack/VB/ROOT/3 Ukraine/NNP/dobj/3 ././punct/3"
+        "Russia/NNP/nsubj/3 did/VBD/aux/3 not/RB/neg/3 "
+        "attack/VB/ROOT/3 Ukraine/NNP/dobj/3 ././punct/3"
     )
     [e] = run(doc, actors_for(doc, {"Russia": "RUS", "Ukraine": "UKR"}))
     assert e.negated and e.certainty == "negated"
@@ -94,7 +95,8 @@ def test_events_negated_event_is_marked_not_asserted():
 
 def test_events_threat_frame_codes_the_threat_not_the_attack():
     doc = make_doc(
-        "Iran/NNP/nsubj/1 threatened/VBD/ROOT/1 to/TO/aux/3 attack/VB/xcomp/1 Iraq/NNP/dobj/3 ././punct/1"
+        "Iran/NNP/nsubj/1 threatened/VBD/ROOT/1 to/TO/aux/3 "
+        "attack/VB/xcomp/1 Iraq/NNP/dobj/3 ././punct/1"
     )
     actors = actors_for(doc, {"Iran": "IRN", "Iraq": "IRQ"})
     [e] = run(doc, actors)
@@ -161,7 +163,8 @@ def test_events_event_inside_an_attribution_links_it_and_keeps_its_hedge():
 
 def test_events_background_history_is_not_a_current_event():
     doc = make_doc(
-        "Iraq/NNP/nsubj/1 invaded/VBD/ROOT/1 Kuwait/NNP/dobj/1 in/IN/prep/1 1990/CD/pobj/3 ././punct/1",
+        "Iraq/NNP/nsubj/1 invaded/VBD/ROOT/1 Kuwait/NNP/dobj/1 "
+        "in/IN/prep/1 1990/CD/pobj/3 ././punct/1",
         "B-GPE O B-GPE O B-DATE O",
     )
     assert run(doc, actors_for(doc, {"Iraq": "IRQ", "Kuwait": "KWT"})) == []

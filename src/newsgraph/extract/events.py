@@ -373,23 +373,33 @@ class _Resolver:
     def actor_by_id(self, actor_id: str | None) -> Actor | None:
         return self._by_id.get(actor_id) if actor_id else None
 
-    def np_actors(self, tok: Token) -> list[Actor]:
-        """Actors a noun phrase names, with its coordinated parts ("Russia and China")."""
+    def np_actors(self, tok: Token, subject: bool = False) -> list[Actor]:
+        """Actors a noun phrase names, with its coordinated parts ("Russia and China").
+
+        For a subject, a group named by where it is also counts: "rebels in the Ivory
+        Coast", "students throughout Indonesia".
+        """
         out: list[Actor] = []
         for h in (tok, *tok.conjuncts):
-            for a in self._actor_of(h, depth=0):
+            for a in self._actor_of(h, depth=0, subject=subject):
                 if a not in out:
                     out.append(a)
         return out
 
-    def _actor_of(self, h: Token, depth: int) -> list[Actor]:
+    def _actor_of(self, h: Token, depth: int, subject: bool = False) -> list[Actor]:
         if depth > 2:
             return []
         doc = h.doc
         start, end = doc[h.left_edge.i].idx, h.idx + len(h)
-        a = self.actors.at(start, end)
-        if a is not None:
-            return [a]
+        found = self.actors.overlapping(start, end)
+        head = [a for m, a in found if m.start <= h.idx < m.end]
+        if head:
+            return [head[0]]
+        if found:  # "Kenyan and Ukrainian diplomats": every coordinated modifier
+            mods = [a for _, a in found]
+            if any(c.dep_ == "conj" for t in doc[h.left_edge.i : h.i] for c in t.children):
+                return list(dict.fromkeys(mods))
+            return [self.actors.at(start, end) or mods[0]]
         low = h.lower_
         if low in FIRST_PLURAL and self.speaker is not None:
             return [self.speaker]
@@ -403,17 +413,18 @@ class _Resolver:
             found = self._reporter(h)
             if found:
                 return found
+        preps = ("of", "in", "from", "throughout", "across") if subject else ("of",)
         for c in h.children:  # "a group of Moroccan diplomats", "members of Hamas"
-            if c.dep_ == "prep" and c.lower_ in ("of", "in", "from", "throughout", "across"):
+            if c.dep_ == "prep" and c.lower_ in preps:
                 for p in c.children:
                     if p.dep_ == "pobj":
-                        found = self._actor_of(p, depth + 1)
-                        if found:
-                            return found
+                        inner = self._actor_of(p, depth + 1, subject)
+                        if inner:
+                            return inner
             if c.dep_ == "appos":
-                found = self._actor_of(c, depth + 1)
-                if found:
-                    return found
+                inner = self._actor_of(c, depth + 1, subject)
+                if inner:
+                    return inner
         return []
 
     def _reporter(self, pron: Token) -> list[Actor]:
@@ -496,7 +507,9 @@ def _recipient_tokens(v: Token, skip: set[int]) -> list[Token]:
     for c in v.children:
         if c.i in skip:
             continue
-        if c.dep_ in ("dobj", "dative", "nsubjpass", "attr") and not c.tag_.startswith("VB"):
+        if c.dep_ == "dative" and c.tag_ == "IN":  # "granted asylum to X" parsed as dative "to"
+            out.extend(p for p in _pobjs(c) if p.i not in skip)
+        elif c.dep_ in ("dobj", "dative", "nsubjpass", "attr") and not c.tag_.startswith("VB"):
             out.append(c)
         elif c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
             out.extend(p for p in _pobjs(c) if p.i not in skip)
@@ -544,20 +557,25 @@ def _arguments(res: _Resolver, cand: _Cand) -> tuple[list[Actor], list[Actor], b
     if not actors:
         subj, passive = _subject_tokens(anchor)
         for s in subj:
-            actors += [a for a in res.np_actors(s) if a not in actors]
+            actors += [a for a in res.np_actors(s, subject=True) if a not in actors]
             if lemma(s) in GROUP_HEADS and any(c.lower_ in ("both", "two") for c in s.children):
                 reciprocal = True  # "both parties expressed approval"
     # "Israel's offer", "an Indian proposal": the object's own actor receives a rejection
     for r in _recipient_tokens(anchor, skip):
         recips += [a for a in res.np_actors(r) if a not in recips]
     for p in cand.match.parts:
+        if p.dep_ in ("dobj", "nsubjpass", "pobj"):  # "expelled two Russian diplomats"
+            recips += [a for a in res.np_actors(p) if a not in recips]
         for c in p.children:
-            if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
+            if c.dep_ in ("prep", "dative") and c.lower_ in RECIPIENT_PREPS:
                 for q in _pobjs(c):
                     recips += [a for a in res.np_actors(q) if a not in recips]
     if tok.i != anchor.i:
         for r in _recipient_tokens(tok, skip):
             recips += [a for a in res.np_actors(r) if a not in recips]
+    for helper in cand.helpers:  # a merged event noun: "provided aid *to Syria*"
+        if not helper.token.tag_.startswith("VB"):
+            recips += [x for x in _noun_arguments(res, helper.token)[1] if x not in recips]
     for helper in cand.helpers:  # "agreed to meet X", "demanded that the US cancel"
         if not recips:
             subj, _ = _subject_tokens(helper.anchor)
@@ -583,6 +601,15 @@ def _arguments(res: _Resolver, cand: _Cand) -> tuple[list[Actor], list[Actor], b
         reciprocal = True
     recips = [r for r in recips if r not in actors]
     return actors, recips, reciprocal
+
+
+def _state_subject(res: _Resolver, cand: _Cand) -> bool:
+    """Whether a state is itself the subject ("Serbia protested"), not people ("Serb students")."""
+    for s in _subject_tokens(cand.anchor)[0]:
+        for m, a in res.actors.overlapping(s.idx, s.idx + len(s)):
+            if m.start <= s.idx < m.end and (a.type in ("country", "igo") or "GOV" in a.sectors):
+                return True
+    return False
 
 
 def _place(res: _Resolver, cand: _Cand, dateline: Place | None) -> Place | None:
@@ -726,6 +753,20 @@ def _sentence_candidates(sent: SpacySpan) -> list[_Cand]:
             if g is not None and g is not c:
                 c.governor = g
                 break
+    for c in cands:  # "provided humanitarian aid to Syria": one event, the noun's details
+        verb = by_token.get(c.anchor.i)
+        if (
+            verb is not None
+            and verb is not c
+            and c.anchor.i != c.token.i
+            and not verb.match.rule.frame
+        ):
+            c.dropped = True
+            verb.helpers.append(c)
+            verb.contexts |= c.contexts
+            if verb.plover == c.plover and not verb.match.rule.extras and c.cameo:
+                verb.cameo, verb.mode = c.cameo, c.mode
+    cands = [c for c in cands if not c.dropped]
     for v in sent:  # "Russia said that Sudan must return the helicopter": a demand
         if v.dep_ != "ccomp" or lemma(v.head) not in REPORTING or v.head.i in by_token:
             continue
@@ -839,11 +880,7 @@ def extract_events(
                 and len(set(ev_actors + recips)) < 2
             ):
                 _code(cand, "150")  # PLOVER 3.14.1: a single country's exercises are MOBILIZE
-            if (
-                cand.plover == "PROTEST"
-                and cand.cameo == "141"
-                and any(a.type in ("country", "igo") or "GOV" in a.sectors for a in ev_actors)
-            ):
+            if cand.plover == "PROTEST" and cand.cameo == "141" and _state_subject(res, cand):
                 _code(cand, "114")  # a government "protests": a diplomatic complaint, ACCUSE
             certainty = _certainty(cand, mod)
             negated = certainty == "negated"

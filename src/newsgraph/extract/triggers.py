@@ -38,6 +38,8 @@ _VERB_PARTS = frozenset(
         "advmod",
         "npadvmod",
         "compound",
+        "ccomp",
+        "xcomp",
     }
 )
 _NOUN_PARTS = frozenset({"compound", "amod", "prep", "nmod", "npadvmod"})
@@ -171,6 +173,10 @@ def _parts(token: Token, pos: str) -> list[tuple[Token, frozenset[str]]]:
     for child in token.children:
         if child.dep_ not in deps:
             continue
+        if child.dep_ in ("ccomp", "xcomp"):
+            # "allowed inspectors to enter": the complement's subject or object completes it
+            out.extend((g, _forms(g)) for g in child.children if g.dep_ in ("nsubj", "dobj"))
+            continue
         out.append((child, _forms(child)))
         if child.dep_ in _OBJECTS or child.dep_ == "npadvmod":
             # the object's own modifiers and its "of" noun: "state of emergency", "war games"
@@ -181,7 +187,7 @@ def _parts(token: Token, pos: str) -> list[tuple[Token, frozenset[str]]]:
                     for p in g.children:
                         if p.dep_ == "pobj":
                             out.append((child, _forms(p)))
-        elif child.dep_ == "prep":
+        elif child.dep_ in ("prep", "dative"):
             # "hack into", "fire on": the preposition itself; "call off strike" via its object
             for p in child.children:
                 if p.dep_ == "pobj":
