@@ -40,6 +40,17 @@ def overview(store: Store) -> dict[str, int]:
     return {k: int(v or 0) for k, v in row.items()}
 
 
+def day_range(store: Store) -> tuple[str | None, str | None]:
+    """The first and last day of the corpus: event days and publication dates together."""
+    row = store._rows(  # noqa: SLF001 - both use an index: events_day, articles_published
+        "SELECT (SELECT min(day) FROM events) AS e0, (SELECT max(day) FROM events) AS e1, "
+        "(SELECT min(published) FROM articles) AS a0, (SELECT max(published) FROM articles) AS a1"
+    )[0]
+    firsts = [d for d in (row["e0"], row["a0"]) if d]
+    lasts = [d for d in (row["e1"], row["a1"]) if d]
+    return (min(firsts) if firsts else None, max(lasts) if lasts else None)
+
+
 def timeline(
     store: Store, what: str = "events", by: str = "month", actor: str | None = None
 ) -> list[tuple[str, int]]:
@@ -124,66 +135,63 @@ def actor_profile(store: Store, actor: str) -> dict[str, Any] | None:
     Names, types, countries, roles and sectors are counted over the articles that
     mention the actor, so a role seen once stands apart from one seen everywhere.
     """
+    match = _actor_match("code", "name_norm")
+    params = [actor.upper(), actor.lower()]
+    # Aggregated in SQL: a much-reported actor has one row per article.
     rows = store._rows(  # noqa: SLF001
-        "SELECT name, type, country, roles, sectors, code, n_mentions, published, article_id "
-        "FROM actors "
-        "WHERE " + _actor_match("code", "name_norm"),
-        [actor.upper(), actor.lower()],
+        "SELECT name, type, country, roles, sectors, code, count(*) AS n FROM actors "
+        f"WHERE {match} GROUP BY name, type, country, roles, sectors, code",
+        params,
     )
     if not rows:
         return None
+    totals = store._rows(  # noqa: SLF001
+        "SELECT count(DISTINCT article_id) AS articles, sum(n_mentions) AS mentions, "
+        f"min(published) AS first_seen, max(published) AS last_seen FROM actors WHERE {match}",
+        params,
+    )[0]
 
-    def tally(values: list[str | None]) -> list[tuple[str, int]]:
+    def tally(pairs: list[tuple[str | None, int]]) -> list[tuple[str, int]]:
         out: dict[str, int] = {}
-        for v in values:
-            if v:
-                out[v] = out.get(v, 0) + 1
+        for value, n in pairs:
+            if value:
+                out[value] = out.get(value, 0) + n
         return sorted(out.items(), key=lambda kv: (-kv[1], kv[0]))
 
-    days = sorted(r["published"] for r in rows if r["published"])
+    def split(column: str, sep: str | None) -> list[tuple[str | None, int]]:
+        return [(v, int(r["n"])) for r in rows for v in (r[column] or "").split(sep)]
+
     return {
-        "names": tally([r["name"] for r in rows]),
-        "types": tally([r["type"] for r in rows]),
-        "countries": tally([r["country"] for r in rows]),
-        "codes": tally([r["code"] for r in rows]),
-        "roles": tally([role for r in rows for role in (r["roles"] or "").split("; ")]),
-        "sectors": tally([s for r in rows for s in (r["sectors"] or "").split()]),
-        "articles": len({r["article_id"] for r in rows}),
-        "mentions": sum(int(r["n_mentions"] or 0) for r in rows),
-        "first_seen": days[0] if days else None,
-        "last_seen": days[-1] if days else None,
+        "names": tally([(r["name"], int(r["n"])) for r in rows]),
+        "types": tally([(r["type"], int(r["n"])) for r in rows]),
+        "countries": tally([(r["country"], int(r["n"])) for r in rows]),
+        "codes": tally([(r["code"], int(r["n"])) for r in rows]),
+        "roles": tally(split("roles", "; ")),
+        "sectors": tally(split("sectors", None)),
+        "articles": int(totals["articles"] or 0),
+        "mentions": int(totals["mentions"] or 0),
+        "first_seen": totals["first_seen"],
+        "last_seen": totals["last_seen"],
     }
 
 
 def counterparts(store: Store, actor: str, limit: int = 50) -> list[dict[str, Any]]:
-    """Who an actor's events involve on the other side, with counts and event types."""
+    """Who an actor's events involve on the other side, with counts and event types.
+
+    A counterpart is named as its article spells it, else by its code.
+    """
     sql = (
-        "SELECT coalesce(o.name_norm, o.code) AS other, o.code, o.country, me.role AS my_role, "
-        "e.plover, "
-        "count(*) AS n FROM event_parties me "
-        "JOIN event_parties o ON o.article_id = me.article_id AND o.event_id = me.event_id AND "
-        "o.role <> me.role AND o.actor_id <> me.actor_id "
+        "SELECT coalesce(x.name, o.code) AS name, o.code, o.country, me.role AS my_role, "
+        "e.plover, count(*) AS n FROM event_parties me "
+        "JOIN event_parties o ON o.article_id = me.article_id AND o.event_id = me.event_id "
+        "AND o.role <> me.role AND o.actor_id <> me.actor_id "
         "JOIN events e ON e.article_id = me.article_id AND e.local_id = me.event_id "
+        "LEFT JOIN actors x ON x.article_id = o.article_id AND x.local_id = o.actor_id "
         "WHERE " + _actor_match("me.code", "me.name_norm") + " "
-        "GROUP BY coalesce(o.name_norm, o.code), o.code, o.country, me.role, e.plover "
-        "ORDER BY n DESC, other LIMIT ?"
+        "GROUP BY coalesce(x.name, o.code), o.code, o.country, me.role, e.plover "
+        "ORDER BY n DESC, name, my_role, e.plover LIMIT ?"
     )
-    rows = store._rows(sql, [actor.upper(), actor.lower(), limit])  # noqa: SLF001
-    # name_norm is lower-cased; give back the name as the articles spell it.
-    names = {
-        r["name_norm"]: r["name"]
-        for r in store._rows(  # noqa: SLF001
-            "SELECT DISTINCT name_norm, name FROM actors WHERE name_norm IN (SELECT o.name_norm "
-            "FROM event_parties me "
-            "JOIN event_parties o ON o.article_id = me.article_id AND o.event_id = me.event_id "
-            "AND o.role <> me.role AND o.actor_id <> me.actor_id "
-            "WHERE " + _actor_match("me.code", "me.name_norm") + ")",
-            [actor.upper(), actor.lower()],
-        )
-    }
-    for r in rows:
-        r["name"] = names.get(r["other"], r["other"])
-    return rows
+    return store._rows(sql, [actor.upper(), actor.lower(), limit])  # noqa: SLF001
 
 
 def actor_quotes(
@@ -242,6 +250,7 @@ __all__ = [
     "actor_quotes",
     "cluster",
     "counterparts",
+    "day_range",
     "dyads",
     "find_actors",
     "overview",

@@ -69,13 +69,9 @@ def _rows(request: Request, store: Store, kind: str, f: FilterArgs) -> dict[str,
 @router.get("/")
 def overview(request: Request, store: StoreDep) -> HTMLResponse:
     counts = wq.overview(store)
-    events = wq.timeline(store, "events", "day")
-    articles = wq.timeline(store, "articles", "day")
-    days = [p for p, _ in events + articles]
-    grain = pick_grain(min(days), max(days)) if days else "month"
-    if grain != "day":
-        events = wq.timeline(store, "events", grain)
-        articles = wq.timeline(store, "articles", grain)
+    grain = pick_grain(*wq.day_range(store))
+    events = wq.timeline(store, "events", grain)
+    articles = wq.timeline(store, "articles", grain)
     return _render(
         request, "overview.html", "overview", counts=counts,
         events_chart=bar_timeline(events, grain, "events"),
