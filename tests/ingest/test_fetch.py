@@ -157,3 +157,23 @@ def test_fetch_times_out_on_a_silent_server(server):
 def test_fetch_is_url_accepts_only_http_schemes():
     assert is_url("https://example.org/a") and is_url("HTTP://example.org")
     assert not is_url("ftp://example.org/a") and not is_url("/tmp/http_file.html")
+
+
+def test_fetch_url_inputs_become_html_or_text_by_content_type(server, article_html):
+    from newsgraph.ingest import RawInput, iter_inputs
+
+    page = server.page("/story", article_html.encode())
+    text = server.page("/plain", b"Title\n\nBody text.", content_type="text/plain")
+    items = list(iter_inputs([page, text], ALLOW))
+    assert all(isinstance(x, RawInput) for x in items)
+    assert [(x.kind, x.origin) for x in items] == [("html", page), ("text", text)]
+    assert items[0].meta == {"url": page}
+
+
+def test_fetch_url_failure_in_a_batch_is_a_failure_naming_the_url(server):
+    from newsgraph.ingest import iter_inputs
+    from newsgraph.records import Failure
+
+    (f,) = iter_inputs([server.url("/nothing-here")], ALLOW)
+    assert isinstance(f, Failure) and f.input == server.url("/nothing-here")
+    assert (f.stage, f.code) == ("ingest", "fetch") and "HTTP 404" in f.reason

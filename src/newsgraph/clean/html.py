@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 import lxml.html
 import trafilatura
+from trafilatura.settings import Document
 
 from ..errors import InputError
 from ..records import Removed
@@ -60,8 +61,8 @@ def _same(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
 
-def _bare(html: bytes | str, url: str | None) -> trafilatura.settings.Document | None:
-    return trafilatura.bare_extraction(
+def _bare(html: bytes | str, url: str | None) -> Document | None:
+    return trafilatura.bare_extraction(  # type: ignore[return-value]  # dict only if as_dict
         html,
         url=url,
         favor_precision=True,
@@ -83,7 +84,7 @@ def clean_html(html: bytes | str, origin: str, url: str | None = None) -> HtmlPa
         raise InputError("no article body found in the HTML (too short, or not an article "
                          "page)", input=origin)
     title = _clean(doc.title)
-    text, removed = _body(doc.text, title)
+    text, removed = _body(doc.text or "", title)
     if not text:
         raise InputError("the HTML holds only page chrome, no article body", input=origin)
     n_words = len(text.split())

@@ -13,7 +13,7 @@ from py3langid.langid import MODEL_FILE, LanguageIdentifier
 
 MIN_CHARS = 200  # shorter texts are not judged: language stays unknown (None)
 MIN_CONFIDENCE = 0.9  # a non-English verdict below this is treated as unknown
-SAMPLE_CHARS = 4000  # detection reads the start of the body; more adds time, not accuracy
+SAMPLE_CHARS = 1500  # detection reads the start of the body; more adds time, not accuracy
 
 
 @cache

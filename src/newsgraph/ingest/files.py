@@ -10,7 +10,7 @@ from __future__ import annotations
 import gzip
 import zlib
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 from ..config import Settings
 from ..errors import InputError
@@ -34,7 +34,7 @@ def is_gzip_file(path: Path) -> bool:
 def open_maybe_gzip(path: Path) -> IO[bytes]:
     """The file's bytes as a stream, gunzipped on the fly if it is gzip."""
     if is_gzip_file(path):
-        return gzip.open(path, "rb")
+        return cast(IO[bytes], gzip.open(path, "rb"))
     return path.open("rb")
 
 

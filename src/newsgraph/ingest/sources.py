@@ -5,6 +5,7 @@ from __future__ import annotations
 import io
 import sys
 from collections.abc import Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import IO
 
@@ -71,7 +72,7 @@ def _from_path(path: Path, settings: Settings) -> Iterator[RawInput | Failure]:
         if not children:
             raise InputError("directory holds no files", input=origin)
         for child in children:
-            yield from guard(str(child), lambda c=child: _from_path(c, settings))
+            yield from guard(str(child), partial(_from_path, child, settings))
         return
     if not path.exists():
         raise InputError("no such file or directory", input=origin)
@@ -125,8 +126,8 @@ def iter_inputs(sources: Iterable[str], settings: Settings) -> Iterator[RawInput
     """Every article in ``sources`` (paths, directories, URLs, ``-`` for stdin), in order."""
     for source in sources:
         if source == STDIN:
-            yield from guard(STDIN_NAME, lambda: _from_stdin(settings))
+            yield from guard(STDIN_NAME, partial(_from_stdin, settings))
         elif is_url(source):
-            yield from guard(source, lambda s=source: _from_url(s, settings))
+            yield from guard(source, partial(_from_url, source, settings))
         else:
-            yield from guard(source, lambda s=source: _from_path(Path(s), settings))
+            yield from guard(source, partial(_from_path, Path(source), settings))
