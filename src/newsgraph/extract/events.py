@@ -589,6 +589,20 @@ def _arguments(res: _Resolver, cand: _Cand) -> tuple[list[Actor], list[Actor], b
             if c.dep_ == "ccomp":
                 for s in _children(c, "nsubj", "nsubjpass"):
                     recips += [a for a in res.np_actors(s) if a not in actors]
+    if cand.match.rule.frame and not recips:
+        # "offered to hand over to Britain …", "ready to contribute troops to …": the
+        # complement's own object or "to" phrase, trigger or not
+        for c in tok.children:
+            if c.dep_ in ("xcomp", "ccomp") and c.tag_.startswith("VB"):
+                for r in _recipient_tokens(c, skip):
+                    recips += [a for a in res.np_actors(r) if a not in actors and a not in recips]
+    if not recips and cand.plover in ("RETREAT", "SANCTION", "AGREE", "THREATEN"):
+        # "withdraw its troops from Lebanon", "recalled its ambassador from Israel"
+        for t in (anchor, tok, *cand.match.parts, *(h.anchor for h in cand.helpers)):
+            for c in t.children:
+                if c.dep_ == "prep" and c.lower_ == "from":
+                    for q in _pobjs(c):
+                        recips += [a for a in res.np_actors(q) if a not in actors]
     words = {c.lower_ for t in (tok, anchor, *cand.match.parts) for c in t.children}
     symmetric = lemma(tok) in RECIPROCAL or lemma(anchor) in RECIPROCAL
     if symmetric and (words & TOGETHER or reciprocal):
