@@ -187,3 +187,30 @@ def test_sources_stdin_gzip_jsonl(monkeypatch):
 ])
 def test_sources_sniff_kinds(head, kind):
     assert sniff(head) == kind
+
+
+def test_sources_utf16_html_with_bom_is_not_binary(tmp_path, article_html):
+    p = tmp_path / "page-utf16.htm"
+    p.write_bytes(article_html.replace("utf-8", "utf-16").encode("utf-16"))
+    raw = one(p)
+    assert raw.kind == "html" and isinstance(raw.data, str) and "mackerel" in raw.data
+
+
+def test_sources_utf16_text_is_read(tmp_path):
+    p = tmp_path / "note.txt"
+    p.write_bytes("Title\n\nCafé body.".encode("utf-16"))
+    raw = one(p)
+    assert raw.kind == "text" and raw.data == "Title\n\nCafé body.".encode()
+
+
+def test_sources_reader_crash_is_a_failure_not_a_crash(tmp_path, monkeypatch, article_text):
+    def boom(*args, **kwargs):
+        raise RuntimeError("feed parser exploded")
+
+    monkeypatch.setattr("newsgraph.ingest.sources.parse_feed", boom)
+    feed, good = tmp_path / "f.rss", tmp_path / "g.txt"
+    feed.write_text("<rss><channel><item><title>x</title></item></channel></rss>")
+    good.write_text(article_text)
+    f, raw = iter_inputs([str(feed), str(good)], S)
+    assert isinstance(f, Failure) and f.code == "internal" and "exploded" in f.reason
+    assert isinstance(raw, RawInput)

@@ -11,7 +11,7 @@ import logging
 from typing import Any
 
 from ..config import Settings
-from ..errors import InputError, LanguageError
+from ..errors import InputError, LanguageError, NewsgraphError
 from ..ingest.base import RawInput
 from ..records import Analysis, Article, Removed
 from .chrome import remove_chrome
@@ -93,7 +93,14 @@ def check_language(text: str, origin: str, settings: Settings) -> str | None:
 def clean(raw: RawInput, settings: Settings, published: str | None = None,
           url: str | None = None) -> Analysis:
     """The cleaned article of one raw input: title, body, metadata and what was removed."""
-    body, removed, found = _pieces(raw)
+    try:
+        body, removed, found = _pieces(raw)
+    except NewsgraphError:
+        raise
+    except Exception as e:  # noqa: BLE001 - a cleaner's bug must not end the batch
+        log.debug("cleaner crashed on %s", raw.origin, exc_info=True)
+        raise InputError(f"cannot clean this input ({type(e).__name__}: {e}); please report it",
+                         input=raw.origin) from e
     if not body.strip():
         raise InputError("no article body (only a title, or only page chrome)",
                          input=raw.origin)

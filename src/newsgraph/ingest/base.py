@@ -2,12 +2,15 @@
 
 from __future__ import annotations
 
+import logging
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass, field
 from typing import Any
 
 from ..errors import InputError
 from ..records import Failure
+
+log = logging.getLogger(__name__)
 
 # What ``RawInput.kind`` may be, and what ``data`` then holds.
 KINDS = {
@@ -35,8 +38,12 @@ class RawInput:
 
 def guard(origin: str, produce: Callable[[], Iterator[RawInput | Failure]]
           ) -> Iterator[RawInput | Failure]:
-    """Run a reader; turn its InputError into a Failure so the batch goes on."""
+    """Run a reader; turn its errors into a Failure so the batch goes on."""
     try:
         yield from produce()
     except InputError as e:
         yield Failure(input=e.input or origin, stage="ingest", code=e.code, reason=e.reason)
+    except Exception as e:  # noqa: BLE001 - a reader's bug must not end the batch
+        log.debug("reader crashed on %s", origin, exc_info=True)
+        yield Failure(input=origin, stage="ingest", code="internal",
+                      reason=f"{type(e).__name__}: {e}; please report it")

@@ -32,10 +32,13 @@ STDIN_NAME = "<stdin>"
 _SNIFF_BYTES = 4096
 
 
+_UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
+
+
 def _check_content(data: bytes, origin: str) -> None:
     if not data.strip():
         raise InputError("empty input" if data else "empty file", input=origin)
-    if b"\x00" in data[:65536]:
+    if b"\x00" in data[:65536] and not data.startswith(_UTF16_BOMS):
         raise InputError("binary data (NUL bytes), not text or HTML", input=origin)
 
 
@@ -46,6 +49,19 @@ def _from_bytes(data: bytes, origin: str, kind: str, settings: Settings, *, from
         yield from iter_warc(io.BufferedReader(io.BytesIO(data)), origin, settings)
         return
     _check_content(data, origin)
+    if data.startswith(_UTF16_BOMS):
+        # UTF-16 text is full of NUL bytes: decode it here so every reader sees text
+        try:
+            decoded = data.decode("utf-16")
+        except UnicodeDecodeError as e:
+            raise InputError(f"not valid UTF-16 (byte {e.start})", input=origin) from None
+        data = decoded.encode("utf-8")
+        if kind == "text":
+            kind = sniff(data[:_SNIFF_BYTES])
+        if kind == "html":
+            # as str, so a <meta charset="utf-16"> cannot make the cleaner misread it
+            yield RawInput(origin=origin, kind=kind, data=decoded)
+            return
     if kind == "jsonl":
         yield from iter_jsonl_lines(io.BytesIO(data), origin, settings)
     elif kind == "feed":
