@@ -80,14 +80,19 @@ def test_highlight_render_article_marks_every_kind_with_speaker_tags():
     assert visible_text(body) == analysis.article.text.replace("\n\n", "")
     assert r.counts == {"actor": 5, "quote": 2, "source": 2, "cue": 2, "hedge": 2,
                         "unsourced": 1, "trigger": 1}  # fmt: skip
-    tags = re.findall(r'<span class="speaker-tag" data-quote="(q\d)"[^>]*>([^<]*)</span>', body)
+    tags = re.findall(
+        r'<span class="speaker-tag" id="quote-q\d" data-quote="(q\d)"[^>]*>([^<]*)</span>', body
+    )
     assert tags == [("q1", "Anna Weber"), ("q2", "Marco Rossi")]
     # The speaker tag sits right before its quote's first piece.
     q1 = body.index('data-quote="q1"')
     assert body.index('data-notes="quote:q1"', q1) - q1 < 120
     unsourced = [p for p in pieces(body) if "hl-unsourced" in p[0]]
     assert "".join(p[2] for p in unsourced) == "The agreement will change the region forever."
-    assert 'id="ev-e1"' in body
+    # Anchors to jump to: the event's trigger, the unsourced claim, each quote.
+    assert '<span class="anchor" id="ev-e1"></span><span class="hl hl-trigger"' in body
+    assert '<span class="anchor" id="claim-c3"></span><span class="hl hl-unsourced"' in body
+    assert 'id="quote-q2"' in body
     assert r.notes["actor:a1"].href == "/actors/Anna Weber"
     assert r.notes["quote:q2"].title == "Said by Marco Rossi"
     assert any("reportedly" in line for line in r.notes["quote:q2"].lines)
@@ -128,3 +133,12 @@ def test_highlight_claim_hedges_and_sourced_claims():
     kinds = sorted((m.kind, m.start, m.end) for m in marks)
     assert kinds == [("hedge", 3, 6), ("unsourced", 0, 12)]  # a sourced claim is not flagged
     assert notes["hedge:c1:0"].lines == ("weakens an unsourced claim",)
+
+
+def test_highlight_only_pieces_where_a_highlight_begins_are_keyboard_stops():
+    text = "abcdefghij"
+    marks = [Mark(0, 10, "quote", "quote:q1"), Mark(2, 4, "actor", "actor:a1"),
+             Mark(6, 8, "actor", "actor:a2")]  # fmt: skip
+    out = str(render_marked(text, marks, {m.key: Note(m.kind, m.key) for m in marks}))
+    stops = re.findall(r'<span[^>]*tabindex="0"[^>]*>([^<]*)</span>', out)
+    assert stops == ["ab", "cd", "gh"]  # not "ef" or "ij": those continue the quote

@@ -53,7 +53,11 @@ def test_pages_article_shows_highlights_legend_quotes_and_events(client, corpus)
     for kind in ("actor", "quote", "source", "cue", "hedge", "unsourced", "trigger"):
         assert f'class="sw sw-{kind}"' in html  # legend entry
         assert f"hl-{kind}" in html  # and at least one highlight of that kind
-    assert '<span class="speaker-tag" data-quote="q1" aria-hidden="true">Anna Weber</span>' in html
+    tag = (
+        '<span class="speaker-tag" id="quote-q1" data-quote="q1" aria-hidden="true">'
+        "Anna Weber</span>"
+    )
+    assert tag in html and 'href="#quote-q1"' in html and 'href="#claim-c3"' in html
     assert 'id="ev-e1"' in html and 'href="#ev-e1"' in html
     assert '<a href="/actors/Anna%20Weber">Anna Weber</a>' in html
     notes = re.search(r'<script type="application/json" id="notes-data">(.*?)</script>', html, re.S)

@@ -209,14 +209,14 @@ def render_marked(
     *,
     offset: int = 0,
     labels: dict[int, list[Markup]] | None = None,
-    anchors: dict[int, str] | None = None,
     paragraphs: bool = True,
 ) -> Markup:
     """Text with every mark drawn, as escaped HTML (``<p>`` per paragraph if asked).
 
     ``offset`` is where ``text`` starts in the article, for rendering a sentence with
-    article offsets. ``labels`` inserts ready-made markup (speaker tags) before a position,
-    ``anchors`` puts an element id on the first piece starting at a position.
+    article offsets. ``labels`` inserts ready-made markup (speaker tags, anchors) before a
+    position. Only a piece where a highlight begins is a keyboard stop (``tabindex``), so
+    a long quote cut by many mentions is not a dozen stops.
     """
     n = len(text)
     local = [
@@ -225,13 +225,12 @@ def render_marked(
         if m.end - offset > 0 and m.start - offset < n
     ]
     labels = {k - offset: v for k, v in (labels or {}).items() if 0 <= k - offset < n}
-    anchors = {k - offset: v for k, v in (anchors or {}).items() if 0 <= k - offset < n}
     # Blank-line runs are paragraph breaks; they are cut points too so that a piece is
     # either wholly inside a break (drawn as </p><p>) or wholly text.
     breaks = [(m.start(), m.end()) for m in _PARA.finditer(text)] if paragraphs else []
     brk_of = dict(breaks)
     cuts = sorted(
-        {0, n, *(m.start for m in local), *(m.end for m in local), *labels, *anchors}
+        {0, n, *(m.start for m in local), *(m.end for m in local), *labels}
         | {x for br in breaks for x in br}
     )
     starts: dict[int, list[Mark]] = {}
@@ -257,11 +256,10 @@ def render_marked(
         kinds = sorted({m.kind for m in active}, key=KINDS.index)
         keys = sorted({m.key for m in active}, key=lambda k: KINDS.index(k.split(":", 1)[0]))
         title = "\n".join(notes[k].plain() for k in keys if k in notes)
-        ident = f' id="{escape(anchors[a])}"' if a in anchors else ""
+        stop = ' tabindex="0"' if a in starts else ""
         out.append(
-            f'<span{ident} class="hl {" ".join("hl-" + k for k in kinds)}"'
-            f' data-notes="{escape(" ".join(keys))}" title="{escape(title)}"'
-            f' tabindex="0">{piece}</span>'
+            f'<span class="hl {" ".join("hl-" + k for k in kinds)}"'
+            f' data-notes="{escape(" ".join(keys))}" title="{escape(title)}"{stop}>{piece}</span>'
         )
     if paragraphs:
         out.append("</p>")
@@ -274,21 +272,32 @@ def render_marked(
 def render_article(
     analysis: Analysis, actor_href: Callable[[Actor], str | None] | None = None
 ) -> Rendered:
-    """The article body with all highlights, speaker tags on quotes and event anchors."""
+    """The article body with all highlights, speaker tags on quotes and anchors to jump to.
+
+    Anchors: ``#ev-<event id>`` at an event's trigger, ``#claim-<claim id>`` at an
+    unsourced claim, ``#quote-<attribution id>`` on a quote's speaker tag.
+    """
     text = analysis.article.text
+    n = len(text)
     marks, notes = collect(analysis, actor_href)
     actors = {a.id: a for a in analysis.actors}
     labels: dict[int, list[Markup]] = {}
+    anchor = Markup('<span class="anchor" id="{}"></span>')
+    for e in analysis.events:
+        if _valid(e.trigger, n):
+            labels.setdefault(e.trigger.start, []).append(anchor.format(f"ev-{e.id}"))
+    for c in analysis.claims:
+        if not c.sourced and _valid(c.sentence, n):
+            labels.setdefault(c.sentence.start, []).append(anchor.format(f"claim-{c.id}"))
+    tag = Markup(
+        '<span class="speaker-tag" id="quote-{}" data-quote="{}" aria-hidden="true">{}</span>'
+    )
     for at in analysis.attributions:
-        if _valid(at.content, len(text)):
-            tag = Markup('<span class="speaker-tag" data-quote="{}" aria-hidden="true">{}</span>')
+        if _valid(at.content, n):
             labels.setdefault(at.content.start, []).append(
-                tag.format(at.id, speaker_name(at, actors))
+                tag.format(at.id, at.id, speaker_name(at, actors))
             )
-    anchors = {
-        e.trigger.start: f"ev-{e.id}" for e in analysis.events if _valid(e.trigger, len(text))
-    }
-    body = render_marked(text, marks, notes, labels=labels, anchors=anchors)
+    body = render_marked(text, marks, notes, labels=labels)
     counts: dict[str, int] = {}
     for m in marks:
         counts[m.kind] = counts.get(m.kind, 0) + 1
