@@ -66,6 +66,11 @@ def test_api_events_filters(client, corpus):
     assert [e["plover"] for e in country.json()["items"]] == ["ACCUSE"]
     one = client.get("/api/events", params={"article_id": corpus["strike"].article.id})
     assert len(one.json()["items"]) == 1
+    # The names `newsgraph query` uses work too.
+    same = client.get(
+        "/api/events", params={"article": corpus["strike"].article.id, "type": "accuse"}
+    )
+    assert same.json()["items"] == one.json()["items"]
 
 
 def test_api_actors_list_and_profile(client):
@@ -148,6 +153,8 @@ def test_api_network_and_stats(client):
         ("/api/events", {"until": "2023-02-30"}, "until"),
         ("/api/events", {"since": "2023-05-01", "until": "2023-04-01"}, "since"),
         ("/api/events", {"plover": "BOMB"}, "plover"),
+        ("/api/events", {"type": "BOMB"}, "plover"),
+        ("/api/events", {"plover": "CONSULT", "type": "ACCUSE"}, "type"),
         ("/api/events", {"cameo": "04a"}, "cameo"),
         ("/api/events", {"country": "RUSSIA"}, "country"),
         ("/api/events", {"dyad": "RUS"}, "dyad"),

@@ -140,26 +140,55 @@ class FilterArgs:
             raise ApiError(422, "invalid_parameter", e.reason) from None
 
 
+PloverAlias = Annotated[
+    str | None,
+    Query(
+        alias="type", max_length=16, description="Same as plover (as in `newsgraph query --type`)."
+    ),
+]
+ArticleAlias = Annotated[
+    str | None,
+    Query(alias="article", max_length=64, description="Same as article_id (`--article`)."),
+]
+
+
+def _one_of(name: str, alias: str, a: str | None, b: str | None) -> str | None:
+    if a and b and a != b:
+        raise ApiError(
+            422,
+            "invalid_parameter",
+            f"{name} and {alias} disagree ({a!r} vs {b!r}); give one",
+            [{"parameter": alias, "problem": f"contradicts {name}"}],
+        )
+    return a or b
+
+
 def filter_args(
     actor: Actor = None,
     country: Country = None,
     dyad: Dyad = None,
     plover: Plover = None,
+    type_: PloverAlias = None,
     cameo: Cameo = None,
     since: Since = None,
     until: Until = None,
     outlet: Outlet = None,
     text: Text = None,
     article_id: ArticleId = None,
+    article: ArticleAlias = None,
     unsourced: Unsourced = False,
     min_outlets: MinOutlets = 0,
     limit: Limit = 50,
     offset: Offset = 0,
 ) -> FilterArgs:
-    """FastAPI dependency: every filter parameter, validated."""
+    """FastAPI dependency: every filter parameter, validated.
+
+    ``type`` and ``article`` are accepted as the names ``newsgraph query`` uses.
+    """
     return FilterArgs(
-        actor, country, dyad, plover, cameo, since, until, outlet, text, article_id,
-        unsourced, min_outlets, limit, offset,
+        actor, country, dyad, _one_of("plover", "type", plover, type_), cameo, since, until,
+        outlet, text, _one_of("article_id", "article", article_id, article), unsourced,
+        min_outlets, limit, offset,
     )  # fmt: skip
 
 
