@@ -23,13 +23,12 @@ from pathlib import Path
 from newsgraph.records import PLOVER_TYPES, Actor, Analysis, Article, Event, EventDate, Span
 from newsgraph.store import Filters, open_store
 
-COUNTRIES = [
-    "USA", "RUS", "CHN", "UKR", "GBR", "FRA", "DEU", "IRN", "ISR", "PSE", "SYR", "IRQ", "TUR", "IND",
-    "PAK", "AFG", "JPN", "KOR", "PRK", "BRA", "MEX", "VEN", "COL", "NGA", "ETH", "EGY", "SAU", "YEM",
-    "LBN", "JOR", "POL", "BLR", "GEO", "ARM", "AZE", "KAZ", "CAN", "AUS", "IDN", "PHL", "VNM", "THA",
-    "MMR", "BGD", "LKA", "ZAF", "KEN", "SDN", "SSD", "LBY", "TUN", "DZA", "MAR", "ITA", "ESP", "GRC",
-    "SRB", "HUN", "ROU", "TWN",
-]  # fmt: skip
+COUNTRIES = """
+USA RUS CHN UKR GBR FRA DEU IRN ISR PSE SYR IRQ TUR IND PAK
+AFG JPN KOR PRK BRA MEX VEN COL NGA ETH EGY SAU YEM LBN JOR
+POL BLR GEO ARM AZE KAZ CAN AUS IDN PHL VNM THA MMR BGD LKA
+ZAF KEN SDN SSD LBY TUN DZA MAR ITA ESP GRC SRB HUN ROU TWN
+""".split()
 SECTORS = ["GOV", "MIL", "BUS", "MED", "OPP", "REB", "CVL", "JUD"]
 CAMEO = {p: f"{i + 1:02d}0" for i, p in enumerate(PLOVER_TYPES)}  # synthetic but string-typed codes
 DAYS = 5 * 365
