@@ -35,7 +35,7 @@ from ..nlp.lemma import lemma
 from ..records import Actor, Article, Attribution, Event, EventDate, Place, Span
 from .index import MentionIndex
 from .modality import Modality, is_historical, modality_of, scope_chain
-from .triggers import TriggerMatch, TriggerRule, code_table, find_triggers
+from .triggers import TriggerMatch, TriggerRule, code_table, find_triggers, match_token
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -171,6 +171,37 @@ RECIPROCAL = frozenset(
         "drill",
         "agree",
         "sign",
+    }
+)
+# Things, not agents: a relative clause on them describes content, not an act.
+NON_AGENTS = frozenset(
+    {
+        "resolution",
+        "plan",
+        "proposal",
+        "bill",
+        "law",
+        "deal",
+        "agreement",
+        "accord",
+        "treaty",
+        "measure",
+        "decision",
+        "program",
+        "programme",
+        "policy",
+        "report",
+        "statement",
+        "document",
+        "letter",
+        "move",
+        "draft",
+        "initiative",
+        "declaration",
+        "motion",
+        "amendment",
+        "rule",
+        "order",
     }
 )
 # Passive forms that describe the subject's own stance or action ("is opposed to").
@@ -333,8 +364,12 @@ def _anchor(token: Token) -> Token:
     if token.tag_.startswith("VB") or token.tag_ == "JJ":
         return token
     t = _position(token)
-    if t.dep_ in ("dobj", "attr", "oprd") and t.head.tag_.startswith("VB"):
-        return t.head
+    if (
+        t.dep_ in ("dobj", "attr", "oprd")
+        and t.head.tag_.startswith("VB")
+        and (lemma(t.head) in _support() or match_token(t.head) is not None)
+    ):
+        return t.head  # "held talks"; a trigger verb absorbs its event noun
     if (
         t.dep_ in ("nsubj", "nsubjpass")
         and t.head.tag_.startswith("VB")
@@ -481,7 +516,11 @@ def _subject_tokens(v: Token, depth: int = 0) -> tuple[list[Token], bool]:
         if subj:
             return subj, False
     if v.dep_ == "relcl" or (v.dep_ == "acl" and not h.tag_.startswith("VB")):
+        if lemma(h) in NON_AGENTS:
+            return [], False  # "a resolution that aims to tighten sanctions" is no one's act
         return [h], False  # "soldiers combatting Russian soldiers": the noun does it
+    if v.dep_ == "conj" and not passive and _children(h, "nsubjpass"):
+        return _children(h, "nsubjpass"), False  # "was indicted … and will resign"
     if v.dep_ in (
         "xcomp",
         "conj",
@@ -769,12 +808,9 @@ def _sentence_candidates(sent: SpacySpan) -> list[_Cand]:
                 break
     for c in cands:  # "provided humanitarian aid to Syria": one event, the noun's details
         verb = by_token.get(c.anchor.i)
-        if (
-            verb is not None
-            and verb is not c
-            and c.anchor.i != c.token.i
-            and not verb.match.rule.frame
-        ):
+        if verb is not None and verb is not c and c.anchor.i != c.token.i and verb.match.rule.frame:
+            c.governor = verb  # "demanded the withdrawal of": the noun is what is demanded
+        elif verb is not None and verb is not c and c.anchor.i != c.token.i:
             c.dropped = True
             verb.helpers.append(c)
             verb.contexts |= c.contexts
@@ -875,6 +911,8 @@ def extract_events(
             ev_actors, recips, reciprocal = _arguments(res, cand)
             if not ev_actors:
                 continue
+            if lemma(cand.token) == "arrive" and not any(a.type == "person" for a in ev_actors):
+                continue  # troops or ships arriving are no visit
             if not recips and cand.cameo in ("042", "036"):
                 host = _host_country(res, cand)
                 if host is not None and host not in ev_actors:

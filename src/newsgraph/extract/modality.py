@@ -66,6 +66,9 @@ def scope_chain(token: Token) -> list[Token]:
     """
     chain = []
     t = token
+    # a conjunct of a complement shares its governor: "called on Arabs to unite and mobilize"
+    while t.dep_ == "conj" and t.head.dep_ in COMPLEMENT_DEPS:
+        t = t.head
     while t.head.i != t.i and t.dep_ in COMPLEMENT_DEPS:
         if t.dep_ == "advcl" and not any(c.dep_ == "aux" and c.lower_ == "to" for c in t.children):
             break
