@@ -270,6 +270,13 @@ def test_browser_explain_panel_legend_and_network(browser, corpus_server, corpus
     assert on != off and off in ("rgba(0, 0, 0, 0)", "transparent")
     assert page.locator(".speaker-tag").first.is_hidden()
 
+    # The events filter form: pick a type, leave the other fields empty, submit.
+    page = tab.open("/events")
+    page.select_option('select[name="plover"]', "ACCUSE")
+    page.locator(".filters button[type=submit]").click()
+    page.wait_for_url("**/events?*plover=ACCUSE*")
+    assert page.locator("tbody tr").count() == 1
+
     page = tab.open("/network")
     page.wait_for_selector("#network .node")
     assert page.locator("#network .node").count() == 2

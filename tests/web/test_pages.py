@@ -101,3 +101,14 @@ def test_pages_static_assets_are_served(client):
     assert client.get("/static/app.js").status_code == 200
     css = client.get("/static/style.css")
     assert css.status_code == 200 and "@import" not in css.text and "url(http" not in css.text
+
+
+def test_pages_filter_forms_may_leave_fields_empty(client):
+    # A form submits every field; empty ones mean "any", not a bad value.
+    r = client.get("/events?text=&actor=&country=&dyad=&plover=ACCUSE&cameo=&since=&until=")
+    assert r.status_code == 200
+    assert r.text.count("<tr>") == 2  # the header and the one ACCUSE event
+    assert ">ACCUSE <" in r.text
+    assert client.get("/network?plover=&country=&since=&until=&top=").status_code == 200
+    assert client.get("/clusters?min_outlets=&actor=").status_code == 200
+    assert client.get("/events?country=RUSSIA").status_code == 422  # a real bad value still is
