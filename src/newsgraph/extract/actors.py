@@ -109,6 +109,16 @@ class _State:
     title_matches: list[tuple[str, int, int]] = field(default_factory=list)
     named_matches: list[tuple[str, int, int]] = field(default_factory=list)
     person_country_words: set[int] = field(default_factory=set)  # starts used by a person's title
+    ents: list[SpacySpan] = field(
+        default_factory=list
+    )  # doc.ents, read once (it is rebuilt per call)
+    lower: list[str] = field(default_factory=list)  # lower-cased token texts, read once
+
+    def __post_init__(self) -> None:
+        self.ents = list(self.doc.ents)
+        strings = self.doc.vocab.strings
+        self.lower = [strings[h] for h in self.doc.to_array("LOWER").tolist()]
+        self.person_ent_end = {e.start: e.end for e in self.ents if e.label_ in PERSON_LABELS}
 
     def free(self, start: int, end: int) -> bool:
         return not any(self.taken[start:end])
@@ -239,7 +249,7 @@ def _add_named(
     st: _State, named: list[tuple[str, int, int]], user: list[tuple[str, int, int]]
 ) -> None:
     doc, g = st.doc, st.g
-    ents = [e for e in doc.ents if e.label_ in ORG_LABELS]
+    ents = [e for e in st.ents if e.label_ in ORG_LABELS]
     for label, s, e in _longest_first(user + named):
         if not st.free(s, e):
             continue
@@ -293,9 +303,8 @@ def _name_run(st: _State, start: int, sent_end: int) -> int:
             break
         i += 1
     # a PERSON entity that starts here decides where the name ends
-    for ent in doc.ents:
-        if ent.start == start and ent.label_ in PERSON_LABELS:
-            return _strip_possessive(doc, start, ent.end)
+    if start in st.person_ent_end:
+        return _strip_possessive(doc, start, st.person_ent_end[start])
     return _strip_possessive(doc, start, i) if i > start else start
 
 
@@ -442,7 +451,7 @@ def _add_people(st: _State, title_matches: list[tuple[str, int, int]]) -> None:
                 )
             )
     # 2. PERSON entities not yet covered
-    for ent in doc.ents:
+    for ent in st.ents:
         if ent.label_ not in PERSON_LABELS:
             continue
         s, e = ent.start, _strip_possessive(doc, ent.start, ent.end)
@@ -459,10 +468,11 @@ def _add_people(st: _State, title_matches: list[tuple[str, int, int]]) -> None:
         st.cands.append(Cand(s, e, "person", doc[s:e].text, "person", head=_span_head(doc, s, e)))
     # 3. "Vladyslav Vlasiuk, who …" / "Kenzo Oshima, the … Coordinator,": a capitalised
     # pair before a relative clause or a role apposition
-    for i in range(len(doc) - 2):
-        if doc[i].text == "," and (
-            doc[i + 1].lower_ in ("who", "whose")
-            or doc[i + 1].lower_ in ("the", "a", "an")
+    lower = st.lower
+    for i in [k for k in range(len(doc) - 2) if lower[k] == ","]:
+        if (
+            lower[i + 1] in ("who", "whose")
+            or lower[i + 1] in ("the", "a", "an")
             and _apposition(st, i)[0]
         ):
             e = i
@@ -573,7 +583,7 @@ def _add_countries(st: _State, group_matches: list[tuple[str, int, int]]) -> Non
             # "Hungarian and Romanian officials": every coordinated country word gets the group
             for cs, ce, ciso in st.country_words:
                 if (
-                    cs < s
+                    s - 6 <= cs < s
                     and ce < s
                     and all(
                         doc[k].lower_ in ("and", ",", "or")
@@ -692,7 +702,7 @@ def _org_country_and_sectors(st: _State, s: int, e: int) -> tuple[str | None, tu
 
 def _add_orgs(st: _State) -> None:
     doc = st.doc
-    for ent in doc.ents:
+    for ent in st.ents:
         if ent.label_ not in ORG_LABELS:
             continue
         s, e = ent.start, _strip_possessive(doc, ent.start, ent.end)
@@ -748,11 +758,11 @@ def _cluster_people(st: _State) -> None:
         for t in ftoks:
             if len(t) > 2:
                 parts.setdefault(t, f.key)
-    for i, tok in enumerate(doc):
-        if st.taken[i] or not _is_name_token(tok):
-            continue
-        key = parts.get(tok.lower_)
-        if key is None:
+    if not parts:
+        return
+    for i, low in enumerate(st.lower):
+        key = parts.get(low)
+        if key is None or st.taken[i] or not _is_name_token(doc[i]):
             continue
         e = i + 1
         while (
@@ -877,9 +887,13 @@ def _code(country: str | None, sectors: list[str], kind: str) -> str | None:
 
 def find_candidates(doc: Doc, user_dictionaries: tuple[str, ...] = ()) -> list[Cand]:
     """Every actor mention the rules find in ``doc``, clustered by ``key`` (no coreference yet)."""
+    return _find(doc, user_dictionaries).cands
+
+
+def _find(doc: Doc, user_dictionaries: tuple[str, ...]) -> _State:
     g = gazetteer(user_dictionaries)
     m = matchers(user_dictionaries)
-    labels = m.names.vocab.strings  # match ids hash the labels in the matchers' own vocab
+    labels = m.labels
     name_matches = [(labels[i], s, e) for i, s, e in m.names(doc)]
     common = [(labels[i], s, e) for i, s, e in m.common(doc)]
     st = _State(doc, g, [False] * len(doc))
@@ -899,7 +913,7 @@ def find_candidates(doc: Doc, user_dictionaries: tuple[str, ...] = ()) -> list[C
     _apply_user_people(st, user)
     _infer_missing_countries(st)
     st.cands.sort(key=lambda c: c.start)
-    return st.cands
+    return st
 
 
 def _apply_user_people(st: _State, user: list[tuple[str, int, int]]) -> None:
@@ -932,15 +946,9 @@ def _non_overlapping(matches: list[tuple[str, int, int]]) -> list[tuple[str, int
 
 def extract_actors(doc: Doc, article: Article, options: ExtractOptions) -> list[Actor]:
     """The article's actors in order of first mention (ids a1, a2, …), each with every mention."""
-    cands = find_candidates(doc, tuple(options.actor_dictionaries))
-    resolve_references(doc, cands)
-    st = _State(doc, gazetteer(tuple(options.actor_dictionaries)), [])
-    st.cands = cands
+    st = _find(doc, tuple(options.actor_dictionaries))
+    resolve_references(doc, st.cands, st.lower)
     return _build(st, article)
-
-
-def sentence_of(doc: Doc, i: int) -> SpacySpan:
-    return doc[i].sent
 
 
 __all__ = ["Cand", "extract_actors", "find_candidates"]

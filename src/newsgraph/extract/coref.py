@@ -22,6 +22,7 @@ PERSONAL = frozenset({"he", "she", "him", "her"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
 PEOPLE_NOUNS = frozenset("parties sides leaders men women ministers presidents officials".split())
 COUNTRY_NOUNS = frozenset("countries nations governments states neighbors neighbours".split())
+PAIR_WORDS = frozenset({"both", "two", "neighboring", "neighbouring"})
 OPENERS = frozenset({'"', "“", "'", "‘", "(", "—", "-", "But", "And", "However", ","})
 
 
@@ -59,7 +60,7 @@ def _pick(doc: Doc, people: list[Cand]) -> str | None:
     return None
 
 
-def resolve_references(doc: Doc, cands: list[Cand]) -> None:
+def resolve_references(doc: Doc, cands: list[Cand], lower: list[str] | None = None) -> None:
     """Turn resolvable title-alone refs and pronouns into mentions of their person (in place).
 
     Unresolved refs keep ``kind == "ref"`` and are dropped when actors are built.
@@ -83,8 +84,11 @@ def resolve_references(doc: Doc, cands: list[Cand]) -> None:
             c.kind = "coref"
     # he/she: same sentence first, then the previous sentence's subject
     covered = {i for c in cands for i in range(c.start, c.end)}
-    for tok in doc:
-        if tok.lower_ not in PERSONAL or tok.i in covered or tok.tag_ not in ("PRP", ""):
+    if lower is None:
+        lower = [t.lower_ for t in doc]
+    for i in [k for k, w in enumerate(lower) if w in PERSONAL and k not in covered]:
+        tok = doc[i]
+        if tok.tag_ not in ("PRP", ""):
             continue
         n = _sent_index(bounds, tok.i)
         s0, _e0 = bounds[n]
@@ -100,7 +104,7 @@ def resolve_references(doc: Doc, cands: list[Cand]) -> None:
         cands.append(
             Cand(tok.i, tok.i + 1, "coref", tok.text, "person", key=key, pronoun=True, head=tok.i)
         )
-    _resolve_pairs(doc, cands, bounds)
+    _resolve_pairs(doc, cands, bounds, lower)
     cands.sort(key=lambda c: c.start)
 
 
@@ -123,13 +127,15 @@ def _pair_phrase(doc: Doc, i: int) -> tuple[int, int, str] | None:
     return start, j + 1, doc[j].lower_
 
 
-def _resolve_pairs(doc: Doc, cands: list[Cand], bounds: list[tuple[int, int]]) -> None:
+def _resolve_pairs(
+    doc: Doc, cands: list[Cand], bounds: list[tuple[int, int]], lower: list[str]
+) -> None:
     """Split antecedents: 'Both parties' after a sentence about exactly two people (or countries)
     is a mention of each of them (Putin and Li met … Both parties expressed approval …)."""
     from .actors import Cand
 
     covered = {i for c in cands for i in range(c.start, c.end)}
-    for i in range(len(doc)):
+    for i in [k for k, w in enumerate(lower) if w in PAIR_WORDS]:
         found = _pair_phrase(doc, i)
         if found is None or i in covered:
             continue

