@@ -128,3 +128,17 @@ def test_security_text_search_with_quote_matches_only_real_words(client, corpus)
 
 def test_security_attr_payload_constant_is_the_one_tested():
     assert '"' in ATTR and "<" in XSS  # the payloads do need escaping to be inert
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/api/articles/a%00b", "/api/events?actor=a%00b", "/api/search?q=%00", "/actors/x%00",
+     "/events?outlet=%00"],
+)  # fmt: skip
+def test_security_nul_characters_are_refused(client, path):
+    r = client.get(path)
+    assert r.status_code == 422
+    if path.startswith("/api"):
+        assert r.json()["error"]["code"] == "invalid_parameter"
+    else:
+        assert "NUL" in r.text

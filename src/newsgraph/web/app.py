@@ -21,7 +21,7 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from .. import __version__
 from ..store import Store
 from .access import StoreAccess
-from .errors import install_error_handlers
+from .errors import install_error_handlers, respond
 
 HERE = Path(__file__).parent
 
@@ -32,22 +32,36 @@ CSP = (
 )
 
 
-class DropEmptyParams:
-    """ASGI middleware: a query parameter with an empty value counts as not given.
+class QueryHygiene:
+    """ASGI middleware for what no endpoint should see.
 
-    The UI's filter forms submit every field, filled or not (``?country=&since=``); an
-    empty field means "any", not a malformed value.
+    A query parameter with an empty value counts as not given: the UI's filter forms
+    submit every field, filled or not (``?country=&since=``), and empty means "any".
+    A NUL character in the path or a parameter is refused with a 422 (PostgreSQL cannot
+    even bind it, so it would otherwise surface as a store failure).
     """
 
     def __init__(self, app: ASGIApp) -> None:
         self.app = app
 
     async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
-        if scope["type"] == "http" and scope.get("query_string"):
-            pairs = parse_qsl(scope["query_string"].decode("latin-1"), keep_blank_values=True)
-            kept = [(k, v) for k, v in pairs if v.strip()]
-            if len(kept) != len(pairs):
-                scope = {**scope, "query_string": urlencode(kept).encode("ascii")}
+        if scope["type"] != "http":
+            await self.app(scope, receive, send)
+            return
+        raw = scope.get("query_string") or b""
+        pairs = parse_qsl(raw.decode("latin-1"), keep_blank_values=True) if raw else []
+        if "\x00" in scope.get("path", "") or any("\x00" in k + v for k, v in pairs):
+            names = [k for k, v in pairs if "\x00" in k + v] or ["path"]
+            response = respond(
+                Request(scope), 422, "invalid_parameter",
+                "a NUL character is not allowed in a parameter",
+                [{"parameter": n, "problem": "contains NUL"} for n in names],
+            )  # fmt: skip
+            await response(scope, receive, send)
+            return
+        kept = [(k, v) for k, v in pairs if v.strip()]
+        if len(kept) != len(pairs):
+            scope = {**scope, "query_string": urlencode(kept).encode("ascii")}
         await self.app(scope, receive, send)
 
 
@@ -109,7 +123,7 @@ def create_app(store: Store | str) -> FastAPI:
     app.include_router(api_router)
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
-    app.add_middleware(DropEmptyParams)
+    app.add_middleware(QueryHygiene)
     return app
 
 

@@ -55,7 +55,8 @@ def _wants_json(request: Request) -> bool:
     return path.startswith("/api") or path == "/openapi.json"
 
 
-def _respond(request: Request, status: int, code: str, message: str, detail: Any) -> Response:
+def respond(request: Request, status: int, code: str, message: str, detail: Any) -> Response:
+    """The error as the API's JSON shape, or as an HTML page for the UI."""
     if _wants_json(request):
         return JSONResponse(error_body(code, message, detail), status_code=status)
     templates = request.app.state.templates
@@ -86,14 +87,14 @@ def install_error_handlers(app: FastAPI) -> None:
 
     @app.exception_handler(ApiError)
     async def _api_error(request: Request, exc: ApiError) -> Response:
-        return _respond(request, exc.status, exc.code, exc.message, exc.detail)
+        return respond(request, exc.status, exc.code, exc.message, exc.detail)
 
     @app.exception_handler(RequestValidationError)
     async def _invalid(request: Request, exc: RequestValidationError) -> Response:
         detail = _validation_detail(exc)
         names = ", ".join(sorted({str(d["parameter"]) for d in detail if d["parameter"]}))
         message = f"invalid parameter(s): {names}" if names else "invalid request"
-        return _respond(request, 422, "invalid_parameter", message, detail)
+        return respond(request, 422, "invalid_parameter", message, detail)
 
     @app.exception_handler(StarletteHTTPException)
     async def _http(request: Request, exc: StarletteHTTPException) -> Response:
@@ -101,25 +102,25 @@ def install_error_handlers(app: FastAPI) -> None:
         message = str(exc.detail) if exc.detail else code.replace("_", " ")
         if exc.status_code == 404 and message == "Not Found":
             message = f"no such page: {request.url.path}"
-        return _respond(request, exc.status_code, code, message, None)
+        return respond(request, exc.status_code, code, message, None)
 
     @app.exception_handler(InputError)
     async def _input(request: Request, exc: InputError) -> Response:
-        return _respond(request, 400, exc.code, exc.message, None)
+        return respond(request, 400, exc.code, exc.message, None)
 
     @app.exception_handler(StoreError)
     async def _store(request: Request, exc: StoreError) -> Response:
         log.error("store error on %s: %s", request.url.path, exc.message)
-        return _respond(request, 503, "store", "the corpus store failed: " + exc.reason, None)
+        return respond(request, 503, "store", "the corpus store failed: " + exc.reason, None)
 
     @app.exception_handler(NewsgraphError)
     async def _ng(request: Request, exc: NewsgraphError) -> Response:
-        return _respond(request, 400, exc.code, exc.message, None)
+        return respond(request, 400, exc.code, exc.message, None)
 
     @app.exception_handler(Exception)
     async def _bug(request: Request, exc: Exception) -> Response:
         log.exception("unhandled error on %s", request.url.path)
-        return _respond(request, 500, "internal", "internal error; please report it", None)
+        return respond(request, 500, "internal", "internal error; please report it", None)
 
 
-__all__ = ["ApiError", "error_body", "install_error_handlers", "not_found"]
+__all__ = ["ApiError", "error_body", "install_error_handlers", "not_found", "respond"]
