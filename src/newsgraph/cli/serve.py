@@ -44,14 +44,22 @@ def serve(settings: Settings, db: str | None, host: str, port: int, log_level: s
     import uvicorn
 
     from ..store import open_store
+    from ..store.web_queries import overview
     from ..web import create_app
 
     url = db or settings.db
     try:
         store = open_store(url)  # open (and migrate) now, so a bad URL fails before serving
         app = create_app(store)
+        empty = overview(store)["articles"] == 0
     except NewsgraphError as e:
         raise click.ClickException(e.message) from None
+    if empty:
+        click.echo(
+            f"warning: {store.url} holds no articles yet; fill it with "
+            f"`newsgraph ingest SOURCES --db {url}`",
+            err=True,
+        )
     if host not in LOOPBACK:
         click.echo(
             f"warning: listening on {host}: anyone who can reach it can read the corpus",
