@@ -79,7 +79,7 @@ def estimate_total(sources: Sequence[str]) -> int | None:
     help="Articles committed per transaction.",
 )
 @click.option(
-    "--published", callback=iso_date, help="Publication date YYYY-MM-DD for inputs without one."
+    "--published", callback=iso_date, help="Publication date YYYY-MM-DD (for relative dates)."
 )
 @click.option(
     "--allow-private",

@@ -11,7 +11,7 @@ from __future__ import annotations
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from ..config import Settings
 from ..pipeline import Item, analyze_stage, clean_stage
@@ -69,6 +69,28 @@ def _skip_known(
     yield from flush()
 
 
+class _LazyModel:
+    """The spaCy model, loaded on first use: a re-run with nothing new never loads it."""
+
+    def __init__(self, name: str) -> None:
+        self.name = name
+        self._nlp: Language | None = None
+
+    def _load(self) -> Language:
+        if self._nlp is None:
+            from ..nlp import load_model
+
+            self._nlp = load_model(self.name)
+        return self._nlp
+
+    def pipe(self, texts: Iterable[str], **kwargs: Any) -> Iterator[Any]:
+        texts = list(texts)
+        return self._load().pipe(texts, **kwargs) if texts else iter(())
+
+    def __call__(self, text: str) -> Any:
+        return self._load()(text)
+
+
 def ingest(
     sources: Iterable[str],
     store: Store,
@@ -85,13 +107,12 @@ def ingest(
     called after each item with the running summary.
     """
     from ..ingest import iter_inputs
-    from ..nlp import load_model
 
     summary = IngestSummary()
     start = time.monotonic()
     cleaned = clean_stage(iter_inputs(sources, settings), settings, published=published)
     fresh = _skip_known(cleaned, store, summary, chunk=max(batch, settings.batch_size))
-    nlp = nlp or load_model(settings.model)
+    model: Any = nlp or _LazyModel(settings.model)
     analyses: list[Analysis] = []
     failures: list[Failure] = []
 
@@ -105,7 +126,7 @@ def ingest(
             analyses.clear()
             failures.clear()
 
-    for item in analyze_stage(fresh, nlp, settings):
+    for item in analyze_stage(fresh, model, settings):
         summary.inputs += 1
         if isinstance(item, Failure):
             failures.append(item)
