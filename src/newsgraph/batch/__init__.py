@@ -1,0 +1,27 @@
+"""Dask execution of the same stages: analysis (and cleaning) on a cluster of workers.
+
+``open_client(workers=N)`` starts a ``LocalCluster`` of N single-threaded worker
+processes; ``open_client(scheduler="tcp://HOST:PORT")`` joins an existing cluster. Each
+worker loads the spaCy model once. :func:`analyze_distributed` is a drop-in for
+:func:`newsgraph.pipeline.analyze_stage` and :func:`run_distributed` for
+:func:`newsgraph.pipeline.run`: same records, same ids, same failures, same order::
+
+    with open_client(workers=2) as client:
+        for item in run_distributed(paths, settings, client):
+            store.add(item)
+"""
+
+from __future__ import annotations
+
+from .cluster import open_client, prepare_workers, worker_peak_rss
+from .run import DEFAULT_CHUNK, analyze_distributed, chunk_failed, run_distributed
+
+__all__ = [
+    "DEFAULT_CHUNK",
+    "analyze_distributed",
+    "chunk_failed",
+    "open_client",
+    "prepare_workers",
+    "run_distributed",
+    "worker_peak_rss",
+]
