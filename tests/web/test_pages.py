@@ -87,6 +87,19 @@ def test_pages_overview_counts_and_chart(client):
     assert '<svg class="chart"' in html and '<rect class="bar"' in html
 
 
+def test_pages_overview_lists_most_check_worthy_unsourced_claims_first(client, corpus):
+    html = client.get("/").text
+    section = html[html.index("Unsourced claims to check first") :]
+    order = [section.index(s) for s in (
+        "The agreement will change the region forever. Critics disagree.",  # 0.8, newer
+        "The agreement will change the region forever. <a",  # 0.8
+        "Italian Defence Minister Marco Rossi accused",  # 0.6
+        "The minister &#34; onmouseover",  # 0.5
+    )]  # fmt: skip
+    assert order == sorted(order)
+    assert '#claim-c3">Daily Ledger</a>' in section
+
+
 def test_pages_errors_are_html_pages(client):
     r = client.get("/articles/does-not-exist")
     assert r.status_code == 404 and "no article 'does-not-exist'" in unescape(r.text)

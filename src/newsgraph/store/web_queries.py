@@ -208,6 +208,23 @@ def actor_quotes(
     return store._rows(sql, [actor.upper(), actor.lower(), limit, offset])  # noqa: SLF001
 
 
+def recent_unsourced(store: Store, limit: int = 8, articles: int = 50) -> list[dict[str, Any]]:
+    """The most check-worthy unsourced claims of the latest ``articles`` articles.
+
+    Bounded by the latest articles (an index walk) rather than sorting every unsourced
+    claim of the corpus, so the overview stays fast on a big store.
+    """
+    sql = (
+        "SELECT c.article_id, c.local_id AS claim_id, a.title, a.outlet, a.published, "
+        "c.certainty, c.check_worthiness, c.sentence FROM claims c "
+        "JOIN articles a ON a.id = c.article_id "
+        "WHERE c.sourced = 0 AND c.article_id IN "
+        "(SELECT id FROM articles ORDER BY published DESC, id LIMIT ?) "
+        "ORDER BY c.check_worthiness DESC, a.published DESC, c.article_id, c.sentence_start LIMIT ?"
+    )
+    return store._rows(sql, [articles, limit])  # noqa: SLF001
+
+
 def find_actors(store: Store, text: str, limit: int = 20) -> list[dict[str, Any]]:
     """Actors whose name contains ``text`` (case-blind), most widely reported first."""
     sql = (
@@ -254,5 +271,6 @@ __all__ = [
     "dyads",
     "find_actors",
     "overview",
+    "recent_unsourced",
     "timeline",
 ]

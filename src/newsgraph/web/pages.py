@@ -79,7 +79,7 @@ def overview(request: Request, store: StoreDep) -> HTMLResponse:
         actors=store.actors(StoreFilters(limit=12)),
         clusters=[tidy(r) for r in store.clusters(StoreFilters(limit=8))],
         recent=store.articles(StoreFilters(limit=10)),
-        unsourced=store.claims(StoreFilters(unsourced=True, limit=8)),
+        unsourced=wq.recent_unsourced(store, limit=8),
     )  # fmt: skip
 
 
