@@ -13,6 +13,7 @@ follows it.
 
 from __future__ import annotations
 
+import bisect
 import re
 from dataclasses import dataclass
 from functools import cache
@@ -62,10 +63,26 @@ def rules() -> tuple[Rule, ...]:
 def match_rule(line: str) -> Rule | None:
     """The first rule that matches this (stripped) line, if any."""
     n_words = len(line.split())
-    for rule in rules():
-        if n_words <= rule.max_words and rule.pattern.match(line):
-            return rule
-    return None
+    limits = _limits()
+    i = bisect.bisect_left(limits, n_words)
+    if i == len(limits):
+        return None  # longer than any rule allows: prose
+    m = _combined(limits[i]).match(line)
+    return rules()[int(m.lastgroup[1:])] if m and m.lastgroup else None
+
+
+@cache
+def _limits() -> tuple[int, ...]:
+    return tuple(sorted({r.max_words for r in rules()}))
+
+
+@cache
+def _combined(min_limit: int) -> re.Pattern[str]:
+    """One alternation of the rules allowed for lines of up to ``min_limit`` words, in file
+    order, each in a named group ``r<index>`` so the match tells which rule it was."""
+    parts = [f"(?P<r{i}>{r.pattern.pattern})" for i, r in enumerate(rules())
+             if r.max_words >= min_limit]
+    return re.compile("|".join(parts), re.IGNORECASE)
 
 
 def is_teaser_like(line: str) -> bool:
