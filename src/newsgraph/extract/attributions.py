@@ -16,6 +16,7 @@ it is (anonymous "officials", a document "the report", a media outlet …).
 
 from __future__ import annotations
 
+import re
 from bisect import bisect_right
 from collections.abc import Iterable
 from dataclasses import dataclass, field
@@ -199,9 +200,10 @@ def extract_attributions(doc: Doc, article: Article, actors: list[Actor]) -> lis
         if d.cue_token is not None:
             used_cues.add(d.cue_token)
     indirect = list(_indirect(ctx, used_cues))
-    drafts = _drop_nested_partials(drafts, indirect)
+    drafts = _drop_nested_partials(drafts, indirect, text)
     drafts.extend(indirect)
     drafts.extend(_headline_colons(ctx))
+    drafts.extend(_headline_says(ctx))
     drafts.extend(_according_to(ctx))
     drafts.extend(_reportedly(ctx, drafts))
     return _finish(ctx, drafts)
@@ -498,21 +500,19 @@ def _colon_speaker(ctx: _Context, q: Quote) -> tuple[tuple[int, int], Token] | N
     return None
 
 
-def _drop_nested_partials(direct: list[_Draft], indirect: list[_Draft]) -> list[_Draft]:
+def _drop_nested_partials(direct: list[_Draft], indirect: list[_Draft], text: str) -> list[_Draft]:
     """A partial quote inside the reported clause of the same cue ("reported that soldiers
     find “different electronics”") is part of that attribution, not one of its own."""
-    spans = {(d.cue_token, d.content) for d in indirect}
-    return [
-        d
-        for d in direct
-        if not (
-            d.kind == "partial"
-            and any(
-                cue == d.cue_token and s <= d.content[0] and d.content[1] <= e
-                for cue, (s, e) in spans
-            )
+    spans = [(d.cue_token, d.content) for d in indirect]
+
+    def nested(d: _Draft) -> bool:
+        ps, pe = d.content
+        return any(
+            cue == d.cue_token and s <= ps < e and not text[e:pe].strip(".,;:!?\"'”’ ")
+            for cue, (s, e) in spans
         )
-    ]
+
+    return [d for d in direct if not (d.kind == "partial" and nested(d))]
 
 
 @cache
@@ -557,6 +557,58 @@ def _headline_colons(ctx: _Context) -> Iterable[_Draft]:
         yield _resolve(ctx, d, src.root)
 
 
+_TITLE_WORD = re.compile(r"[A-Z][\w’'-]*")
+
+
+def _headline_says(ctx: _Context) -> Iterable[_Draft]:
+    """``Hillary Clinton Says EgyptAir Crash Seems Like An ‘Act Of Terrorism’`` — a title-case
+    line (the parse of such lines is poor) with a capitalised cue verb in it."""
+    text = ctx.text
+    lex = _cue_lexicon()
+    pos = 0
+    for line in text.split("\n"):
+        start, pos = pos, pos + len(line) + 1
+        words = line.split()
+        if not 4 <= len(words) <= 30 or ": " in line:
+            continue
+        caps = sum(1 for w in words if w[:1].isupper())
+        if caps < 0.6 * len(words):
+            continue  # not title case: the parse-based rules handle it
+        for m in _TITLE_WORD.finditer(line):
+            w = m.group()
+            cue = lex.get(w.lower())
+            if cue is None or not ({"c", "q"} & set(cue.complements)) or w.lower() == lemma_form(w):
+                continue
+            head, rest = line[: m.start()].strip(), line[m.end() :].strip()
+            if not 1 <= len(head.split()) <= 8 or len(rest.split()) < 2:
+                break
+            c0 = start + m.end() + (len(line[m.end() :]) - len(line[m.end() :].lstrip()))
+            c1 = c0 + len(rest)
+            while c1 > c0 and text[c1 - 1] in ". ":
+                c1 -= 1
+            src = ctx.doc.char_span(
+                start, start + len(line[: m.start()].rstrip()), alignment_mode="expand"
+            )
+            d = _Draft(
+                kind="indirect",
+                content=(c0, c1),
+                cue=(start + m.start(), start + m.end()),
+                confidence=0.6,
+            )
+            if src is not None and len(src):
+                heads = [t for t in src if t.tag_ in ("NNP", "NNPS", "NN", "NNS", "PRP")]
+                _resolve(ctx, d, heads[-1] if heads else src[-1])
+            yield d
+            break
+
+
+def lemma_form(word: str) -> str:
+    """The base form of a word as written, lower-cased (title-case verbs: "Says" → "say")."""
+    from ..nlp.lemma import verb_lemma
+
+    return verb_lemma(word)
+
+
 def _continues(ctx: _Context, prev: _Draft, prev_q: Quote, d: _Draft, q: Quote) -> bool:
     """Whether quote ``q`` goes on with the previous one across its attribution: the gap
     between them holds the previous quote's cue ("…,” he said, “…") and nothing else."""
@@ -565,9 +617,10 @@ def _continues(ctx: _Context, prev: _Draft, prev_q: Quote, d: _Draft, q: Quote) 
     gap_s, gap_e = prev_q.outer_end, q.open_mark
     if not gap_s <= prev.cue[0] < gap_e or "\n" in ctx.text[gap_s:gap_e]:
         return False
-    if len(ctx.text[gap_s:gap_e].split()) > 8:
+    if len(ctx.text[gap_s:gap_e].split()) > 15:
         return False
-    return d.cue_token in (None, prev.cue_token) or d.source is None and d.source_span is None
+    same_speaker = d.source_span is None or d.source_span == prev.source_span
+    return d.cue_token in (None, prev.cue_token) or d.cue == prev.cue or same_speaker
 
 
 # ------------------------------------------------------------------ indirect speech
@@ -575,7 +628,7 @@ def _indirect(ctx: _Context, used_cues: set[int]) -> Iterable[_Draft]:
     for tok in ctx.doc:
         if not tok.tag_.startswith("VB") or ctx.is_quoted(tok):
             continue
-        cue = cue_of(tok)
+        cue = cue_of(tok) or _that_clause_cue(tok)
         if cue is None:
             continue
         content = _complement(ctx, tok, cue)
@@ -610,6 +663,28 @@ def _indirect(ctx: _Context, used_cues: set[int]) -> Iterable[_Draft]:
         ):
             continue  # the "speaker" is part of what is reported: a mis-parse
         yield _resolve(ctx, d, subj)
+
+
+_GENERIC = CueVerb("", "belief", "c")
+# Verbs that take a that-clause without reporting anyone's words or thoughts.
+_NOT_CUES = frozenset(
+    "be have do make mean ensure require need seem appear happen turn prove".split()
+)
+
+
+def _that_clause_cue(tok: Token) -> CueVerb | None:
+    """A verb outside the lexicon with an explicit "that"-clause ("Trump implied that …",
+    "she learned that …"): a cue for a source-like subject."""
+    if lemma(tok) in _NOT_CUES:
+        return None
+    for child in tok.children:
+        if (
+            child.dep_ == "ccomp"
+            and child.i > tok.i
+            and any(gc.dep_ == "mark" and gc.lower_ == "that" for gc in child.children)
+        ):
+            return _GENERIC
+    return None
 
 
 def _clip_to_paragraph(text: str, anchor: int, s: int, e: int) -> tuple[int, int]:

@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass
 
 # Characters that may sit just before an opening mark / just after a closing one.
-_BEFORE_OPEN = set(" \t\n([{—–-/:;,\u00a0")
+_BEFORE_OPEN = set(" \t\n([{—–-/:\u00a0")
 _AFTER_CLOSE = set(" \t\n)]}.,;:!?—–-/\u00a0")
 _DOUBLE = {
     '"': "either",
