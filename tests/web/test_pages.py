@@ -85,6 +85,11 @@ def test_pages_overview_counts_and_chart(client):
         r'<span class="n">4</span><span class="what"><a href="/articles">articles', html
     )
     assert '<svg class="chart"' in html and '<rect class="bar"' in html
+    top = html[html.index("Most reported actors") : html.index("Best corroborated")]
+    names = re.findall(r'<a href="/actors/[^"]*">([^<]*)</a>', top)
+    assert names[:3] == ["Anna Weber", "Marco Rossi", "Reuters"]
+    assert re.search(r"Anna Weber</a> <span[^>]*>AUTGOV</span></td><td>AUT</td>"
+                     r'<td class="num">3</td>', top)  # fmt: skip
 
 
 def test_pages_overview_lists_most_check_worthy_unsourced_claims_first(client, corpus):

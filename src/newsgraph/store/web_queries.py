@@ -208,6 +208,29 @@ def actor_quotes(
     return store._rows(sql, [actor.upper(), actor.lower(), limit, offset])  # noqa: SLF001
 
 
+def top_actors(store: Store, limit: int = 12) -> list[dict[str, Any]]:
+    """The actors named in the most articles: name, code, country and article count.
+
+    Counted on the (name_norm, published) index alone — one row per actor per article —
+    so the overview does not group the whole actors table by four columns.
+    """
+    top = store._rows(  # noqa: SLF001
+        "SELECT name_norm, count(*) AS articles FROM actors GROUP BY name_norm "
+        "ORDER BY articles DESC, name_norm LIMIT ?",
+        [limit],
+    )
+    out = []
+    for r in top:
+        # The spelling, code and country the most articles give this name.
+        seen = store._rows(  # noqa: SLF001
+            "SELECT name, code, country, count(*) AS n FROM actors WHERE name_norm = ? "
+            "GROUP BY name, code, country ORDER BY n DESC, name LIMIT 1",
+            [r["name_norm"]],
+        )[0]
+        out.append({**seen, "articles": int(r["articles"])})
+    return out
+
+
 def recent_unsourced(store: Store, limit: int = 8, articles: int = 50) -> list[dict[str, Any]]:
     """The most check-worthy unsourced claims of the latest ``articles`` articles.
 
@@ -272,5 +295,6 @@ __all__ = [
     "find_actors",
     "overview",
     "recent_unsourced",
+    "top_actors",
     "timeline",
 ]

@@ -76,7 +76,7 @@ def overview(request: Request, store: StoreDep) -> HTMLResponse:
         request, "overview.html", "overview", counts=counts,
         events_chart=bar_timeline(events, grain, "events"),
         articles_chart=bar_timeline(articles, grain, "articles"),
-        actors=store.actors(StoreFilters(limit=12)),
+        actors=wq.top_actors(store, limit=12),
         clusters=[tidy(r) for r in store.clusters(StoreFilters(limit=8))],
         recent=store.articles(StoreFilters(limit=10)),
         unsourced=wq.recent_unsourced(store, limit=8),
