@@ -701,9 +701,9 @@ def _host_country(res: _Resolver, cand: _Cand) -> Actor | None:
     )
 
 
-def _dateline(doc: Doc, places: MentionIndex[Place]) -> Place | None:
+def _dateline(text: str, places: MentionIndex[Place]) -> Place | None:
     """'MOSCOW (Reuters) —' or 'Kyiv, April 3 —': the place a wire story was filed from."""
-    head = doc.text[:80]
+    head = text[:80]
     for sep in ("—", "--", " - ", "(", ":"):
         k = head.find(sep)
         if 0 < k <= 40:
@@ -880,13 +880,17 @@ def extract_events(
 ) -> list[Event]:
     """Every event the article reports, in text order, with ids e1, e2, …"""
     res = _Resolver(doc, actors, places, attributions)
-    dateline = _dateline(doc, res.places)
+    dateline = _dateline(article.text, res.places)
     resolve_date = _date_resolver()
     published = article.published
     pub_year = int(published[:4]) if published and published[:4].isdigit() else None
     codes = code_table()
     text = article.text
     drafts: list[dict] = []
+    dates_by_sent: dict[int, list[SpacySpan]] = {}
+    for ent in doc.ents:  # one pass: Span.ents rescans the whole Doc each time
+        if ent.label_ == "DATE":
+            dates_by_sent.setdefault(ent.sent.start, []).append(ent)
     for sent in doc.sents:
         date: EventDate | None = None
         seen: dict[tuple, dict] = {}
@@ -894,7 +898,7 @@ def extract_events(
             if cand.cameo is None:
                 continue
             head = cand.token if cand.match.rule.frame else cand.anchor
-            if is_historical(head, pub_year):
+            if is_historical(head, dates_by_sent.get(sent.start, ()), pub_year):
                 continue
             mod = modality_of(cand.anchor)
             if mod.future and not cand.match.rule.frame and not cand.negated:

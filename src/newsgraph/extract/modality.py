@@ -9,9 +9,10 @@ codes as an intent), "in 1988" (background history, not the current event).
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-from spacy.tokens import Token
+from spacy.tokens import Span, Token
 
 from ..lexicons import load_words
 from ..nlp.lemma import lemma
@@ -139,17 +140,15 @@ def _going_to(t: Token) -> bool:
     return t.dep_ == "xcomp" and h.lower_ == "going" and any(c.dep_ == "aux" for c in h.children)
 
 
-def is_historical(anchor: Token, published_year: int | None) -> bool:
+def is_historical(anchor: Token, dates: Sequence[Span], published_year: int | None) -> bool:
     """Whether the event's own clause dates it to the past: background, not news.
 
-    Looks at the DATE entities attached to the event's clause (not elsewhere in the
-    sentence): an explicit year two or more years before publication, a decade, or
+    Looks at the sentence's DATE entities (``dates``) attached to the event's clause (not
+    elsewhere in the sentence): an explicit year two or more years before publication, a decade, or
     "N years ago" with N of two or more.
     """
     target = anchor if anchor.tag_.startswith("VB") else _clause_of(anchor)
-    for ent in anchor.doc.ents:
-        if ent.label_ != "DATE" or not (anchor.sent.start <= ent.start < anchor.sent.end):
-            continue
+    for ent in dates:
         if _clause_of(ent.root).i != target.i:
             continue
         text = ent.text
