@@ -175,3 +175,29 @@ def test_article_iso_date(value, iso):
 ])
 def test_article_split_authors(value, names):
     assert split_authors(value) == names
+
+
+def test_article_real_pages_from_a_directory_of_gzipped_html(tmp_path):
+    """Real pages (ScrapingHub benchmark): a folder of .html.gz through ingest and clean."""
+    import json
+
+    from conftest import need_shared
+    from newsgraph.ingest import iter_inputs
+
+    root = need_shared("eval", "data", "extraction", "scrapinghub-aeb")
+    gold = json.loads((root / "ground-truth.json").read_text())
+    keys = sorted(gold)[:12]
+    for key in keys:
+        (tmp_path / f"{key}.html.gz").symlink_to(root / "html" / f"{key}.html.gz")
+    results = list(clean_stage(iter_inputs([str(tmp_path)], S), S))
+    assert len(results) == len(keys)
+    done = {r.article.origin.rsplit("/", 1)[-1].split(".")[0]: r for r in results
+            if not isinstance(r, Failure)}
+    failures = [r for r in results if isinstance(r, Failure)]
+    assert all(f.code == "language" for f in failures), failures
+    assert len(done) >= 9
+    for key, result in done.items():
+        a = result.article
+        assert a.title and a.language == "en"
+        first_gold_words = " ".join(gold[key]["articleBody"].split()[:8])
+        assert " ".join(a.text.split()).find(first_gold_words) >= 0 or len(a.text) > 500

@@ -1,7 +1,7 @@
 """Evaluation gate: HTML body extraction on the ScrapingHub benchmark (SCORING.md §1).
 
-The floor is what the cleaner reaches (F1 0.9713, P 0.9679, R 0.9747 when set); raising it is easy, lowering it
-needs a reason in the commit.
+The floors are what the cleaner reaches (F1 0.9713, P 0.9679, R 0.9747 when set);
+raising them is easy, lowering them needs a reason in the commit.
 """
 
 from __future__ import annotations
