@@ -172,9 +172,9 @@ def _country_before(st: _State, start: int, limit: int = 6) -> tuple[str | None,
     while i >= lo:
         tok = doc[i]
         for s, e, iso in st.country_words:
-            if e == i + 1:
-                return iso, s
-            if e == i and doc[i].text in ("'s", "’s", "'", "’"):
+            if e == i + 1 or e == i and doc[i].text in ("'s", "’s", "'", "’"):
+                if s >= 2 and st.lower[s - 1] == "-" and st.lower[s - 2] in ("pro", "anti"):
+                    return None, start  # "pro-Iranian Hizbollah" is not Iranian
                 return iso, s
         if (
             tok.is_punct
@@ -269,13 +269,27 @@ def _add_named(
             continue
         if entry.type == "person" and label == "USER":
             continue  # user-dictionary people join through the person rules below
-        if s > 0 and doc[s - 1].lower_ == "the" and entry.type != "media":
-            pass  # "the Pentagon": the mention is the name itself
+        if entry.type == "organization" and entry.country:
+            # "Ivory Coast's Supreme Court", "the Russian Senate": not the American ones
+            other, pre = _country_before(st, s, limit=3)
+            if other and other != entry.country:
+                st.take(pre, e)
+                name = doc[pre:e].text
+                st.cands.append(
+                    Cand(pre, e, "org", name, "organization", other, entry.sectors,
+                         key="org:" + name.lower(), head=_span_head(doc, pre, e))
+                )  # fmt: skip
+                continue
         st.take(s, e)
         st.cands.append(
             Cand(s, e, "named", entry.name, entry.type, entry.country, entry.sectors,
                  code=entry.code, key="named:" + entry.name, head=_span_head(doc, s, e))
         )  # fmt: skip
+
+
+def _orgish(st: _State, s: int, e: int) -> bool:
+    """Words that make a capitalised run an organisation, not a person ("… Party", "… Court")."""
+    return any(st.lower[k] in ORG_SECTOR_WORDS or st.lower[k] in st.g.groups for k in range(s, e))
 
 
 def _name_run(st: _State, start: int, sent_end: int) -> int:
@@ -464,6 +478,8 @@ def _add_people(st: _State, title_matches: list[tuple[str, int, int]]) -> None:
         inside = [(cs, ce, iso) for cs, ce, iso in st.country_words if s <= cs and ce <= e]
         if inside and sum(ce - cs for cs, ce, _ in inside) == e - s:
             continue  # "Sri Lanka", "Bosnian Serbs" tagged PERSON: the country rules take them
+        if _orgish(st, s, e):
+            continue  # "New Hampshire Democratic Party" tagged PERSON: not a person
         st.take(s, e)
         st.cands.append(Cand(s, e, "person", doc[s:e].text, "person", head=_span_head(doc, s, e)))
     # 3. "Vladyslav Vlasiuk, who …" / "Kenzo Oshima, the … Coordinator,": a capitalised
@@ -482,6 +498,7 @@ def _add_people(st: _State, title_matches: list[tuple[str, int, int]]) -> None:
             if (
                 e - s >= 2
                 and st.free(s, e)
+                and not _orgish(st, s, e)
                 and not any(cs <= s < ce for cs, ce, _ in st.country_words)
             ):
                 st.take(s, e)
@@ -564,8 +581,20 @@ def _add_countries(st: _State, group_matches: list[tuple[str, int, int]]) -> Non
     group_starts: dict[int, tuple[int, str]] = {}
     for _lab, s, e in _longest_first(group_matches):
         group_starts.setdefault(s, (e, doc[s:e].text))
+    in_longer = set()
+    for ent in st.ents:
+        start = ent.start + (st.lower[ent.start] == "the")
+        if ent.label_ in ("PERSON", "GPE", "LOC", "FAC", "ORG", "WORK_OF_ART", "EVENT", "LAW"):
+            covered = {k for cs, ce, _ in st.country_words for k in range(cs, ce)}
+            if all(k in covered for k in range(start, ent.end)):
+                continue  # "Bosnian Serbs": nothing but country words
+            for cs, ce, _iso in st.country_words:
+                if start <= cs and ce <= ent.end and (ce - cs) < (ent.end - start):
+                    in_longer.add(
+                        cs
+                    )  # "Jersey" in "New Jersey", "Washington" in "George Washington"
     for s, e, iso in st.country_words:
-        if not st.free(s, e):
+        if not st.free(s, e) or s in in_longer:
             continue
         text = doc[s:e].text
         key = text.replace("’", "'").lower()
@@ -754,24 +783,32 @@ def _cluster_people(st: _State) -> None:
             full.append((toks, c))
     # single tokens the tagger called something else ("Shangfu" as ORG): join by name part
     parts: dict[str, str] = {}
-    for ftoks, f in full:
-        for t in ftoks:
-            if len(t) > 2:
-                parts.setdefault(t, f.key)
+    for _ftoks, f in full:
+        for t in doc[f.start : f.end]:
+            if len(t.text) > 2 and t.is_alpha and t.lower_ not in NAME_PARTICLES:
+                parts.setdefault(t.lower_, f.key)
     if not parts:
         return
-    for i, low in enumerate(st.lower):
+    ent_of = {i: ent for ent in st.ents for i in range(ent.start, ent.end)}
+    lower = st.lower
+    for i, low in enumerate(lower):
         key = parts.get(low)
         if key is None or st.taken[i] or not _is_name_token(doc[i]):
             continue
         e = i + 1
-        while (
-            e < len(doc)
-            and not st.taken[e]
-            and doc[e].lower_ in parts
-            and parts[doc[e].lower_] == key
-        ):
-            e += 1
+        while e < len(doc) and not st.taken[e]:
+            if parts.get(lower[e]) == key:
+                e += 1
+            elif lower[e] == "-" and e + 1 < len(doc) and parts.get(lower[e + 1]) == key:
+                e += 2  # "Ocasio-Cortez" is three tokens
+            else:
+                break
+        # inside an entity with other words ("Democratic Party"), a name part is not a name
+        ent = ent_of.get(i)
+        if ent is not None and ent.label_ not in PERSON_LABELS:
+            rest = [t for t in doc[ent.start : ent.end] if not (i <= t.i < e)]
+            if any(t.is_alpha and t.text[:1].isupper() and t.lower_ != "the" for t in rest):
+                continue
         st.take(i, e)
         st.cands.append(
             Cand(i, e, "person", doc[i:e].text, "person", key=key, head=_span_head(doc, i, e))

@@ -40,6 +40,27 @@ def _sent_index(bounds: list[tuple[int, int]], i: int) -> int:
     return len(bounds) - 1
 
 
+def _inside_quotes(doc: Doc) -> list[bool]:
+    """Which tokens stand inside quotation marks (curly pairs, or straight ones toggling)."""
+    out = []
+    inside = False
+    for t in doc:
+        if t.text in ("“", "«"):
+            inside = True
+            out.append(False)
+            continue
+        if t.text in ("”", "»"):
+            inside = False
+            out.append(False)
+            continue
+        if t.text == '"':
+            inside = not inside
+            out.append(False)
+            continue
+        out.append(inside)
+    return out
+
+
 def _is_subject(doc: Doc, c: Cand) -> bool:
     tok = doc[c.head] if 0 <= c.head < len(doc) else doc[c.end - 1]
     while tok.dep_ in ("compound", "appos", "conj") and tok.head.i != tok.i:
@@ -71,8 +92,20 @@ def resolve_references(doc: Doc, cands: list[Cand], lower: list[str] | None = No
     people = sorted(
         (c for c in cands if c.kind == "person" and c.type == "person"), key=lambda c: c.start
     )
-    # titles said alone
+    # titles said alone, and offices ("the President of the United States") whose holder
+    # was named before
     for c in cands:
+        if c.kind == "person" and c.key.startswith("office:") and c.roles:
+            title = c.roles[0].lower()
+            holders = {
+                p.key for p in people
+                if p.start < c.start and not p.key.startswith("office:")
+                and any(title == r.lower() for r in p.roles)
+                and (p.country is None or p.country == c.country)
+            }  # fmt: skip
+            if len(holders) == 1:
+                c.key = holders.pop()
+            continue
         if c.kind != "ref" or not c.title:
             continue
         holders = {
@@ -86,10 +119,11 @@ def resolve_references(doc: Doc, cands: list[Cand], lower: list[str] | None = No
     covered = {i for c in cands for i in range(c.start, c.end)}
     if lower is None:
         lower = [t.lower_ for t in doc]
+    quoted = _inside_quotes(doc)
     for i in [k for k, w in enumerate(lower) if w in PERSONAL and k not in covered]:
         tok = doc[i]
-        if tok.tag_ not in ("PRP", ""):
-            continue
+        if tok.tag_ not in ("PRP", "") or quoted[i]:
+            continue  # inside a quote "she" is whoever the speaker means: left alone
         n = _sent_index(bounds, tok.i)
         s0, _e0 = bounds[n]
         before = [p for p in people if s0 <= p.start and p.end <= tok.i]
