@@ -15,9 +15,11 @@ from __future__ import annotations
 
 from .cluster import open_client, prepare_workers, worker_peak_rss
 from .run import DEFAULT_CHUNK, analyze_distributed, chunk_failed, run_distributed
+from .stage import analysis_stage
 
 __all__ = [
     "DEFAULT_CHUNK",
+    "analysis_stage",
     "analyze_distributed",
     "chunk_failed",
     "open_client",

@@ -69,12 +69,15 @@ def open_client(
                     hint="start workers with `dask worker " + scheduler + " --nthreads 1`",
                 ) from None
         else:
+            if logging.getLogger().getEffectiveLevel() >= logging.WARNING:
+                # distributed logs every start and stop at INFO; our stderr is for the user
+                logging.getLogger("distributed").setLevel(logging.WARNING)
             cluster = stack.enter_context(
                 LocalCluster(
                     n_workers=workers,
                     threads_per_worker=1,
                     processes=True,
-                    dashboard_address=None,
+                    dashboard_address=":0",  # any free port: runs side by side never clash
                 )
             )
             client = stack.enter_context(Client(cluster))

@@ -95,6 +95,19 @@ def estimate_total(sources: Sequence[str]) -> int | None:
     help="Group near-duplicates and cluster events after new articles were stored.",
 )
 @click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
+@click.option(
+    "--workers",
+    type=click.IntRange(0, 1024),
+    default=None,
+    help="Analyse on a local Dask cluster of N worker processes (default: setting workers, 0 = "
+    "in this process).",
+)
+@click.option(
+    "--scheduler",
+    metavar="tcp://HOST:PORT",
+    default=None,
+    help="Analyse on an existing Dask cluster (see README: Running on a Dask cluster).",
+)
 @click.pass_obj
 def ingest(
     settings: Settings,
@@ -105,6 +118,8 @@ def ingest(
     allow_private: bool | None,
     do_link: bool,
     quiet: bool,
+    workers: int | None,
+    scheduler: str | None,
 ) -> None:
     """Analyse articles into a store; already-stored articles are skipped.
 
@@ -117,18 +132,31 @@ def ingest(
     Examples:
       newsgraph ingest articles.jsonl.gz --db corpus.db
       newsgraph ingest pages/ https://example.org/feed.xml --db postgresql://localhost/news
+      newsgraph ingest articles.jsonl.gz --workers 2
     """
     from rich.console import Console
 
+    from ..batch import analysis_stage
     from ..store.ingest import ingest as run_ingest
 
-    settings = settings.with_(allow_private=allow_private)
+    if scheduler and workers is None:
+        workers = 0  # a scheduler on the command line wins over a configured local cluster
+    settings = settings.with_(allow_private=allow_private, workers=workers, scheduler=scheduler)
     console = Console(stderr=True)
     with _store(settings, db) as store:
         show = not quiet and console.is_terminal
-        with _progress(console, estimate_total(sources) if show else None, show) as update:
+        with (
+            _progress(console, estimate_total(sources) if show else None, show) as update,
+            analysis_stage(settings) as analyze,
+        ):
             summary = run_ingest(
-                sources, store, settings, batch=batch, published=published, on_progress=update
+                sources,
+                store,
+                settings,
+                batch=batch,
+                published=published,
+                on_progress=update,
+                analyze=analyze,
             )
         linked = ""
         if do_link and summary.added:

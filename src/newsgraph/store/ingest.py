@@ -100,11 +100,13 @@ def ingest(
     published: str | None = None,
     nlp: Language | None = None,
     on_progress: Callable[[IngestSummary], None] | None = None,
+    analyze: Callable[[Iterable[Item]], Iterator[Item]] | None = None,
 ) -> IngestSummary:
     """Ingest every article in ``sources`` into ``store``; return what was done.
 
     ``batch`` articles (or failures) are committed per transaction. ``on_progress`` is
-    called after each item with the running summary.
+    called after each item with the running summary. ``analyze`` replaces the in-process
+    analysis stage (``newsgraph.batch`` passes its Dask stage: same items, same order).
     """
     from ..ingest import iter_inputs
 
@@ -126,7 +128,8 @@ def ingest(
             analyses.clear()
             failures.clear()
 
-    for item in analyze_stage(fresh, model, settings):
+    analyzed = analyze(fresh) if analyze else analyze_stage(fresh, model, settings)
+    for item in analyzed:
         summary.inputs += 1
         if isinstance(item, Failure):
             failures.append(item)
