@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import sys
+import zlib
 from collections.abc import Iterable, Iterator
 from functools import partial
 from pathlib import Path
@@ -30,8 +31,6 @@ from .warc import iter_warc
 STDIN = "-"
 STDIN_NAME = "<stdin>"
 _SNIFF_BYTES = 4096
-
-
 _UTF16_BOMS = (b"\xff\xfe", b"\xfe\xff")
 
 
@@ -71,12 +70,13 @@ def _from_bytes(data: bytes, origin: str, kind: str, settings: Settings, *, from
 
 
 def _head(path: Path) -> bytes:
-    with open_maybe_gzip(path) as f:
-        try:
+    """The first bytes of a file (gunzipped), or b"" if they cannot be read: the full read
+    that follows reports why, with the right words (truncated, corrupt, permission…)."""
+    try:
+        with open_maybe_gzip(path) as f:
             return f.read(_SNIFF_BYTES)
-        except EOFError:
-            # a gzip truncated within the first bytes: read_file reports it properly
-            return b""
+    except (EOFError, OSError, zlib.error):
+        return b""
 
 
 def _from_path(path: Path, settings: Settings) -> Iterator[RawInput | Failure]:
@@ -92,10 +92,7 @@ def _from_path(path: Path, settings: Settings) -> Iterator[RawInput | Failure]:
         return
     if not path.exists():
         raise InputError("no such file or directory", input=origin)
-    try:
-        kind = kind_from_name(path.name) or sniff(_head(path))
-    except OSError as e:
-        raise InputError(f"cannot read file: {e.strerror or e}", input=origin) from None
+    kind = kind_from_name(path.name) or sniff(_head(path))
     if kind in ("jsonl", "warc"):
         # dumps and archives are streamed: the size cap applies per article, not per file
         try:
