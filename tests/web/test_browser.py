@@ -117,6 +117,11 @@ class Tab:
         self.context.route("**/*", self._route)
         self.page = self.context.new_page()
         self.page.on("pageerror", lambda e: self.errors.append(str(e)))
+        # Anything our own pages do that the Content Security Policy blocks is a bug too.
+        self.page.on(
+            "console",
+            lambda m: self.errors.append(m.text) if "Content Security Policy" in m.text else None,
+        )
 
     def _route(self, route) -> None:  # type: ignore[no-untyped-def]
         url = route.request.url
