@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import gzip
 import os
+import re
 import signal
 import sqlite3
 import subprocess
@@ -110,10 +111,18 @@ def _ingest_cmd(source: Path, db: Path) -> list[str]:
 @pytest.mark.model
 @pytest.mark.slow
 def test_ingest_sigkill_then_rerun_equals_an_uninterrupted_run(tmp_path):
-    n = 40
+    n = 32
     source = allsides_slice(tmp_path, n)
     env = {**os.environ, "NEWSGRAPH_CONFIG": str(tmp_path / "none.toml")}
-    killed_db = tmp_path / "killed.db"
+    killed_db, clean_db = tmp_path / "killed.db", tmp_path / "clean.db"
+    # The uninterrupted run goes alongside, so that both see the same code and data.
+    straight = subprocess.Popen(
+        _ingest_cmd(source, clean_db),
+        cwd=ROOT,
+        env=env,
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+    )
     proc = subprocess.Popen(
         _ingest_cmd(source, killed_db),
         cwd=ROOT,
@@ -121,7 +130,7 @@ def test_ingest_sigkill_then_rerun_equals_an_uninterrupted_run(tmp_path):
         stdout=subprocess.DEVNULL,
         stderr=subprocess.PIPE,
     )
-    deadline = time.monotonic() + 300
+    deadline = time.monotonic() + 600
     while _count(killed_db) < 8:  # two batches committed
         assert proc.poll() is None, proc.stderr.read().decode() if proc.stderr else ""
         assert time.monotonic() < deadline, "ingest made no progress"
@@ -132,14 +141,14 @@ def test_ingest_sigkill_then_rerun_equals_an_uninterrupted_run(tmp_path):
     at_kill = _count(killed_db)
     assert 8 <= at_kill < n, "the kill must land mid-run"
 
-    subprocess.run(
-        _ingest_cmd(source, killed_db), cwd=ROOT, env=env, check=True, capture_output=True
+    rerun = subprocess.run(
+        _ingest_cmd(source, killed_db), cwd=ROOT, env=env, capture_output=True, text=True
     )
-    clean_db = tmp_path / "clean.db"
-    subprocess.run(
-        _ingest_cmd(source, clean_db), cwd=ROOT, env=env, check=True, capture_output=True
-    )
+    assert rerun.returncode == 0, rerun.stderr
+    skipped = re.search(r"(\d+) already stored", rerun.stderr)
+    assert skipped and int(skipped.group(1)) >= at_kill  # stored ones are not analysed again
+    assert straight.wait(timeout=600) == 0
     with open_store(killed_db) as a, open_store(clean_db) as b:
-        resumed, straight = a.dump(), b.dump()
-    assert len(straight["articles"]) + len(straight["failures"]) == n
-    assert resumed == straight
+        resumed, uninterrupted = a.dump(), b.dump()
+    assert len(uninterrupted["articles"]) + len(uninterrupted["failures"]) == n
+    assert resumed == uninterrupted
