@@ -47,3 +47,20 @@ def test_extraction_gate_on_the_full_benchmark():
     assert m["pages"] == 181
     assert m["f1"] >= F1_FLOOR, m
     assert m["precision"] >= PRECISION_FLOOR and m["recall"] >= RECALL_FLOOR, m
+
+
+def test_extraction_eval_command_prints_the_figures():
+    from click.testing import CliRunner
+
+    from newsgraph.cli import cli
+
+    data = need_shared("eval", "data")
+    result = CliRunner().invoke(cli, ["eval", "extraction", "--data", str(data), "--limit", "5",
+                                      "--format", "json"])
+    assert result.exit_code == 0, result.output
+    metrics = json.loads(result.stdout)["metrics"]
+    assert metrics["pages"] == 5
+    for key in ("f1", "precision", "recall", "pages_per_s", "baseline_f1",
+                "f1_ratio_to_baseline"):
+        assert 0 < metrics[key], key
+    assert metrics["f1"] <= 1 and metrics["baseline_f1"] <= 1
