@@ -41,11 +41,17 @@ def serve(settings: Settings, db: str | None, host: str, port: int, log_level: s
       newsgraph serve --db corpus.db
       newsgraph serve --db postgresql://localhost/news --port 8080
     """
-    import uvicorn
+    try:
+        import uvicorn
 
+        from ..web import create_app
+    except ImportError as e:  # the base install leaves the web stack out
+        raise click.ClickException(
+            f"the web server needs the 'web' extra ({e.name} is missing): "
+            "pip install 'newsgraph[web]'"
+        ) from None
     from ..store import open_store
     from ..store.web_queries import overview
-    from ..web import create_app
 
     url = db or settings.db
     try:
