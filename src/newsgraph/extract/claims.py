@@ -14,6 +14,8 @@ from __future__ import annotations
 
 import math
 import re
+from collections.abc import Iterator
+from dataclasses import dataclass
 from functools import cache
 
 from spacy.tokens import Doc
@@ -149,13 +151,24 @@ def check_worthiness(features: dict[str, float], weights: dict[str, float] | Non
     return 1.0 / (1.0 + math.exp(-max(min(z, 30.0), -30.0)))
 
 
-def extract_claims(
+@dataclass(frozen=True)
+class ClaimParts:
+    """What a claim is built from; also what check-worthiness is fitted on."""
+
+    start: int
+    end: int
+    attribution: Attribution | None
+    hedges: list[HedgeCue]
+    negated: bool
+    features: dict[str, float]
+
+
+def claim_parts(
     doc: Doc, article: Article, actors: list[Actor], attributions: list[Attribution]
-) -> list[Claim]:
-    """Every asserting sentence as a Claim, in text order, with ids c1, c2, …"""
+) -> Iterator[ClaimParts]:
+    """Every claim sentence with its attribution, hedges, negation and features."""
     text = article.text
     index: MentionIndex[Actor] = MentionIndex(actors)
-    out: list[Claim] = []
     for sent in doc.sents:
         if not is_claim_sentence(sent, text):
             continue
@@ -169,6 +182,17 @@ def extract_claims(
         negated, _ = is_negated(sent)
         n_actors = len({a.id for _, a in index.overlapping(start, end)})
         feats = claim_features(sent, hedges, negated, n_actors, att)
+        yield ClaimParts(start, end, att, hedges, negated, feats)
+
+
+def extract_claims(
+    doc: Doc, article: Article, actors: list[Actor], attributions: list[Attribution]
+) -> list[Claim]:
+    """Every asserting sentence as a Claim, in text order, with ids c1, c2, …"""
+    text = article.text
+    out: list[Claim] = []
+    for p in claim_parts(doc, article, actors, attributions):
+        att = p.attribution
         if att is not None and (att.source or att.source_text):
             sourced, kind = True, att.source_kind if att.source_kind != "none" else "person"
         elif att is not None:
@@ -178,13 +202,13 @@ def extract_claims(
         out.append(
             Claim(
                 id=f"c{len(out) + 1}",
-                sentence=Span.of(text, start, end),
+                sentence=Span.of(text, p.start, p.end),
                 sourced=sourced,
                 source_kind=kind,
                 attribution=att.id if att else None,
-                hedges=tuple(Span.of(text, h.start, h.end) for h in hedges),
-                certainty=certainty_of(hedges, negated),
-                check_worthiness=check_worthiness(feats),
+                hedges=tuple(Span.of(text, h.start, h.end) for h in p.hedges),
+                certainty=certainty_of(p.hedges, p.negated),
+                check_worthiness=check_worthiness(p.features),
             )
         )
     return out
