@@ -9,8 +9,8 @@ from conftest import need_shared
 from newsgraph.evaluate.plover import GoldActor, GoldSentence, load_gold, run, score
 from newsgraph.records import Actor, Analysis, Article, Event, Span
 
-# Floor for actor-country recall of the gold source actors (issue 3 asks ≥ 0.80; measured 0.91).
-ACTOR_COUNTRY_FLOOR = 0.88
+# Floor for actor-country recall of the gold source actors (issue 3 asks ≥ 0.80; measured 0.886).
+ACTOR_COUNTRY_FLOOR = 0.86
 
 
 def _analysis(

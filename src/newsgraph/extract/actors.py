@@ -115,7 +115,22 @@ class _State:
     lower: list[str] = field(default_factory=list)  # lower-cased token texts, read once
 
     def __post_init__(self) -> None:
-        self.ents = list(self.doc.ents)
+        self.ents = []
+        for ent in self.doc.ents:
+            # an entity never runs across a paragraph break ("Associated Press\n\nContributing")
+            pieces, s = [], ent.start
+            for i in range(ent.start, ent.end):
+                if self.doc[i].is_space:
+                    pieces.append((s, i))
+                    s = i + 1
+            pieces.append((s, ent.end))
+            for s, e in pieces:
+                if s < e and any(t.is_alpha for t in self.doc[s:e]):
+                    self.ents.append(
+                        ent
+                        if (s, e) == (ent.start, ent.end)
+                        else SpacySpan(self.doc, s, e, label=ent.label)
+                    )
         strings = self.doc.vocab.strings
         self.lower = [strings[h] for h in self.doc.to_array("LOWER").tolist()]
         self.person_ent_end = {e.start: e.end for e in self.ents if e.label_ in PERSON_LABELS}
@@ -183,7 +198,7 @@ def _country_before(st: _State, start: int, limit: int = 6) -> tuple[str | None,
             or tok.tag_ in ("IN", "WDT", "WP")
         ):
             return None, start
-        if tok.lower_ in ("and", "or") or tok.tag_ in (
+        if tok.tag_ in (
             "DT",
             "JJ",
             "JJS",
@@ -219,8 +234,8 @@ def _country_after(st: _State, end: int) -> str | None:
         nxt = end + 1
         if nxt < len(doc) and doc[nxt].lower_ == "the":
             nxt += 1
-        for s, _e, iso in st.country_words:
-            if s == nxt:
+        for s, e, iso in st.country_words:
+            if s == nxt and not (e < len(doc) and doc[e].text == "-"):  # not "Washington-based"
                 return iso
     return None
 
@@ -349,7 +364,11 @@ def _apposition(st: _State, end: int) -> tuple[str | None, tuple[str, ...], str 
     while stop < limit and doc[stop].text not in (",", ".", ";", ":", "(", ")", '"', "“", "”"):
         stop += 1
     first = doc[end + 1]
-    if first.lower_ not in ("the", "a", "an", "who", "whose") and not first.text[:1].isupper():
+    if (
+        first.lower_ not in ("the", "a", "an", "who", "whose")
+        and not first.text[:1].isupper()
+        and not any(s0 == end + 1 for _lab, s0, _e in st.title_matches)
+    ):
         return None, (), None, None
     titles = [(s, e) for lab, s, e in st.title_matches if end + 1 <= s and e <= stop]
     if not titles:
@@ -428,6 +447,8 @@ def _add_people(st: _State, title_matches: list[tuple[str, int, int]]) -> None:
             )  # fmt: skip
             continue
         after = _country_after(st, e)
+        if s >= 2 and st.lower[s - 1] == "," and _is_name_token(doc[s - 2]):
+            continue  # "Jamal Abdi, president of …": an apposition, read with the name
         if country or after:
             # "a Russian official", "Taiwan's Vice Foreign Minister": a person known by office
             if not country:
@@ -739,6 +760,8 @@ def _add_orgs(st: _State) -> None:
             s += 1
         if not st.free(s, e):
             continue
+        if any(cs == s and ce == e for cs, ce, _ in st.country_words):
+            continue  # "the Vatican": a country, handled by the country rules
         words = [t for t in doc[s:e] if not t.is_punct]
         if not words or all(t.lower_ in st.g.titles for t in words):
             continue  # "Defense" split off "Defense Minister" by the tagger
@@ -816,10 +839,13 @@ def _cluster_people(st: _State) -> None:
 
 
 def _infer_missing_countries(st: _State) -> None:
-    """A person with a government role and no country takes the nearest country word before it.
+    """A person with an official role and no stated country takes it from the sentence.
 
-    "… Ukrainian soldiers continue to find …, with Vladyslav Vlasiuk, who helps the
-    president's chief of staff" → UKR: the text names no other country for him.
+    Before the person, the nearest nationality of a group ("… Ukrainian soldiers continue
+    to find …, with Vladyslav Vlasiuk, who helps the president's chief of staff" → UKR);
+    a country that acts in the sentence is never taken ("was the work of Iran, Secretary
+    of State Mike Pompeo said" gives Pompeo nothing). After the person, only a country
+    that is where something happens ("resigned without returning to Kyrgyzstan").
     """
     doc = st.doc
     by_key: dict[str, list[Cand]] = {}
@@ -833,23 +859,23 @@ def _infer_missing_countries(st: _State) -> None:
         first = min(cs, key=lambda c: c.start)
         lo = _sent_start(doc, first.start)
         media_spans = [(c.start, c.end) for c in st.cands if c.type == "media"]
+        group_words = {c.start for c in st.cands if c.kind == "group"}
         before = [
             (s, iso) for s, e, iso in st.country_words
-            if lo <= s < first.start and not any(ms <= s < me for ms, me in media_spans)
+            if lo <= s < first.start and s in group_words
+            and not any(ms <= s < me for ms, me in media_spans)
         ]  # fmt: skip
-        if before and before[-1][0] not in st.person_country_words:
+        if before:
             first.country = before[-1][1]
             continue
-        # after the person, only a country that is not itself acting: "resigned without
-        # returning to Kyrgyzstan" yes; "Bush warned Russia" no (Russia is the target)
         acting = {c.start for c in st.cands if c.kind == "country"}
         hi = _sent_end(doc, first.start)
         after = [
             iso for s, _e, iso in st.country_words
             if first.end <= s < hi and s not in st.person_country_words and s not in acting
-            and not any(ms <= s < me for ms, me in media_spans)
+            and _is_locative(doc[s]) and not any(ms <= s < me for ms, me in media_spans)
         ]  # fmt: skip
-        if after and not before:
+        if after:
             first.country = after[0]
 
 
