@@ -367,23 +367,30 @@ def _anchor(token: Token) -> Token:
     if (
         t.dep_ in ("dobj", "attr", "oprd")
         and t.head.tag_.startswith("VB")
-        and (lemma(t.head) in _support() or match_token(t.head) is not None)
+        and (_is(t.head, _support()) or match_token(t.head) is not None)
     ):
         return t.head  # "held talks"; a trigger verb absorbs its event noun
     if (
         t.dep_ in ("nsubj", "nsubjpass")
         and t.head.tag_.startswith("VB")
-        and lemma(t.head) in _support()
+        and _is(t.head, _support())
     ):
         return t.head  # "talks resumed", "clashes continued": the verb carries time and place
     # "took part in combat", "engaged in talks", "resorted to throwing stones"
     if t.dep_ == "pobj" and t.head.dep_ == "prep":
         h = t.head.head
-        if h.tag_.startswith("VB") and lemma(h) in _support():
+        if h.tag_.startswith("VB") and _is(h, _support()):
             return h
         if h.lower_ == "part" and h.head.tag_.startswith("VB"):
             return h.head
     return token
+
+
+def _is(token: Token, words: frozenset[str] | tuple[str, ...]) -> bool:
+    """Whether a word's lemma is in ``words``, forgiving the silent e the suffix rules drop
+    ("imposed" → "impos", "engaged" → "engag")."""
+    lem = lemma(token)
+    return lem in words or (token.tag_.startswith("VB") and lem + "e" in words)
 
 
 def _support() -> frozenset[str]:
@@ -468,7 +475,7 @@ class _Resolver:
         if pron.dep_ not in ("nsubj", "nsubjpass") or clause.dep_ not in ("ccomp", "xcomp"):
             return []
         sayer = clause.head
-        if lemma(sayer) not in REPORTING and lemma(sayer) not in ("announce", "claim", "threaten"):
+        if not _is(sayer, REPORTING | {"claim", "threaten"}):
             return []
         for s in _children(sayer, "nsubj"):
             if s.tag_ != "PRP":
@@ -492,7 +499,7 @@ def _subject_tokens(v: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if depth > 4:
         return [], False
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
-    if passive and lemma(v) in STATIVE_PASSIVES and not _children(v, "agent"):
+    if passive and _is(v, STATIVE_PASSIVES) and not _children(v, "agent"):
         return _children(v, "nsubjpass"), False  # "Israel is opposed to", "were engaged in"
     for c in v.children:
         if c.dep_ == "agent":
@@ -507,7 +514,7 @@ def _subject_tokens(v: Token, depth: int = 0) -> tuple[list[Token], bool]:
     h = v.head
     if h.i == v.i:
         return [], False
-    if v.dep_ == "xcomp" and lemma(h) in OBJECT_CONTROL:
+    if v.dep_ == "xcomp" and _is(h, OBJECT_CONTROL):
         objs = _children(h, "dobj")
         if objs:
             return objs, False
@@ -515,6 +522,8 @@ def _subject_tokens(v: Token, depth: int = 0) -> tuple[list[Token], bool]:
         subj = [p for p in h.children if p.dep_ == "pobj" and p.i < v.i]
         if subj:
             return subj, False
+        if h.head.tag_ == "JJ" and h.head.dep_ == "acomp":  # "are guilty of violating"
+            return _subject_tokens(h.head.head, depth + 1)[0], False
     if v.dep_ == "relcl" or (v.dep_ == "acl" and not h.tag_.startswith("VB")):
         if lemma(h) in NON_AGENTS:
             return [], False  # "a resolution that aims to tighten sanctions" is no one's act
@@ -643,7 +652,7 @@ def _arguments(res: _Resolver, cand: _Cand) -> tuple[list[Actor], list[Actor], b
                     for q in _pobjs(c):
                         recips += [a for a in res.np_actors(q) if a not in actors]
     words = {c.lower_ for t in (tok, anchor, *cand.match.parts) for c in t.children}
-    symmetric = lemma(tok) in RECIPROCAL or lemma(anchor) in RECIPROCAL
+    symmetric = _is(tok, RECIPROCAL) or _is(anchor, RECIPROCAL)
     if symmetric and (words & TOGETHER or reciprocal):
         reciprocal = True
     if symmetric and len(actors) >= 2 and not recips:
@@ -730,7 +739,7 @@ def _reframe(cand: _Cand, comps: list[_Cand]) -> None:
         return
     if (
         frame == "reject"
-        and lemma(cand.token) in ("fail", "decline")
+        and _is(cand.token, ("fail", "decline"))
         and (main is None or main.plover not in COOPERATIVE | YIELDING)
     ):
         # "failed to stop the attack": not a refusal, the complement did not happen
@@ -818,7 +827,7 @@ def _sentence_candidates(sent: SpacySpan) -> list[_Cand]:
                 verb.cameo, verb.mode = c.cameo, c.mode
     cands = [c for c in cands if not c.dropped]
     for v in sent:  # "Russia said that Sudan must return the helicopter": a demand
-        if v.dep_ != "ccomp" or lemma(v.head) not in REPORTING or v.head.i in by_token:
+        if v.dep_ != "ccomp" or not _is(v.head, REPORTING) or v.head.i in by_token:
             continue
         if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in v.children):
             continue
@@ -915,7 +924,7 @@ def extract_events(
             ev_actors, recips, reciprocal = _arguments(res, cand)
             if not ev_actors:
                 continue
-            if lemma(cand.token) == "arrive" and not any(a.type == "person" for a in ev_actors):
+            if _is(cand.token, ("arrive",)) and not any(a.type == "person" for a in ev_actors):
                 continue  # troops or ships arriving are no visit
             if not recips and cand.cameo in ("042", "036"):
                 host = _host_country(res, cand)
