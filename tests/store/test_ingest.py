@@ -33,8 +33,9 @@ def allsides_slice(tmp_path: Path, n: int) -> Path:
     return out
 
 
-def ingest_cli(*args: str):
-    result = CliRunner().invoke(cli, ["ingest", "--quiet", *args], catch_exceptions=False)
+def ingest_cli(*args: str, quiet: bool = True):
+    flags = ["--quiet"] if quiet else []
+    result = CliRunner().invoke(cli, ["ingest", *flags, *args], catch_exceptions=False)
     assert result.exit_code == 0, result.output
     return result
 
@@ -68,8 +69,9 @@ def test_ingest_failures_stored_listed_and_cleared(tmp_path):
         encoding="utf-8",
     )
     db = str(tmp_path / "x.db")
-    result = ingest_cli(str(pages), "--db", db, "--published", "2023-04-17")
+    result = ingest_cli(str(pages), "--db", db, "--published", "2023-04-17", quiet=False)
     assert "1 new" in result.stderr and "1 failed" in result.stderr
+    assert "━" not in result.stderr  # no progress bar when stderr is not a terminal
     listed = CliRunner().invoke(cli, ["failures", "--db", db, "--format", "csv"])
     assert listed.exit_code == 0
     lines = listed.stdout.strip().splitlines()
