@@ -61,7 +61,11 @@ def rules() -> tuple[Rule, ...]:
 
 
 def match_rule(line: str) -> Rule | None:
-    """The first rule that matches this (stripped) line, if any."""
+    """The first rule (in file order) that matches this stripped line within its word limit.
+
+    Rules are grouped by word limit: a line is tried only against the one alternation of
+    the rules that allow its length, so a long prose line meets few patterns.
+    """
     n_words = len(line.split())
     limits = _limits()
     i = bisect.bisect_left(limits, n_words)
