@@ -1,4 +1,5 @@
 """Ingest into a store: idempotent re-runs, failures kept with reasons, safe after SIGKILL."""
+# ruff: noqa: F811 - the fixtures imported from store_support are parameters of the tests
 
 from __future__ import annotations
 
@@ -14,6 +15,7 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
+from store_support import pg_url, store_url  # noqa: F401 - fixtures
 
 from conftest import need_shared
 from newsgraph.cli import cli
@@ -59,7 +61,7 @@ def test_ingest_allsides_slice_twice_adds_nothing_the_second_time(tmp_path):
 
 
 @pytest.mark.model
-def test_ingest_failures_stored_listed_and_cleared(tmp_path):
+def test_ingest_failures_stored_listed_and_cleared(tmp_path, store_url):
     pages = tmp_path / "pages"
     pages.mkdir()
     (pages / "empty.txt").write_text("", encoding="utf-8")
@@ -68,7 +70,7 @@ def test_ingest_failures_stored_listed_and_cleared(tmp_path):
         "in Moscow on Sunday, the Kremlin said.\n",
         encoding="utf-8",
     )
-    db = str(tmp_path / "x.db")
+    db = store_url  # SQLite and PostgreSQL
     result = ingest_cli(str(pages), "--db", db, "--published", "2023-04-17", quiet=False)
     assert "1 new" in result.stderr and "1 failed" in result.stderr
     assert "━" not in result.stderr  # no progress bar when stderr is not a terminal
