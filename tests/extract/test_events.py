@@ -114,6 +114,7 @@ def test_events_denial_keeps_the_denied_event_negated():
     denial = [e for e in events if e.cameo == "016"]
     aid = [e for e in events if e.plover == "AID"]
     assert len(denial) == 1 and denial[0].plover is None
+    assert denial[0].recipients == ()  # a denial is a statement, not an act towards Russia
     assert len(aid) == 1 and aid[0].negated and aid[0].certainty == "negated"
     assert countries(actors, aid[0].actors) == {"CHN"}
 

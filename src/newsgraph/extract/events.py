@@ -637,7 +637,7 @@ def _arguments(res: _Resolver, cand: _Cand) -> tuple[list[Actor], list[Actor], b
             if c.dep_ == "ccomp":
                 for s in _children(c, "nsubj", "nsubjpass"):
                     recips += [a for a in res.np_actors(s) if a not in actors]
-    if cand.match.rule.frame and not recips:
+    if cand.match.rule.frame in ("intent", "threat", "request", "reject") and not recips:
         # "offered to hand over to Britain …", "ready to contribute troops to …": the
         # complement's own object or "to" phrase, trigger or not
         for c in tok.children:
