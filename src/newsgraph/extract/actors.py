@@ -625,6 +625,8 @@ def _add_countries(st: _State, group_matches: list[tuple[str, int, int]]) -> Non
         j = e
         if j < len(doc) and doc[j].text in ("'s", "’s"):
             j += 1  # "Ukraine's military"
+        elif j + 1 < len(doc) and doc[j].text == "-" and st.lower[j + 1] == "led":
+            j += 2  # "Vietnamese-led forces" (not "-backed": those are someone else's)
         while j < len(doc) and j - e < 3 and doc[j].tag_ in ("JJ", "VBN") and j not in group_starts:
             j += 1
         if j in group_starts and (is_demonym or not is_capital or True):
@@ -712,11 +714,11 @@ def _add_other_groups(st: _State, group_matches: list[tuple[str, int, int]]) -> 
             continue
         gtype, gsectors = g.groups[doc[s:e].text.lower()]
         j = e
-        if j < len(doc) and doc[j].lower_ in ("in", "of", "from"):
+        if j < len(doc) and doc[j].lower_ in ("in", "of", "from", "throughout", "across"):
             j += 1
-            if j < len(doc) and doc[j].lower_ == "the":
-                j += 1
-            hit = next(((cs, ce, iso) for cs, ce, iso in st.country_words if cs == j), None)
+            # the country word may start at "the" ("the Ivory Coast") or after it
+            at = (j, j + 1) if j < len(doc) and doc[j].lower_ == "the" else (j,)
+            hit = next(((cs, ce, iso) for cs, ce, iso in st.country_words if cs in at), None)
             if hit and st.free(hit[0], hit[1]) and hit[2]:
                 iso = hit[2]
                 st.take(s, e)
