@@ -452,9 +452,9 @@ class _Resolver:
         ):
             return list(self.participants)
         if h.tag_ == "PRP" and low in ("he", "she", "they", "it", "we"):
-            found = self._reporter(h)
-            if found:
-                return found
+            sayer = self._reporter(h)
+            if sayer:
+                return sayer
         preps = ("of", "in", "from", "throughout", "across") if subject else ("of",)
         for c in h.children:  # "a group of Moroccan diplomats", "members of Hamas"
             if c.dep_ == "prep" and c.lower_ in preps:
@@ -551,7 +551,7 @@ def _subject_tokens(v: Token, depth: int = 0) -> tuple[list[Token], bool]:
 
 
 def _recipient_tokens(v: Token, skip: set[int]) -> list[Token]:
-    out = []
+    out: list[Token] = []
     for c in v.children:
         if c.i in skip:
             continue
@@ -597,9 +597,9 @@ def _arguments(res: _Resolver, cand: _Cand) -> tuple[list[Actor], list[Actor], b
     recips: list[Actor] = []
     reciprocal = False
     if not tok.tag_.startswith("VB") and tok.tag_ != "JJ":
-        a, r, reciprocal = _noun_arguments(res, tok)
-        actors += a
-        recips += r
+        noun_actors, noun_recips, reciprocal = _noun_arguments(res, tok)
+        actors += noun_actors
+        recips += noun_recips
         for p in cand.match.parts:
             recips += [x for x in _noun_arguments(res, p)[1] if x not in recips]
     if not actors:

@@ -169,7 +169,7 @@ def _forms(t: Token) -> frozenset[str]:
 def _parts(token: Token, pos: str) -> list[tuple[Token, frozenset[str]]]:
     """Dependents that may complete a phrase, each with the word forms it offers."""
     deps = _VERB_PARTS if pos == "V" else _NOUN_PARTS
-    out = []
+    out: list[tuple[Token, frozenset[str]]] = []
     for child in token.children:
         if child.dep_ not in deps:
             continue
