@@ -396,7 +396,6 @@ def _apposition(st: _State, end: int) -> tuple[str | None, tuple[str, ...], str 
 
 def _add_people(st: _State, title_matches: list[tuple[str, int, int]]) -> None:
     doc, g = st.doc, st.g
-    used_titles: set[tuple[int, int]] = set()
     # 1. title + name, or a title with a country word before it and no name after it
     for _lab, s, e in title_matches:
         if not st.free(s, e):
@@ -439,7 +438,6 @@ def _add_people(st: _State, title_matches: list[tuple[str, int, int]]) -> None:
                     if cs in starts:
                         st.take(cs, ce)  # "King Hassan of Morocco": Morocco qualifies him
             st.take(s, name_end)
-            used_titles.add((s, e))
             st.cands.append(
                 Cand(name_start, name_end, "person", doc[name_start:name_end].text, "person",
                      country,
@@ -459,7 +457,6 @@ def _add_people(st: _State, title_matches: list[tuple[str, int, int]]) -> None:
                         st.take(cs, ce)
             country = country or after
             st.take(pre_start, e)
-            used_titles.add((s, e))
             start = pre_start
             if start > 0 and doc[start - 1].tag_ == "DT":
                 start -= 1
@@ -629,7 +626,7 @@ def _add_countries(st: _State, group_matches: list[tuple[str, int, int]]) -> Non
             j += 2  # "Vietnamese-led forces" (not "-backed": those are someone else's)
         while j < len(doc) and j - e < 3 and doc[j].tag_ in ("JJ", "VBN") and j not in group_starts:
             j += 1
-        if j in group_starts and (is_demonym or not is_capital or True):
+        if j in group_starts:  # "Khartoum government" too: a capital names its state here
             ge, gtext = group_starts[j]
             gtype, gsectors = g.groups[gtext.lower()]
             # "Hungarian and Romanian officials": every coordinated country word gets the group
