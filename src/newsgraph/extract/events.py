@@ -451,6 +451,11 @@ class _Resolver:
             and any(c.lower_ in ("both", "two") for c in h.children)
         ):
             return list(self.participants)
+        possessor = next((c for c in h.children if c.dep_ == "poss" and c.tag_ == "PRP$"), None)
+        if possessor is not None and possessor.lower_ in ("their", "its", "his", "her", "our"):
+            sayer = self._reporter(h)  # "Bosnian Serbs said *their forces* had withdrawn"
+            if sayer:
+                return sayer
         if h.tag_ == "PRP" and low in ("he", "she", "they", "it", "we"):
             sayer = self._reporter(h)
             if sayer:
@@ -526,6 +531,9 @@ def _subject_tokens(v: Token, depth: int = 0) -> tuple[list[Token], bool]:
             return _subject_tokens(h.head.head, depth + 1)[0], False
     if v.dep_ == "relcl" or (v.dep_ == "acl" and not h.tag_.startswith("VB")):
         if lemma(h) in NON_AGENTS:
+            if h.dep_ == "dobj" and h.head.tag_.startswith("VB"):
+                # "issued a declaration demanding …": the issuer demands
+                return _subject_tokens(h.head, depth + 1)[0], False
             return [], False  # "a resolution that aims to tighten sanctions" is no one's act
         return [h], False  # "soldiers combatting Russian soldiers": the noun does it
     if v.dep_ == "conj" and not passive and _children(h, "nsubjpass"):
