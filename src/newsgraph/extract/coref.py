@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc
 
 if TYPE_CHECKING:
-    from .actors import Cand
+    from .candidates import Cand
 
 PERSONAL = frozenset({"he", "she", "him", "her"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
@@ -86,7 +86,7 @@ def resolve_references(doc: Doc, cands: list[Cand], lower: list[str] | None = No
 
     Unresolved refs keep ``kind == "ref"`` and are dropped when actors are built.
     """
-    from .actors import Cand
+    from .candidates import Cand
 
     bounds = _sent_bounds(doc)
     people = sorted(
@@ -166,7 +166,7 @@ def _resolve_pairs(
 ) -> None:
     """Split antecedents: 'Both parties' after a sentence about exactly two people (or countries)
     is a mention of each of them (Putin and Li met … Both parties expressed approval …)."""
-    from .actors import Cand
+    from .candidates import Cand
 
     covered = {i for c in cands for i in range(c.start, c.end)}
     for i in [k for k, w in enumerate(lower) if w in PAIR_WORDS]:

@@ -23,6 +23,8 @@ from ..lexicons import load_table
 
 @dataclass(frozen=True)
 class Country:
+    """A country of the lexicon: ISO3, short name, capitals."""
+
     iso3: str
     name: str
     capitals: tuple[str, ...]

@@ -29,6 +29,8 @@ PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
 @dataclass(frozen=True)
 class Geo:
+    """One geocoded reading of a place name."""
+
     name: str
     country: str | None  # ISO3
     lat: float | None

@@ -1,0 +1,323 @@
+"""Countries, capitals, groups, named institutions and other organisations.
+
+A country acts when it is a subject, object or recipient ("China has denied"), not where
+something happens ("the war in Ukraine"); a capital stands for its government only as a
+subject/possessor/recipient ("Beijing supplying weapons"). A country word before a group
+noun makes a group ("Ukrainian soldiers" → UKR MIL); named institutions, media and IGOs
+come from the lexicons.
+"""
+
+from __future__ import annotations
+
+from spacy.tokens import Token
+
+from .candidates import (
+    MEDIA_WORDS,
+    MOTION_VERBS,
+    ORG_LABELS,
+    ORG_SECTOR_WORDS,
+    Cand,
+    State,
+    country_before,
+    dep_of,
+    is_locative,
+    longest_first,
+    non_overlapping,
+    span_head,
+    strip_possessive,
+)
+
+
+def collect_country_words(st: State, name_matches: list[tuple[str, int, int]]) -> None:
+    """Country names, demonyms and capitals in the Doc (longest at each place)."""
+    g = st.g
+    for label, s, e in name_matches:
+        text = st.doc[s:e].text
+        iso = None
+        if label in ("COUNTRY", "DEMONYM"):
+            iso = g.country_of_word(text)
+        elif label == "CAPITAL":
+            iso = g.capitals.get(text.lower())
+        if iso:
+            st.country_words.append((s, e, iso))
+    # keep the longest word at each place ("South Korea" over "Korea")
+    best: dict[int, tuple[int, int, str]] = {}
+    for s, e, iso in sorted(st.country_words, key=lambda x: (x[0], -(x[1] - x[0]))):
+        if any(bs <= s and e <= be for bs, be, _ in best.values()):
+            continue
+        best[s] = (s, e, iso)
+    st.country_words = sorted(best.values())
+
+
+def add_named(
+    st: State, named: list[tuple[str, int, int]], user: list[tuple[str, int, int]]
+) -> None:
+    """Named institutions, media outlets, IGOs and user-dictionary names."""
+    doc, g = st.doc, st.g
+    ents = [e for e in st.ents if e.label_ in ORG_LABELS]
+    for label, s, e in longest_first(user + named):
+        if not st.free(s, e):
+            continue
+        text = doc[s:e].text
+        key = text.replace("’", "'").lower()
+        key = key[4:] if key.startswith("the ") else key
+        entry = g.named.get(key)
+        if entry is None:
+            continue
+        # "Congress" inside "Indian National Congress": the longer organisation wins
+        if label == "NAMED" and any(
+            x.start <= s
+            and e <= x.end
+            and (x.end - x.start) > (e - s) + (doc[x.start].lower_ == "the")
+            for x in ents
+        ):
+            continue
+        if entry.type == "person" and label == "USER":
+            continue  # user-dictionary people join through the person rules below
+        if entry.type == "organization" and entry.country:
+            # "Ivory Coast's Supreme Court", "the Russian Senate": not the American ones
+            other, pre = country_before(st, s, limit=3)
+            if other and other != entry.country:
+                st.take(pre, e)
+                name = doc[pre:e].text
+                st.cands.append(
+                    Cand(pre, e, "org", name, "organization", other, entry.sectors,
+                         key="org:" + name.lower(), head=span_head(doc, pre, e))
+                )  # fmt: skip
+                continue
+        st.take(s, e)
+        st.cands.append(
+            Cand(s, e, "named", entry.name, entry.type, entry.country, entry.sectors,
+                 code=entry.code, key="named:" + entry.name, head=span_head(doc, s, e))
+        )  # fmt: skip
+
+
+def is_governmental_use(tok: Token) -> bool:
+    """A capital standing for its government: subject, possessor, recipient, not a destination."""
+    head = tok
+    while dep_of(head) in ("conj", "compound", "appos") and head.head.i != head.i:
+        head = head.head
+    dep = dep_of(head)
+    if not dep:
+        return False
+    if dep in ("nsubj", "nsubjpass", "poss", "agent"):
+        return True
+    if dep == "dobj":
+        return head.head.lower_ not in MOTION_VERBS
+    if dep == "pobj":
+        prep = head.head
+        if prep.lower_ in ("with", "against", "by", "on", "of", "between"):
+            return True
+        if prep.lower_ == "to":
+            return prep.head.lower_ not in MOTION_VERBS
+    return False
+
+
+def modifies_following_noun(st: State, s: int, e: int) -> bool:
+    """'U.S. official', 'Chinese Defense Minister', 'Pentagon papers': a modifier, not an actor."""
+    doc = st.doc
+    if e >= len(doc):
+        return False
+    nxt = doc[e]
+    if doc[e - 1].text in ("'s", "’s"):
+        return False
+    head = doc[span_head(doc, s, e)]
+    if dep_of(head) in ("compound", "amod", "nmod", "npadvmod") and head.head.i >= e:
+        return True
+    # unparsed: a country word directly before a common or proper noun
+    return not dep_of(head) and nxt.tag_ in ("NN", "NNS", "NNP", "NNPS") and nxt.text[:1].isalpha()
+
+
+def add_countries(st: State, group_matches: list[tuple[str, int, int]]) -> None:
+    """Countries and capitals that act, groups named by nationality, peoples."""
+    doc, g = st.doc, st.g
+    group_starts: dict[int, tuple[int, str]] = {}
+    for _lab, s, e in longest_first(group_matches):
+        group_starts.setdefault(s, (e, doc[s:e].text))
+    in_longer = set()
+    for ent in st.ents:
+        start = ent.start + (st.lower[ent.start] == "the")
+        if ent.label_ in ("PERSON", "GPE", "LOC", "FAC", "ORG", "WORK_OF_ART", "EVENT", "LAW"):
+            covered = {k for cs, ce, _ in st.country_words for k in range(cs, ce)}
+            if all(k in covered for k in range(start, ent.end)):
+                continue  # "Bosnian Serbs": nothing but country words
+            for cs, ce, _iso in st.country_words:
+                if start <= cs and ce <= ent.end and (ce - cs) < (ent.end - start):
+                    in_longer.add(
+                        cs
+                    )  # "Jersey" in "New Jersey", "Washington" in "George Washington"
+    for s, e, iso in st.country_words:
+        if not st.free(s, e) or s in in_longer:
+            continue
+        text = doc[s:e].text
+        key = text.replace("’", "'").lower()
+        is_demonym = key in g.demonyms and key not in g.country_names
+        is_capital = key in g.capitals and key not in g.country_names
+        # country word + group noun ("Ukrainian soldiers", "the Turkish government")
+        j = e
+        if j < len(doc) and doc[j].text in ("'s", "’s"):
+            j += 1  # "Ukraine's military"
+        elif j + 1 < len(doc) and doc[j].text == "-" and st.lower[j + 1] == "led":
+            j += 2  # "Vietnamese-led forces" (not "-backed": those are someone else's)
+        while j < len(doc) and j - e < 3 and doc[j].tag_ in ("JJ", "VBN") and j not in group_starts:
+            j += 1
+        if j in group_starts:  # "Khartoum government" too: a capital names its state here
+            ge, gtext = group_starts[j]
+            gtype, gsectors = g.groups[gtext.lower()]
+            # "Hungarian and Romanian officials": every coordinated country word gets the group
+            for cs, ce, ciso in st.country_words:
+                if (
+                    s - 6 <= cs < s
+                    and ce < s
+                    and all(
+                        doc[k].lower_ in ("and", ",", "or")
+                        or any(a <= k < b for a, b, _ in st.country_words)
+                        for k in range(cs, s)
+                    )
+                    and st.free(cs, ce)
+                ):
+                    st.take(cs, ce)
+                    st.cands.append(
+                        Cand(cs, ge, "group", f"{doc[cs:ce].text} {gtext}", gtype, ciso, gsectors,
+                             key=f"group:{ciso}:{gtext.lower()}", head=ge - 1)
+                    )  # fmt: skip
+            start = s - 1 if s > 0 and doc[s - 1].lower_ == "the" else s
+            st.take(start, ge)
+            st.cands.append(
+                Cand(start, ge, "group", doc[s:ge].text, gtype, iso, gsectors,
+                     key=f"group:{iso}:{gtext.lower()}", head=ge - 1)
+            )  # fmt: skip
+            continue
+        tok = doc[span_head(doc, s, e)]
+        nxt = next(((ns, ne, niso) for ns, ne, niso in st.country_words if ns == e), None)
+        if is_demonym and nxt and doc[nxt[1] - 1].text.endswith("s") and st.free(nxt[0], nxt[1]):
+            # "Bosnian Serbs", "Iraqi Kurds": the people of the first country word
+            st.take(s, nxt[1])
+            st.cands.append(
+                Cand(s, nxt[1], "group", doc[s : nxt[1]].text, "group", iso, (),
+                     key=f"group:{iso}:{doc[nxt[0]:nxt[1]].text.lower()}", head=nxt[1] - 1)
+            )  # fmt: skip
+            continue
+        if modifies_following_noun(st, s, e):
+            continue
+        if is_demonym:
+            # plural people as actors: "Palestinians", "Bosnian Serbs"; adjectives are not actors
+            plural = key != g.country_names.get(key) and (text.endswith("s") or tok.tag_ == "NNPS")
+            if plural and not is_locative(tok):
+                st.take(s, e)
+                st.cands.append(
+                    Cand(s, e, "group", text, "group", iso, (), key=f"people:{iso}", head=tok.i)
+                )
+            continue
+        if is_capital:
+            if is_governmental_use(tok) and not is_locative(tok):
+                st.take(s, e)
+                st.cands.append(
+                    Cand(s, e, "country", g.countries[iso].name, "country", iso, ("GOV",),
+                         metonym=True, key=f"country:{iso}", head=tok.i)
+                )  # fmt: skip
+            continue
+        if is_locative(tok):
+            continue
+        st.take(s, e)
+        st.cands.append(
+            Cand(
+                s,
+                e,
+                "country",
+                g.countries[iso].name,
+                "country",
+                iso,
+                key=f"country:{iso}",
+                head=tok.i,
+            )
+        )
+
+
+def add_other_groups(st: State, group_matches: list[tuple[str, int, int]]) -> None:
+    """Group nouns without a country word before them.
+
+    "opposition parties in Nepal", "the government of Sindh province" take the country
+    after them; international NGOs ("a human rights group") are actors without one.
+    """
+    doc, g = st.doc, st.g
+    for _lab, s, e in non_overlapping(group_matches):
+        if not st.free(s, e):
+            continue
+        gtype, gsectors = g.groups[doc[s:e].text.lower()]
+        j = e
+        if j < len(doc) and doc[j].lower_ in ("in", "of", "from", "throughout", "across"):
+            j += 1
+            # the country word may start at "the" ("the Ivory Coast") or after it
+            at = (j, j + 1) if j < len(doc) and doc[j].lower_ == "the" else (j,)
+            hit = next(((cs, ce, iso) for cs, ce, iso in st.country_words if cs in at), None)
+            if hit and st.free(hit[0], hit[1]) and hit[2]:
+                iso = hit[2]
+                st.take(s, e)
+                st.cands.append(
+                    Cand(s, e, "group", f"{doc[s:e].text} {doc[e:hit[1]].text}", gtype, iso,
+                         gsectors, key=f"group:{iso}:{doc[s:e].text.lower()}", head=e - 1)
+                )  # fmt: skip
+                continue
+        if set(gsectors) & {"NGO", "IGO"}:
+            st.take(s, e)
+            st.cands.append(
+                Cand(s, e, "group", doc[s:e].text, "organization", None, gsectors,
+                     key=f"group:-:{doc[s:e].text.lower()}", head=e - 1)
+            )  # fmt: skip
+
+
+def org_country_and_sectors(st: State, s: int, e: int) -> tuple[str | None, tuple[str, ...]]:
+    """An organisation's country and sectors from its own words."""
+    country = next((iso for cs, ce, iso in st.country_words if s <= cs and ce <= e), None)
+    if country is None:
+        country, _ = country_before(st, s, limit=3)
+    sectors: list[str] = []
+    for _lab, ns, ne in st.named_matches:
+        entry = st.g.named.get(st.doc[ns:ne].text.replace("’", "'").lower())
+        if s <= ns and ne <= e and entry is not None and entry.type == "igo":
+            sectors.append("IGO")  # "United Nations Emergency Relief Coordinator"
+            break
+    for tok in st.doc[s:e]:
+        sec = ORG_SECTOR_WORDS.get(tok.lower_)
+        if sec and sec not in sectors:
+            sectors.append(sec)
+    return country, tuple(sectors)
+
+
+def add_orgs(st: State) -> None:
+    """Remaining ORG entities: organisations (or media, by their name)."""
+    doc = st.doc
+    for ent in st.ents:
+        if ent.label_ not in ORG_LABELS:
+            continue
+        s, e = ent.start, strip_possessive(doc, ent.start, ent.end)
+        if doc[s].lower_ == "the" and e - s > 1:
+            s += 1
+        if not st.free(s, e):
+            continue
+        if any(cs == s and ce == e for cs, ce, _ in st.country_words):
+            continue  # "the Vatican": a country, handled by the country rules
+        words = [t for t in doc[s:e] if not t.is_punct]
+        if not words or all(t.lower_ in st.g.titles for t in words):
+            continue  # "Defense" split off "Defense Minister" by the tagger
+        st.take(s, e)
+        country, sectors = org_country_and_sectors(st, s, e)
+        lowered = {t.lower_ for t in words}
+        kind = "media" if lowered & MEDIA_WORDS and not sectors else "organization"
+        if kind == "media":
+            sectors = ("MED",)
+        name = doc[s:e].text
+        st.cands.append(
+            Cand(
+                s,
+                e,
+                "org",
+                name,
+                kind,
+                country,
+                sectors,
+                key="org:" + name.lower(),
+                head=span_head(doc, s, e),
+            )
+        )

@@ -1,0 +1,362 @@
+"""People: titles with names, PERSON entities, appositions, partial names, inferred countries.
+
+"Chinese Defense Minister Li Shangfu" → a person with role, country and sectors from the
+title; "Shangfu" later joins him (never a second actor for a partial name); "Vladyslav
+Vlasiuk, who helps the president's chief of staff" → a person whose role is that clause.
+"""
+
+from __future__ import annotations
+
+from .candidates import (
+    NAME_PARTICLES,
+    ORG_SECTOR_WORDS,
+    PERSON_LABELS,
+    Cand,
+    State,
+    country_after,
+    country_before,
+    is_locative,
+    is_name_token,
+    of_country_start,
+    sentence_end,
+    sentence_start,
+    span_head,
+    strip_possessive,
+)
+from .gazetteer import Entry
+
+
+def orgish(st: State, s: int, e: int) -> bool:
+    """Words that make a capitalised run an organisation, not a person ("… Party", "… Court")."""
+    return any(st.lower[k] in ORG_SECTOR_WORDS or st.lower[k] in st.g.groups for k in range(s, e))
+
+
+def name_run(st: State, start: int, sent_end: int) -> int:
+    """End of the run of capitalised name tokens starting at ``start`` (start if none)."""
+    doc = st.doc
+    i = start
+    while i < sent_end and i - start < 5:
+        tok = doc[i]
+        if (
+            tok.lower_ in NAME_PARTICLES
+            and i + 1 < sent_end
+            and is_name_token(doc[i + 1])
+            and i > start
+        ):
+            i += 1
+            continue
+        if (
+            not is_name_token(tok)
+            or tok.ent_type_ in ("DATE", "TIME", "GPE", "NORP")
+            and tok.ent_iob_ == "B"
+            and i > start
+        ):
+            break
+        if any(s == i for s, _e, _iso in st.country_words) and not tok.ent_type_ == "PERSON":
+            break
+        i += 1
+    # a PERSON entity that starts here decides where the name ends
+    if start in st.person_ent_end:
+        return strip_possessive(doc, start, st.person_ent_end[start])
+    return strip_possessive(doc, start, i) if i > start else start
+
+
+def apposition(st: State, end: int) -> tuple[str | None, tuple[str, ...], str | None, str | None]:
+    """Role words after a name: ", the <…title…>," or ", who <verb> … <title> …,".
+
+    Returns (role text, sectors, country, igo name) read from that phrase.
+    """
+    doc = st.doc
+    if end >= len(doc) - 1 or doc[end].text != ",":
+        return None, (), None, None
+    stop = end + 1
+    limit = min(len(doc), end + 18)
+    while stop < limit and doc[stop].text not in (",", ".", ";", ":", "(", ")", '"', "“", "”"):
+        stop += 1
+    first = doc[end + 1]
+    if (
+        first.lower_ not in ("the", "a", "an", "who", "whose")
+        and not first.text[:1].isupper()
+        and not any(s0 == end + 1 for _lab, s0, _e in st.title_matches)
+    ):
+        return None, (), None, None
+    titles = [(s, e) for lab, s, e in st.title_matches if end + 1 <= s and e <= stop]
+    if not titles:
+        return None, (), None, None
+    s0, e0 = titles[-1]
+    sectors = st.g.titles.get(doc[s0:e0].text.lower(), ())
+    country = next((iso for s, e, iso in st.country_words if end + 1 <= s and e <= stop), None)
+    igo = next(
+        (
+            c
+            for c in st.cands
+            if c.kind == "named" and c.type == "igo" and end + 1 <= c.start and c.end <= stop
+        ),
+        None,
+    )
+    igo_name = igo.name if igo else None
+    for _lab, ns, ne in st.named_matches:
+        entry = st.g.named.get(doc[ns:ne].text.replace("’", "'").lower())
+        if igo_name is None and end + 1 <= ns and ne <= stop and entry and entry.type == "igo":
+            igo_name = entry.name  # inside an ORG entity, so not an actor of its own
+    start_role = end + 2 if first.lower_ in ("who", "whose") else end + 1
+    role = doc[start_role:stop].text
+    return role, sectors, country, igo_name
+
+
+def add_people(st: State, title_matches: list[tuple[str, int, int]]) -> None:
+    """People from titles (with or without a name), PERSON entities and appositions."""
+    doc, g = st.doc, st.g
+    # 1. title + name, or a title with a country word before it and no name after it
+    for _lab, s, e in title_matches:
+        if not st.free(s, e):
+            continue
+        sent_end = sentence_end(doc, s)
+        title_text = doc[s:e].text
+        sectors = g.titles.get(title_text.lower().replace("’", "'"), ())
+        name_start = e
+        # stacked ranks the matcher split ("Lt." + "Gen."): the title runs on
+        while name_start < sent_end and doc[name_start].lower_ in g.titles:
+            name_start += 1
+        name_end = name_run(st, name_start, sent_end)
+        country, pre_start = country_before(st, s)
+        of_country = of_country_start(st, e)
+        if not country and of_country and name_end == name_start:
+            # "the president of France, Emmanuel Macron,": the name after "of <country>,"
+            cw_end = next(ce for cs, ce, _iso in st.country_words if cs == of_country[0])
+            if cw_end < sent_end and doc[cw_end].text == ",":
+                n0 = cw_end + 1
+                n_end = name_run(st, n0, sent_end)
+                if n_end > n0 and st.free(n0, n_end):
+                    country = country_after(st, e)
+                    st.person_country_words.add(of_country[0])
+                    st.take(s, n_end)
+                    st.cands.append(
+                        Cand(n0, n_end, "person", doc[n0:n_end].text, "person", country,
+                             sectors, (title_text,), head=span_head(doc, n0, n_end))
+                    )  # fmt: skip
+                    continue
+        if country:
+            st.person_country_words.add(pre_start)
+        if name_end > name_start and st.free(name_start, name_end):
+            if country:
+                st.take(pre_start, s)  # "Iran's" in "Iran's Supreme Leader …" is not an actor here
+            else:
+                country = country_after(st, name_end) or country_after(st, e)
+                starts = of_country_start(st, name_end, e)
+                st.person_country_words.update(starts)
+                for cs, ce, _iso in st.country_words:
+                    if cs in starts:
+                        st.take(cs, ce)  # "King Hassan of Morocco": Morocco qualifies him
+            st.take(s, name_end)
+            st.cands.append(
+                Cand(name_start, name_end, "person", doc[name_start:name_end].text, "person",
+                     country,
+                     sectors, (title_text,), head=span_head(doc, name_start, name_end))
+            )  # fmt: skip
+            continue
+        after = country_after(st, e)
+        if s >= 2 and st.lower[s - 1] == "," and is_name_token(doc[s - 2]):
+            continue  # "Jamal Abdi, president of …": an apposition, read with the name
+        if country or after:
+            # "a Russian official", "Taiwan's Vice Foreign Minister": a person known by office
+            if not country:
+                starts = of_country_start(st, e)
+                st.person_country_words.update(starts)
+                for cs, ce, _iso in st.country_words:
+                    if cs in starts:
+                        st.take(cs, ce)
+            country = country or after
+            st.take(pre_start, e)
+            start = pre_start
+            if start > 0 and doc[start - 1].tag_ == "DT":
+                start -= 1
+            st.cands.append(
+                Cand(start, e, "person", doc[start:e].text, "person", country, sectors,
+                     (title_text,),
+                     key=f"office:{country}:{title_text.lower()}", head=span_head(doc, s, e))
+            )  # fmt: skip
+            continue
+        if (
+            s > 0
+            and doc[s - 1].lower_ in ("the", "this")
+            and (e >= len(doc) or doc[e].tag_ not in ("NN", "NNS"))
+        ):
+            st.cands.append(
+                Cand(
+                    s - 1,
+                    e,
+                    "ref",
+                    doc[s - 1 : e].text,
+                    "person",
+                    title=title_text.lower(),
+                    head=e - 1,
+                )
+            )
+    # 2. PERSON entities not yet covered
+    for ent in st.ents:
+        if ent.label_ not in PERSON_LABELS:
+            continue
+        s, e = ent.start, strip_possessive(doc, ent.start, ent.end)
+        # a title inside the entity ("President Bush"): the name is what follows it
+        for _lab, ts, te in title_matches:
+            if ts == s and te < e:
+                s = te
+        if not st.free(s, e) or not any(is_name_token(t) for t in doc[s:e]):
+            continue
+        inside = [(cs, ce, iso) for cs, ce, iso in st.country_words if s <= cs and ce <= e]
+        if inside and sum(ce - cs for cs, ce, _ in inside) == e - s:
+            continue  # "Sri Lanka", "Bosnian Serbs" tagged PERSON: the country rules take them
+        if orgish(st, s, e):
+            continue  # "New Hampshire Democratic Party" tagged PERSON: not a person
+        st.take(s, e)
+        st.cands.append(Cand(s, e, "person", doc[s:e].text, "person", head=span_head(doc, s, e)))
+    # 3. "Vladyslav Vlasiuk, who …" / "Kenzo Oshima, the … Coordinator,": a capitalised
+    # pair before a relative clause or a role apposition
+    lower = st.lower
+    for i in [k for k in range(len(doc) - 2) if lower[k] == ","]:
+        if (
+            lower[i + 1] in ("who", "whose")
+            or lower[i + 1] in ("the", "a", "an")
+            and apposition(st, i)[0]
+        ):
+            e = i
+            s = e
+            while s > 0 and e - s < 4 and is_name_token(doc[s - 1]) and not st.taken[s - 1]:
+                s -= 1
+            if (
+                e - s >= 2
+                and st.free(s, e)
+                and not orgish(st, s, e)
+                and not any(cs <= s < ce for cs, ce, _ in st.country_words)
+            ):
+                st.take(s, e)
+                st.cands.append(Cand(s, e, "person", doc[s:e].text, "person", head=e - 1))
+    # roles from appositions and relative clauses
+    for c in st.cands:
+        if c.kind != "person" or c.roles and c.country:
+            continue
+        role, sectors, country, igo = apposition(st, c.end)
+        if role:
+            c.roles = c.roles or (role,)
+            c.sectors = c.sectors or sectors
+            c.country = c.country or country
+            if igo and not c.country:
+                c.sectors = ("IGO", *[x for x in c.sectors if x != "IGO"])
+                c.code = g.named[igo.lower()].code if igo.lower() in g.named else None
+            # the apposition describes this person: no separate organisation from it
+            stop = c.end + 1
+            while stop < len(doc) and doc[stop].text not in (",", ".", ";", ":"):
+                stop += 1
+            for k in range(c.end + 1, stop):
+                st.taken[k] = True
+
+
+def cluster_people(st: State) -> None:
+    """Join partial names to full names; never a separate actor for 'Shangfu'."""
+    doc = st.doc
+    people = [c for c in st.cands if c.kind == "person" and not c.key.startswith("office:")]
+    people.sort(key=lambda c: (-(c.end - c.start), c.start))
+    full: list[tuple[list[str], Cand]] = []
+    for c in people:
+        toks = [
+            t.lower() for t in c.name.replace("’", "'").split() if t.lower() not in NAME_PARTICLES
+        ]
+        for ftoks, f in full:
+            if toks and all(t in ftoks for t in toks):
+                c.key = f.key
+                break
+        else:
+            c.key = f"person:{c.name.lower()}"
+            full.append((toks, c))
+    # single tokens the tagger called something else ("Shangfu" as ORG): join by name part
+    parts: dict[str, str] = {}
+    for _ftoks, f in full:
+        for t in doc[f.start : f.end]:
+            if len(t.text) > 2 and t.is_alpha and t.lower_ not in NAME_PARTICLES:
+                parts.setdefault(t.lower_, f.key)
+    if not parts:
+        return
+    ent_of = {i: ent for ent in st.ents for i in range(ent.start, ent.end)}
+    lower = st.lower
+    for i, low in enumerate(lower):
+        key = parts.get(low)
+        if key is None or st.taken[i] or not is_name_token(doc[i]):
+            continue
+        e = i + 1
+        while e < len(doc) and not st.taken[e]:
+            if parts.get(lower[e]) == key:
+                e += 1
+            elif lower[e] == "-" and e + 1 < len(doc) and parts.get(lower[e + 1]) == key:
+                e += 2  # "Ocasio-Cortez" is three tokens
+            else:
+                break
+        # inside an entity with other words ("Democratic Party"), a name part is not a name
+        ent = ent_of.get(i)
+        if ent is not None and ent.label_ not in PERSON_LABELS:
+            rest = [t for t in doc[ent.start : ent.end] if not (i <= t.i < e)]
+            if any(t.is_alpha and t.text[:1].isupper() and t.lower_ != "the" for t in rest):
+                continue
+        st.take(i, e)
+        st.cands.append(
+            Cand(i, e, "person", doc[i:e].text, "person", key=key, head=span_head(doc, i, e))
+        )
+
+
+def infer_missing_countries(st: State) -> None:
+    """A person with an official role and no stated country takes it from the sentence.
+
+    Before the person, the nearest nationality of a group ("… Ukrainian soldiers continue
+    to find …, with Vladyslav Vlasiuk, who helps the president's chief of staff" → UKR);
+    a country that acts in the sentence is never taken ("was the work of Iran, Secretary
+    of State Mike Pompeo said" gives Pompeo nothing). After the person, only a country
+    that is where something happens ("resigned without returning to Kyrgyzstan").
+    """
+    doc = st.doc
+    by_key: dict[str, list[Cand]] = {}
+    for c in st.cands:
+        by_key.setdefault(c.key, []).append(c)
+    for key, cs in by_key.items():
+        if not key.startswith("person:") or any(c.country for c in cs):
+            continue
+        if not any(c.sectors for c in cs):
+            continue
+        first = min(cs, key=lambda c: c.start)
+        lo = sentence_start(doc, first.start)
+        media_spans = [(c.start, c.end) for c in st.cands if c.type == "media"]
+        group_words = {c.start for c in st.cands if c.kind == "group"}
+        before = [
+            (s, iso) for s, e, iso in st.country_words
+            if lo <= s < first.start and s in group_words
+            and not any(ms <= s < me for ms, me in media_spans)
+        ]  # fmt: skip
+        if before:
+            first.country = before[-1][1]
+            continue
+        acting = {c.start for c in st.cands if c.kind == "country"}
+        hi = sentence_end(doc, first.start)
+        after = [
+            iso for s, _e, iso in st.country_words
+            if first.end <= s < hi and s not in st.person_country_words and s not in acting
+            and is_locative(doc[s]) and not any(ms <= s < me for ms, me in media_spans)
+        ]  # fmt: skip
+        if after:
+            first.country = after[0]
+
+
+def apply_user_people(st: State, user: list[tuple[str, int, int]]) -> None:
+    """People in a user dictionary: fill country/sectors the text did not give."""
+    if not user:
+        return
+    for _lab, s, e in user:
+        key = st.doc[s:e].text.replace("’", "'").lower()
+        entry: Entry | None = st.g.named.get(key)
+        if entry is None or entry.type != "person":
+            continue
+        for c in st.cands:
+            if c.kind == "person" and c.start <= s and e <= c.end or (c.start == s and c.end == e):
+                for d in st.cands:
+                    if d.key == c.key:
+                        d.country = d.country or entry.country
+                        d.sectors = d.sectors or entry.sectors
+                        d.code = d.code or entry.code
