@@ -64,3 +64,19 @@ def test_extraction_eval_command_prints_the_figures():
                 "f1_ratio_to_baseline"):
         assert 0 < metrics[key], key
     assert metrics["f1"] <= 1 and metrics["baseline_f1"] <= 1
+
+
+def test_extraction_snippet_metric_counts():
+    from newsgraph.evaluate.extraction import snippet_scores
+
+    gold = {"with": ["kept  part", "lost part"], "without": ["menu item", "footer"]}
+    m = snippet_scores([(gold, "the kept part and a menu item")])
+    assert (m["precision"], m["recall"], m["accuracy"]) == (0.5, 0.5, 0.5)
+
+
+@pytest.mark.slow
+def test_extraction_gate_on_trafilatura_english_pages():
+    data = need_shared("eval", "data")
+    m = run(data, split="trafilatura-en", baseline=False).metrics
+    assert m["pages"] == 169
+    assert m["f1"] >= 0.93 and m["date_accuracy"] >= 0.85, m

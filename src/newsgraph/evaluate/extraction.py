@@ -7,6 +7,11 @@ harmonic mean of the two averages; accuracy is the share of pages whose token se
 matches exactly. What is scored is :func:`newsgraph.clean.html.extract_body`, the cleaner
 the pipeline uses; trafilatura's bare ``extract()`` is scored in the same run as the
 baseline.
+
+``split="trafilatura-en"`` scores the English subset of trafilatura's own evaluation set
+instead (SCORING.md §1, second part): a "with" snippet found in the output is a TP, one
+missing a FN; a "without" snippet found is a FP, one missing a TN (micro-averaged), plus how
+often the title and date newsgraph reads from the page equal the annotated ones.
 """
 
 from __future__ import annotations
@@ -25,6 +30,7 @@ from ..errors import EvalDataError
 from . import Report, require
 
 SET_PATH = ("extraction", "scrapinghub-aeb")
+TRAFILATURA_PATH = ("extraction", "trafilatura-eval")
 NGRAM = 4
 _TOKEN = re.compile(r"\w+")
 
@@ -117,11 +123,92 @@ def _baseline(html: str, url: str) -> str | None:
     return trafilatura.extract(html, url=url or None, include_comments=False)
 
 
+def _norm(text: str) -> str:
+    return " ".join(text.split())
+
+
+def snippet_scores(pages: Sequence[tuple[dict[str, object], str]]) -> dict[str, float]:
+    """Precision, recall, F1 and accuracy of the snippet metric over (gold, output) pairs."""
+    tp = fp = fn = tn = 0
+    for gold, output in pages:
+        out = _norm(output)
+        for snippet in gold.get("with") or ():  # type: ignore[attr-defined]
+            if _norm(str(snippet)) in out:
+                tp += 1
+            else:
+                fn += 1
+        for snippet in gold.get("without") or ():  # type: ignore[attr-defined]
+            if _norm(str(snippet)) in out:
+                fp += 1
+            else:
+                tn += 1
+    precision = tp / (tp + fp) if tp + fp else 0.0
+    recall = tp / (tp + fn) if tp + fn else 0.0
+    f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+    total = tp + fp + fn + tn
+    return {"f1": f1, "precision": precision, "recall": recall,
+            "accuracy": (tp + tn) / total if total else 0.0}
+
+
+def run_trafilatura_en(data_dir: Path, limit: int | None = None, baseline: bool = True
+                       ) -> Report:
+    """The snippet metric and title/date accuracy on trafilatura's English evaluation pages."""
+    import trafilatura
+
+    from ..clean.html import clean_html
+    from ..clean.meta import iso_date
+    from ..errors import InputError
+
+    root = data_dir.joinpath(*TRAFILATURA_PATH) if not (data_dir / "evaldata.json").exists() \
+        else data_dir
+    gold = json.loads(require(root / "evaldata.json").read_text(encoding="utf-8"))
+    english = set(require(root / "english_subset.txt").read_text(encoding="utf-8").split())
+    items = sorted((k, v) for k, v in gold.items() if v.get("file") in english)[:limit]
+    if not items:
+        raise EvalDataError("no English pages in the set", input=str(root))
+    ours, base, titles, dates = [], [], [], []
+    seconds = 0.0
+    for key, entry in items:
+        with gzip.open(require(root / "html" / f"{entry['file']}.gz"), "rb") as f:
+            html = f.read()
+        url = key if key.startswith("http") else None
+        start = time.perf_counter()
+        try:
+            page = clean_html(html, entry["file"], url=url)
+            text, title, date = page.text, page.title, page.date
+        except InputError:
+            text, title, date = "", None, None
+        seconds += time.perf_counter() - start
+        ours.append((entry, text))
+        if baseline:
+            base.append((entry, trafilatura.extract(html, url=url, include_comments=False) or ""))
+        if entry.get("title"):
+            titles.append(_norm(title or "").casefold() == _norm(entry["title"]).casefold())
+        if entry.get("date"):
+            dates.append(iso_date(date) == iso_date(entry["date"]))
+    metrics: dict[str, float | int] = {"pages": len(items), **snippet_scores(ours),
+                                       "pages_per_s": len(items) / seconds if seconds else 0.0,
+                                       "title_accuracy": statistics.mean(titles or [0.0]),
+                                       "date_accuracy": statistics.mean(dates or [0.0])}
+    if baseline:
+        metrics.update({f"baseline_{k}": v for k, v in snippet_scores(base).items()})
+    return Report(name="extraction: trafilatura evaluation set, English pages (snippets)",
+                  metrics=metrics,
+                  details={"pages_with_title": len(titles), "pages_with_date": len(dates)})
+
+
 def run(data_dir: Path, settings: Settings | None = None, split: str | None = None,
         limit: int | None = None, baseline: bool = True) -> Report:
-    """Score newsgraph's HTML cleaner (and trafilatura's plain extract() as a baseline)."""
-    if split not in (None, "all", "test"):
-        raise EvalDataError(f"the extraction benchmark has one split ('all'), not {split!r}")
+    """Score newsgraph's HTML cleaner (and trafilatura's plain extract() as a baseline).
+
+    ``split``: None/"scrapinghub" for the ScrapingHub benchmark, "trafilatura-en" for the
+    English pages of trafilatura's evaluation set.
+    """
+    if split == "trafilatura-en":
+        return run_trafilatura_en(Path(data_dir), limit, baseline)
+    if split not in (None, "all", "scrapinghub"):
+        raise EvalDataError(f"unknown split {split!r}: use 'scrapinghub' (the default) or "
+                            "'trafilatura-en'")
     pages = load_pages(Path(data_dir), limit)
     ours = score(_ours, pages)
     metrics: dict[str, float | int] = {"pages": len(pages), **ours}
