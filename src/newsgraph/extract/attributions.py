@@ -554,7 +554,9 @@ def _headline_colons(ctx: _Context) -> Iterable[_Draft]:
             cue=(start + colon, start + colon + 1),
             confidence=0.6,
         )
-        yield _resolve(ctx, d, src.root)
+        _resolve(ctx, d, src.root)
+        d.source_span = (src.start_char, src.end_char)  # the whole name before the colon
+        yield d
 
 
 _TITLE_WORD = re.compile(r"[A-Z][\w’'-]*")

@@ -69,6 +69,21 @@ def _weights() -> dict[str, float]:
     return {k: float(v) for k, v in load_json("check_worthiness.json")["weights"].items()}
 
 
+def sentences(doc: Doc) -> Iterator[TokenSpan]:
+    """The Doc's sentences, also cut at line breaks: the parser runs a headline or a byline
+    without final punctuation into the next sentence, and a line is never part of one."""
+    for sent in doc.sents:
+        start = sent.start
+        for tok in sent:
+            if tok.is_space and "\n" in tok.text or "\n" in tok.whitespace_:
+                end = tok.i if tok.is_space else tok.i + 1
+                if end > start:
+                    yield doc[start:end]
+                start = tok.i + 1
+        if sent.end > start:
+            yield doc[start : sent.end]
+
+
 def is_claim_sentence(sent: TokenSpan, text: str) -> bool:
     """Whether a sentence asserts something: not a question, headline, byline or fragment."""
     s = sent.text.strip()
@@ -169,7 +184,7 @@ def claim_parts(
     """Every claim sentence with its attribution, hedges, negation and features."""
     text = article.text
     index: MentionIndex[Actor] = MentionIndex(actors)
-    for sent in doc.sents:
+    for sent in sentences(doc):
         if not is_claim_sentence(sent, text):
             continue
         start, end = sent.start_char, sent.end_char
