@@ -1,0 +1,140 @@
+# ruff: noqa: E501 - token tables read best one sentence to a line
+"""Coreference rules and the lexicon readers, on hand-built Docs (no model needed)."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from test_actors import PUTIN_MEETS_LI, PUTIN_MEETS_LI_ENTS, Row, actors_of, by_name, make_doc
+
+from newsgraph.errors import InputError
+from newsgraph.extract.gazetteer import gazetteer
+
+
+def test_actors_coref_both_parties_is_a_mention_of_each():
+    both: list[Row] = [
+        ("Both", "DT", 1, "det"),
+        ("parties", "NNS", 2, "nsubj"),
+        ("agreed", "VBD", 2, "ROOT"),
+        (".", ".", 2, "punct"),
+    ]
+    actors = actors_of(make_doc([PUTIN_MEETS_LI, both], PUTIN_MEETS_LI_ENTS))
+    for name in ("Vladimir Putin", "Li Shangfu"):
+        assert "Both parties" in [m.text for m in by_name(actors, name).mentions]
+
+
+def test_actors_coref_both_parties_needs_exactly_two():
+    # one person before: nobody to split "both" between
+    s1: list[Row] = [
+        ("Putin", "NNP", 1, "nsubj"),
+        ("spoke", "VBD", 1, "ROOT"),
+        (".", ".", 1, "punct"),
+    ]
+    both: list[Row] = [
+        ("Both", "DT", 1, "det"),
+        ("sides", "NNS", 2, "nsubj"),
+        ("agreed", "VBD", 2, "ROOT"),
+        (".", ".", 2, "punct"),
+    ]
+    actors = actors_of(make_doc([s1, both], [(0, 1, "PERSON")]))
+    assert all("Both sides" not in [m.text for m in a.mentions] for a in actors)
+
+
+def test_actors_coref_pronoun_inside_quote_is_left_alone():
+    s1: list[Row] = [
+        ("Putin", "NNP", 1, "nsubj"),
+        ("said", "VBD", 1, "ROOT"),
+        (":", ":", 1, "punct"),
+    ]
+    s2: list[Row] = [
+        ("“", "``", 2, "punct"),
+        ("He", "PRP", 2, "nsubj"),
+        ("lied", "VBD", 2, "ROOT"),
+        ("”", "''", 2, "punct"),
+    ]
+    actors = actors_of(make_doc([s1, s2], [(0, 1, "PERSON")]))
+    assert [m.text for m in by_name(actors, "Putin").mentions] == ["Putin"]
+
+
+def test_actors_coref_pronoun_in_same_sentence_after_its_person():
+    # "Macron had hopes when he visited Beijing."
+    rows: list[Row] = [
+        ("Macron", "NNP", 1, "nsubj"), ("had", "VBD", 1, "ROOT"), ("hopes", "NNS", 1, "dobj"), ("when", "WRB", 5, "advmod"),
+        ("he", "PRP", 5, "nsubj"), ("visited", "VBD", 1, "advcl"), ("Beijing", "NNP", 5, "dobj"), (".", ".", 1, "punct"),
+    ]  # fmt: skip
+    actors = actors_of(make_doc([rows], [(0, 1, "PERSON"), (6, 7, "GPE")]))
+    assert [m.text for m in by_name(actors, "Macron").mentions] == ["Macron", "he"]
+    assert "China" not in [a.name for a in actors]  # a visited capital is a place only
+
+
+def test_actors_coref_office_joins_its_named_holder():
+    # "President Joe Biden spoke. The President of the United States left."
+    s1: list[Row] = [
+        ("President", "NNP", 2, "compound"),
+        ("Joe", "NNP", 2, "compound"),
+        ("Biden", "NNP", 3, "nsubj"),
+        ("spoke", "VBD", 3, "ROOT"),
+        (".", ".", 3, "punct"),
+    ]
+    s2: list[Row] = [
+        ("The", "DT", 1, "det"), ("President", "NNP", 6, "nsubj"), ("of", "IN", 1, "prep"), ("the", "DT", 5, "det"),
+        ("United", "NNP", 5, "compound"), ("States", "NNP", 2, "pobj"), ("left", "VBD", 6, "ROOT"), (".", ".", 6, "punct"),
+    ]  # fmt: skip
+    actors = actors_of(make_doc([s1, s2], [(1, 3, "PERSON"), (8, 11, "GPE")]))
+    biden = by_name(actors, "Joe Biden")
+    assert biden.country == "USA" and "The President" in [m.text for m in biden.mentions]
+    assert len([a for a in actors if a.type == "person"]) == 1
+
+
+def test_actors_of_country_after_name_gives_country_not_an_actor():
+    rows: list[Row] = [
+        ("King", "NNP", 1, "compound"),
+        ("Hassan", "NNP", 4, "nsubj"),
+        ("of", "IN", 1, "prep"),
+        ("Morocco", "NNP", 2, "pobj"),
+        ("spoke", "VBD", 4, "ROOT"),
+        (".", ".", 4, "punct"),
+    ]
+    actors = actors_of(make_doc([rows], [(1, 2, "PERSON"), (3, 4, "GPE")]))
+    assert [(a.name, a.country, a.code) for a in actors] == [("Hassan", "MAR", "MARGOV")]
+
+
+def test_actors_name_part_inside_another_entity_is_not_the_person():
+    # "Democratic" of "Democratic Party" must not join a person whose name holds it
+    s1: list[Row] = [
+        ("Ann", "NNP", 1, "compound"),
+        ("Democratic", "NNP", 2, "nsubj"),
+        ("spoke", "VBD", 2, "ROOT"),
+        (".", ".", 2, "punct"),
+    ]
+    s2: list[Row] = [
+        ("The", "DT", 2, "det"),
+        ("Democratic", "NNP", 2, "compound"),
+        ("Party", "NNP", 3, "nsubj"),
+        ("won", "VBD", 3, "ROOT"),
+        (".", ".", 3, "punct"),
+    ]
+    actors = actors_of(make_doc([s1, s2], [(0, 2, "PERSON"), (4, 7, "ORG")]))
+    assert [m.text for m in by_name(actors, "Ann Democratic").mentions] == ["Ann Democratic"]
+    party = by_name(actors, "Democratic Party")
+    assert (party.type, party.sectors) == ("organization", ("PTY",))
+
+
+def test_gazetteer_lookups():
+    g = gazetteer()
+    assert g.country_of_word("Russian") == "RUS" and g.country_of_word("Ukrainians") == "UKR"
+    assert g.country_of_word("the United States") == "USA" and g.country_of_word("U.K.") == "GBR"
+    assert g.capitals["moscow"] == "RUS" and g.capitals["kyiv"] == "UKR"
+    assert g.titles["defense minister"] == ("MIL", "GOV")
+    assert g.named["nato"].code == "IGOWSTNAT" and g.named["japan times"].country == "JPN"
+    assert len(g.countries) > 190
+
+
+def test_gazetteer_user_dictionary_errors_name_the_file(tmp_path: Path):
+    bad = tmp_path / "bad.csv"
+    bad.write_text("who,country\nX,USA\n")
+    with pytest.raises(InputError, match="bad.csv"):
+        gazetteer((str(bad),))
+    with pytest.raises(InputError, match="does not exist"):
+        gazetteer((str(tmp_path / "missing.csv"),))
