@@ -2,8 +2,8 @@
 
 Floors are pinned a little under the figures measured when they were set; raising one is
 easy, lowering one needs a reason in the commit. Measured 2026-11-27 with the whole
-pipeline (actors, places, attributions, events): type recall 0.761, type+actor-country
-0.599, type+both-countries 0.239, extra events/sentence 0.196.
+pipeline (actors, places, attributions, events): type recall 0.767, type+actor-country
+0.606, type+both-countries 0.245, extra events/sentence 0.196.
 
 These 322 sentences are a test set, not training data: the trigger lexicon and the rules
 were written from the PLOVER manual and the CAMEO codebook; the gold sentences were read
@@ -19,8 +19,8 @@ from conftest import need_shared
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
-TYPE_RECALL_FLOOR = 0.70
-TYPE_ACTOR_FLOOR = 0.55
+TYPE_RECALL_FLOOR = 0.72
+TYPE_ACTOR_FLOOR = 0.56
 TYPE_BOTH_FLOOR = 0.22
 EXTRA_PER_SENTENCE_CEILING = 0.30
 
