@@ -201,3 +201,20 @@ def test_article_real_pages_from_a_directory_of_gzipped_html(tmp_path):
         assert a.title and a.language == "en"
         first_gold_words = " ".join(gold[key]["articleBody"].split()[:8])
         assert " ".join(a.text.split()).find(first_gold_words) >= 0 or len(a.text) > 500
+
+
+@pytest.mark.parametrize("title, site, expected", [
+    ("A Letter on Justice and Open Debate | Harper's Magazine", "Harper's Magazine",
+     "A Letter on Justice and Open Debate"),
+    ("What is Rust and why is it so popular? - Stack Overflow Blog", "Stack Overflow Blog",
+     "What is Rust and why is it so popular?"),
+    ("Halloween Workouts - My Daily Magazine - Art, Design", "My Daily Magazine - Art, Design, DIY",
+     "Halloween Workouts"),
+    ("Budget talks - what we know", "Example News", "Budget talks - what we know"),
+    ("Penny - Wiki", "Wiki", "Penny - Wiki"),  # too short a headline to be one
+    ("No site known | Whatever", None, "No site known | Whatever"),
+])
+def test_article_strip_site_name(title, site, expected):
+    from newsgraph.clean.html import strip_site_name
+
+    assert strip_site_name(title, site) == expected

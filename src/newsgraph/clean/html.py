@@ -59,6 +59,24 @@ def _body(text: str, title: str | None) -> tuple[str, tuple[Removed, ...]]:
     return body, removed + chrome
 
 
+_TITLE_SEPARATORS = (" | ", " - ", " – ", " — ", " :: ", " · ", " » ")
+
+
+def strip_site_name(title: str | None, sitename: str | None) -> str | None:
+    """The page title without a trailing " | Site Name" when that is the site's name."""
+    if not title or not sitename:
+        return title
+    site = sitename.casefold()
+    for sep in _TITLE_SEPARATORS:
+        start = 0
+        while (pos := title.find(sep, start)) >= 0:
+            head, tail = title[:pos].strip(), title[pos + len(sep):].strip().casefold()
+            if len(head) >= 10 and tail and (site.startswith(tail) or tail.startswith(site)):
+                return head
+            start = pos + 1
+    return title
+
+
 def _same(a: str, b: str) -> bool:
     return " ".join(a.split()).casefold() == " ".join(b.split()).casefold()
 
@@ -102,7 +120,8 @@ def clean_html(html: bytes | str, origin: str, url: str | None = None) -> HtmlPa
     if doc is None or not (doc.text or "").strip():
         raise InputError("no article body found in the HTML (too short, or not an article "
                          "page)", input=origin)
-    title = _clean(doc.title)
+    sitename = _clean(doc.sitename)
+    title = strip_site_name(_clean(doc.title), sitename)
     text, removed = _body(doc.text or "", title)
     if not text:
         raise InputError("the HTML holds only page chrome, no article body", input=origin)
@@ -116,7 +135,7 @@ def clean_html(html: bytes | str, origin: str, url: str | None = None) -> HtmlPa
         title=title,
         date=_clean(doc.date),
         authors=_clean(doc.author),
-        sitename=_clean(doc.sitename),
+        sitename=sitename,
         url=_clean(doc.url),
         language=_clean(getattr(doc, "language", None)),
     )
