@@ -298,13 +298,16 @@ def test_actors_named_institutions_media_and_igos(words, ent, name, type_, count
     assert (actor.type, actor.country, actor.sectors, actor.code) == (type_, country, sectors, code)
 
 
-def test_actors_relative_clause_role_and_nearest_country():
+def test_actors_relative_clause_role_and_country_of_the_clause_subject():
     # "Ukrainian soldiers find parts, with Vladyslav Vlasiuk, who helps the president's chief of staff, adding …"
     words = ["Ukrainian", "soldiers", "find", "parts", ",", "with", "Vladyslav", "Vlasiuk", ",", "who", "helps", "the",
              "president", "’s", "chief", "of", "staff", ",", "adding", "more", "."]  # fmt: skip
     tags = ["JJ", "NNS", "VBP", "NNS", ",", "IN", "NNP", "NNP", ",", "WP", "VBZ", "DT", "NN", "POS", "NN", "IN", "NN",
             ",", "VBG", "JJR", "."]  # fmt: skip
-    rows: list[Row] = [(w, t, 2, "dep") for w, t in zip(words, tags, strict=True)]
+    heads = [1, 2, 2, 2, 2, 2, 7, 5, 7, 10, 7, 12, 14, 12, 10, 14, 15, 2, 2, 18, 2]
+    deps = ["amod", "nsubj", "ROOT", "dobj", "punct", "prep", "compound", "pobj", "punct", "nsubj", "relcl", "det",
+            "poss", "case", "dobj", "prep", "pobj", "punct", "advcl", "dobj", "punct"]  # fmt: skip
+    rows: list[Row] = list(zip(words, tags, heads, deps, strict=True))
     actors = actors_of(make_doc([rows], [(0, 1, "NORP"), (6, 7, "NORP"), (7, 8, "ORG")]))
     vlasiuk = by_name(actors, "Vladyslav Vlasiuk")
     assert (vlasiuk.type, vlasiuk.country, vlasiuk.sectors) == ("person", "UKR", ("GOV",))

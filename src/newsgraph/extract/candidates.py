@@ -30,6 +30,12 @@ MOTION_VERBS = frozenset(
 NAME_PARTICLES = frozenset(
     "al al- el bin ibn de da di del van von der le la du dos das ben abu".split()
 )
+NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
+# Words that make a capitalised run a building or site, not a person ("Trump Tower").
+PLACE_WORDS = frozenset(
+    "tower building hotel center centre museum airport bridge stadium hospital school "
+    "square street avenue palace station base".split()
+)
 PRONOUN_TAGS = frozenset({"PRP"})
 PERSON_LABELS = frozenset({"PERSON"})
 ORG_LABELS = frozenset({"ORG", "FAC"})

@@ -90,6 +90,20 @@ def add_named(
             Cand(s, e, "named", entry.name, entry.type, entry.country, entry.sectors,
                  code=entry.code, key="named:" + entry.name, head=span_head(doc, s, e))
         )  # fmt: skip
+    # "the Times" after "The New York Times" is that paper, not The Times of London
+    media = [c for c in st.cands if c.kind == "named" and c.type == "media"]
+    for c in media:
+        said = doc[c.start : c.end].text.lower().removeprefix("the ")
+        for longer in media:
+            if longer.key != c.key and longer.name.lower().endswith(" " + said):
+                c.name, c.country, c.sectors, c.key = (
+                    longer.name,
+                    longer.country,
+                    longer.sectors,
+                    longer.key,
+                )
+                c.code = longer.code
+                break
 
 
 def is_governmental_use(tok: Token) -> bool:

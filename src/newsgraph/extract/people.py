@@ -7,10 +7,14 @@ Vlasiuk, who helps the president's chief of staff" → a person whose role is th
 
 from __future__ import annotations
 
+from spacy.tokens import Doc
+
 from .candidates import (
     NAME_PARTICLES,
+    NAME_SUFFIXES,
     ORG_SECTOR_WORDS,
     PERSON_LABELS,
+    PLACE_WORDS,
     Cand,
     State,
     country_after,
@@ -28,12 +32,18 @@ from .gazetteer import Entry
 
 def orgish(st: State, s: int, e: int) -> bool:
     """Words that make a capitalised run an organisation, not a person ("… Party", "… Court")."""
-    return any(st.lower[k] in ORG_SECTOR_WORDS or st.lower[k] in st.g.groups for k in range(s, e))
+    lower = st.lower
+    return any(
+        lower[k] in ORG_SECTOR_WORDS or lower[k] in st.g.groups or lower[k] in PLACE_WORDS
+        for k in range(s, e)
+    )
 
 
 def name_run(st: State, start: int, sent_end: int) -> int:
     """End of the run of capitalised name tokens starting at ``start`` (start if none)."""
     doc = st.doc
+    if start >= sent_end or not is_name_token(doc[start]):
+        return start
     i = start
     while i < sent_end and i - start < 5:
         tok = doc[i]
@@ -80,6 +90,8 @@ def apposition(st: State, end: int) -> tuple[str | None, tuple[str, ...], str | 
         and not any(s0 == end + 1 for _lab, s0, _e in st.title_matches)
     ):
         return None, (), None, None
+    if any(end + 1 < x.start < stop for x in st.ents if x.label_ in PERSON_LABELS):
+        return None, (), None, None  # "X, the president's son-in-law Jared Kushner, …": a list
     titles = [(s, e) for lab, s, e in st.title_matches if end + 1 <= s and e <= stop]
     if not titles:
         return None, (), None, None
@@ -198,6 +210,8 @@ def add_people(st: State, title_matches: list[tuple[str, int, int]]) -> None:
         if ent.label_ not in PERSON_LABELS:
             continue
         s, e = ent.start, strip_possessive(doc, ent.start, ent.end)
+        # "Trump’s Miss Universe": the name ends at a possessive inside the entity
+        e = next((k for k in range(s + 1, e) if st.lower[k] in ("'s", "’s")), e)
         # a title inside the entity ("President Bush"): the name is what follows it
         for _lab, ts, te in title_matches:
             if ts == s and te < e:
@@ -252,6 +266,25 @@ def add_people(st: State, title_matches: list[tuple[str, int, int]]) -> None:
                 st.taken[k] = True
 
 
+def _governs(doc: Doc, group: Cand, head: int) -> bool:
+    """Whether ``group`` is the subject of a verb above token ``head`` in the parse."""
+    tok = doc[head]
+    for _ in range(12):
+        if any(
+            ch.dep_ in ("nsubj", "nsubjpass") and group.start <= ch.i < group.end
+            for ch in tok.children
+        ):
+            return True
+        if tok.head.i == tok.i:
+            return False
+        tok = tok.head
+    return False
+
+
+def _suffixes(tokens: list[str]) -> set[str]:
+    return {t for t in tokens if t in NAME_SUFFIXES}
+
+
 def cluster_people(st: State) -> None:
     """Join partial names to full names; never a separate actor for 'Shangfu'."""
     doc = st.doc
@@ -262,16 +295,19 @@ def cluster_people(st: State) -> None:
         toks = [
             t.lower() for t in c.name.replace("’", "'").split() if t.lower() not in NAME_PARTICLES
         ]
-        for ftoks, f in full:
-            if toks and all(t in ftoks for t in toks):
-                c.key = f.key
-                break
+        # "Donald Trump" is not "Donald Trump Jr.": generational suffixes must agree, except
+        # that a lone surname may join the only bearer of it
+        same = [(ft, f) for ft, f in full if toks and all(t in ft for t in toks)]
+        exact = [(ft, f) for ft, f in same if _suffixes(ft) == _suffixes(toks)]
+        pick = exact or (same if len(toks) == 1 else [])
+        if pick:
+            c.key = pick[0][1].key
         else:
             c.key = f"person:{c.name.lower()}"
             full.append((toks, c))
     # single tokens the tagger called something else ("Shangfu" as ORG): join by name part
     parts: dict[str, str] = {}
-    for _ftoks, f in full:
+    for _ftoks, f in sorted(full, key=lambda x: bool(_suffixes(x[0]))):
         for t in doc[f.start : f.end]:
             if len(t.text) > 2 and t.is_alpha and t.lower_ not in NAME_PARTICLES:
                 parts.setdefault(t.lower_, f.key)
@@ -324,7 +360,12 @@ def infer_missing_countries(st: State) -> None:
         first = min(cs, key=lambda c: c.start)
         lo = sentence_start(doc, first.start)
         media_spans = [(c.start, c.end) for c in st.cands if c.type == "media"]
-        group_words = {c.start for c in st.cands if c.kind == "group"}
+        # only a group that is the subject of a clause this person hangs from
+        groups = [
+            c for c in st.cands
+            if c.kind == "group" and lo <= c.start < first.start and _governs(doc, c, first.head)
+        ]  # fmt: skip
+        group_words = {c.start for c in groups}
         before = [
             (s, iso) for s, e, iso in st.country_words
             if lo <= s < first.start and s in group_words
