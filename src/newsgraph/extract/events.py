@@ -733,7 +733,9 @@ def _dateline(text: str, places: MentionIndex[Place]) -> Place | None:
 def _reframe(cand: _Cand, comps: list[_Cand]) -> None:
     """Apply a frame word to the events it governs (see the module docstring)."""
     frame = cand.match.rule.frame
-    main = next((c for c in comps if c.plover), None)
+    # an event noun held by another content verb is that verb's object, not the frame's
+    # complement: "agreed to *settle* lawsuits" agrees, it does not sue
+    main = next((c for c in comps if c.plover and not _held_by_other_verb(c)), None)
     if frame is None or frame == "light":
         for c in comps:
             c.dropped = True
@@ -773,6 +775,8 @@ def _reframe(cand: _Cand, comps: list[_Cand]) -> None:
         elif t is not None and main is not None:
             cand.cameo, cand.plover, cand.mode = main.cameo, main.plover, main.mode
             cand.certainty = "speculative"
+        elif cand.cameo is None and _is(cand.token, ("offer",)) and _children(cand.token, "xcomp"):
+            _code(cand, "030")  # "offered to hand over the suspects"
         elif cand.cameo is None:
             cand.dropped = True
     elif frame == "threat":
@@ -786,6 +790,14 @@ def _reframe(cand: _Cand, comps: list[_Cand]) -> None:
             table = DEMAND_CODE if (cand.cameo or "").startswith("10") else APPEAL_CODE
             if t in table:
                 _code(cand, table[t], "REQUEST")
+
+
+def _held_by_other_verb(c: _Cand) -> bool:
+    t = c.token
+    if t.tag_.startswith("VB") or c.anchor.i != t.i:
+        return False
+    h = t.head.head if t.dep_ == "pobj" else t.head
+    return h.tag_.startswith("VB") and not _is(h, _support())
 
 
 def _future(cand: _Cand, mod: Modality) -> None:
@@ -837,7 +849,8 @@ def _sentence_candidates(sent: SpacySpan) -> list[_Cand]:
     for v in sent:  # "Russia said that Sudan must return the helicopter": a demand
         if v.dep_ != "ccomp" or not _is(v.head, REPORTING) or v.head.i in by_token:
             continue
-        if not any(c.dep_ == "aux" and c.lower_ in OBLIGATION for c in v.children):
+        aux = {c.lower_ for c in v.children if c.dep_ == "aux"}
+        if not aux & OBLIGATION or "have" in aux:  # "should have passed" blames, not asks
             continue
         if not _children(v, "nsubj", "nsubjpass"):
             continue
@@ -932,6 +945,12 @@ def extract_events(
             ev_actors, recips, reciprocal = _arguments(res, cand)
             if not ev_actors:
                 continue
+            if (
+                _is(cand.token, ("host", "release", "free"))
+                and not cand.match.rule.extras
+                and not recips
+            ):
+                continue  # "hosted a television show", "released a survey": no one received
             if _is(cand.token, ("arrive",)) and not any(a.type == "person" for a in ev_actors):
                 continue  # troops or ships arriving are no visit
             if not recips and cand.cameo in ("042", "036"):
