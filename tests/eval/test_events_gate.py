@@ -2,8 +2,8 @@
 
 Floors are pinned a little under the figures measured when they were set; raising one is
 easy, lowering one needs a reason in the commit. Measured 2026-11-27 with the whole
-pipeline (actors, places, attributions, events): type recall 0.767, type+actor-country
-0.606, type+both-countries 0.245, extra events/sentence 0.196.
+pipeline (actors, places, attributions, events): type recall 0.764, type+actor-country
+0.603, type+both-countries 0.242, extra events/sentence 0.196.
 
 These 322 sentences are a test set, not training data: the trigger lexicon and the rules
 were written from the PLOVER manual and the CAMEO codebook; the gold sentences were read
