@@ -34,7 +34,14 @@ from spacy.tokens import Doc
 
 from ..records import Actor, Article, Span
 from .candidates import Cand, State, non_overlapping
-from .collectives import add_countries, add_named, add_orgs, add_other_groups, collect_country_words
+from .collectives import (
+    add_countries,
+    add_named,
+    add_orgs,
+    add_other_groups,
+    collect_country_words,
+    join_short_forms,
+)
 from .coref import resolve_references
 from .gazetteer import gazetteer, matchers
 from .people import add_people, apply_user_people, cluster_people, infer_missing_countries
@@ -138,6 +145,7 @@ def _find(doc: Doc, user_dictionaries: tuple[str, ...]) -> State:
     add_other_groups(st, groups)
     cluster_people(st)
     add_orgs(st)
+    join_short_forms(st)
     apply_user_people(st, user)
     infer_missing_countries(st)
     st.cands.sort(key=lambda c: c.start)

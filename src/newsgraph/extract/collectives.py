@@ -72,6 +72,8 @@ def add_named(
             for x in ents
         ):
             continue
+        if any(ts <= s and e <= te and te - ts > e - s for _l, ts, te in st.title_matches):
+            continue  # "House" in "House Speaker": part of a title
         if entry.type == "person" and label == "USER":
             continue  # user-dictionary people join through the person rules below
         if entry.type == "organization" and entry.country:
@@ -335,3 +337,24 @@ def add_orgs(st: State) -> None:
                 head=span_head(doc, s, e),
             )
         )
+
+
+def join_short_forms(st: State) -> None:
+    """'the Post' after 'The Washington Post', 'Heritage' after 'Heritage Foundation': one actor."""
+    orgs = [
+        c for c in st.cands if c.kind in ("org", "named") and c.type in ("media", "organization")
+    ]
+    for c in orgs:
+        short = c.name.lower().removeprefix("the ")
+        if " " in short:
+            continue
+        for longer in orgs:
+            name = longer.name.lower().removeprefix("the ")
+            if longer.key == c.key or " " not in name:
+                continue
+            if c.type == "media" and longer.type == "media" and name.endswith(" " + short):
+                c.key = longer.key
+                break
+            if c.type == "organization" and name.split()[0] == short:
+                c.key = longer.key
+                break
