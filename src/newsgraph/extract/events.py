@@ -822,8 +822,20 @@ def _future(cand: _Cand, mod: Modality) -> None:
         cand.certainty = "speculative"
 
 
+def _call_out(m: TriggerMatch) -> TriggerMatch:
+    """'called out Trump for withdrawing' blames (CAMEO 111); 'called for talks' asks."""
+    t = m.token
+    if (
+        m.rule.frame == "request"
+        and _is(t, ("call",))
+        and any((c.dep_ == "prt" and c.lower_ == "out") or c.dep_ == "dobj" for c in t.children)
+    ):
+        return TriggerMatch(t, TriggerRule("call", "V", (), "111", None, None, "accuse"), ())
+    return m
+
+
 def _sentence_candidates(sent: SpacySpan) -> list[_Cand]:
-    cands = [_new_cand(m) for m in find_triggers(sent)]
+    cands = [_new_cand(_call_out(m)) for m in find_triggers(sent)]
     by_token: dict[int, _Cand] = {}
     for c in cands:
         by_token.setdefault(c.token.i, c)
@@ -852,9 +864,11 @@ def _sentence_candidates(sent: SpacySpan) -> list[_Cand]:
         aux = {c.lower_ for c in v.children if c.dep_ == "aux"}
         if not aux & OBLIGATION or "have" in aux:  # "should have passed" blames, not asks
             continue
-        if not _children(v, "nsubj", "nsubjpass"):
-            continue
-        rule = TriggerRule(v.head.lower_, "V", (), "100", None, None, "request")
+        subjects = _children(v, "nsubj", "nsubjpass")
+        if not subjects or subjects[0].lower_ in ("i", "we", "you", "one"):
+            continue  # "we must return to the facts" is no demand on anyone
+        # pos "M": a demand read off "must"; kept only if it names whom it is made of
+        rule = TriggerRule(v.head.lower_, "M", (), "100", None, None, "request")
         req = _new_cand(TriggerMatch(v.head, rule, ()))
         for c in cands:
             if c.governor is None and (c.anchor.i == v.i or v in c.anchor.ancestors):
@@ -945,6 +959,8 @@ def extract_events(
             ev_actors, recips, reciprocal = _arguments(res, cand)
             if not ev_actors:
                 continue
+            if cand.match.rule.pos == "M" and not recips:
+                continue
             if (
                 _is(cand.token, ("host", "release", "free"))
                 and not cand.match.rule.extras
@@ -958,11 +974,14 @@ def extract_events(
                 if host is not None and host not in ev_actors:
                     recips = [host]
             if reciprocal:
-                if len(ev_actors) + len(recips) < 2 and res.participants:
+                if len(ev_actors) + len(recips) < 2 and any(
+                    a in res.participants for a in ev_actors
+                ):
+                    # "we work together": the partner of this actor's last joint event
                     recips = [p for p in res.participants if p not in ev_actors]
                 everyone = ev_actors + [r for r in recips if r not in ev_actors]
-                ev_actors, recips = everyone, list(everyone)
                 if len(everyone) >= 2:
+                    ev_actors, recips = everyone, list(everyone)
                     res.participants = everyone
             elif cand.plover == "CONSULT" and recips:
                 res.participants = ev_actors + recips
