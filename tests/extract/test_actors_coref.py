@@ -138,3 +138,51 @@ def test_gazetteer_user_dictionary_errors_name_the_file(tmp_path: Path):
         gazetteer((str(bad),))
     with pytest.raises(InputError, match="does not exist"):
         gazetteer((str(tmp_path / "missing.csv"),))
+
+
+def test_actors_junior_is_another_person():
+    rows: list[Row] = [
+        ("Donald", "NNP", 1, "compound"), ("Trump", "NNP", 5, "nsubj"), ("and", "CC", 1, "cc"), ("Donald", "NNP", 4, "compound"),
+        ("Trump", "NNP", 4, "compound"), ("Jr.", "NNP", 1, "conj"), ("met", "VBD", 6, "ROOT"), (".", ".", 6, "punct"),
+    ]  # fmt: skip
+    s2: list[Row] = [
+        ("Trump", "NNP", 1, "nsubj"),
+        ("left", "VBD", 1, "ROOT"),
+        (".", ".", 1, "punct"),
+    ]
+    s3: list[Row] = [
+        ("Trump", "NNP", 1, "compound"),
+        ("Jr.", "NNP", 2, "nsubj"),
+        ("stayed", "VBD", 2, "ROOT"),
+        (".", ".", 2, "punct"),
+    ]
+    actors = actors_of(
+        make_doc(
+            [rows, s2, s3],
+            [(0, 2, "PERSON"), (3, 6, "PERSON"), (8, 9, "PERSON"), (11, 13, "PERSON")],
+        )
+    )
+    assert [m.text for m in by_name(actors, "Donald Trump").mentions] == ["Donald Trump", "Trump"]
+    assert [m.text for m in by_name(actors, "Donald Trump Jr.").mentions] == [
+        "Donald Trump Jr.",
+        "Trump Jr.",
+    ]
+
+
+def test_actors_short_form_joins_the_outlet_named_before():
+    s1: list[Row] = [
+        ("The", "DT", 2, "det"),
+        ("Washington", "NNP", 2, "compound"),
+        ("Post", "NNP", 3, "nsubj"),
+        ("reported", "VBD", 3, "ROOT"),
+        (".", ".", 3, "punct"),
+    ]
+    s2: list[Row] = [
+        ("The", "DT", 1, "det"),
+        ("Post", "NNP", 2, "nsubj"),
+        ("added", "VBD", 2, "ROOT"),
+        (".", ".", 2, "punct"),
+    ]
+    actors = actors_of(make_doc([s1, s2], [(0, 3, "ORG"), (6, 7, "ORG")]))
+    post = by_name(actors, "The Washington Post")
+    assert [m.text for m in post.mentions] == ["The Washington Post", "Post"] and len(actors) == 1
