@@ -492,3 +492,27 @@ def test_events_sentences_reported_event_links_its_attribution(nlp):
     assert e.attribution is not None
     att = next(a for a in attributions if a.id == e.attribution)
     assert att.content.start <= e.trigger.start < att.content.end
+
+
+@pytest.mark.parametrize(
+    ("text", "plover"),
+    [
+        ("Gallup released a new survey of American voters on Monday.", "RETREAT"),
+        ("Before politics, Donald Trump hosted a television show.", "CONSULT"),
+        ('"We must return to the facts," James Comey wrote.', "REQUEST"),
+        ("ABC's Jeff Zeleny contributed to this report.", "AID"),
+        ("MSNBC offered mostly positive coverage of Barack Obama.", "AGREE"),
+    ],
+)
+def test_events_sentences_everyday_words_are_not_events(nlp, text, plover):
+    events, _, _ = analyse(nlp, text)
+    assert not [e for e in events if e.plover == plover], [
+        (e.plover, e.trigger.text) for e in events
+    ]
+
+
+def test_events_sentences_calling_out_is_blame_not_a_request(nlp):
+    events, actors, _ = analyse(
+        nlp, "Bernie Sanders called out Donald Trump for withdrawing his offer."
+    )
+    assert [e.plover for e in events] == ["ACCUSE"]

@@ -792,6 +792,15 @@ def _reframe(cand: _Cand, comps: list[_Cand]) -> None:
                 _code(cand, table[t], "REQUEST")
 
 
+def _object_is_actor(res: _Resolver, v: Token) -> bool:
+    """Whether the verb's object is itself someone ("hosted Xi"), not a thing ("a survey")."""
+    doc = v.doc
+    for o in _children(v, "dobj", "nsubjpass"):  # the phrase up to its head: "Syrian officials"
+        if res.actors.overlapping(doc[o.left_edge.i].idx, o.idx + len(o)):
+            return True
+    return False
+
+
 def _held_by_other_verb(c: _Cand) -> bool:
     t = c.token
     if t.tag_.startswith("VB") or c.anchor.i != t.i:
@@ -964,7 +973,7 @@ def extract_events(
             if (
                 _is(cand.token, ("host", "release", "free"))
                 and not cand.match.rule.extras
-                and not recips
+                and not _object_is_actor(res, cand.token)
             ):
                 continue  # "hosted a television show", "released a survey": no one received
             if _is(cand.token, ("arrive",)) and not any(a.type == "person" for a in ev_actors):
