@@ -90,6 +90,9 @@ def _cue_lexicon() -> dict[str, CueVerb]:
         cue = CueVerb(row["lemma"], row["class"], row["complements"])
         out[cue.lemma] = cue
     forms: dict[str, CueVerb] = {}
+    for row in load_table("cue_verbs.tsv"):
+        for form in filter(None, row.get("forms", "").split("|")):
+            forms[form.lower()] = out[row["lemma"]]
     for lem, cue in out.items():
         stem = lem[:-1] if lem.endswith("e") else lem
         for form in (
@@ -199,7 +202,7 @@ def extract_attributions(doc: Doc, article: Article, actors: list[Actor]) -> lis
         prev_q = q
         if d.cue_token is not None:
             used_cues.add(d.cue_token)
-    indirect = list(_indirect(ctx, used_cues))
+    indirect = _drop_nested_reports(list(_indirect(ctx, used_cues)))
     drafts = _drop_nested_partials(drafts, indirect, text)
     drafts.extend(indirect)
     drafts.extend(_headline_colons(ctx))
@@ -500,9 +503,28 @@ def _colon_speaker(ctx: _Context, q: Quote) -> tuple[tuple[int, int], Token] | N
     return None
 
 
+def _drop_nested_reports(drafts: list[_Draft]) -> list[_Draft]:
+    """A report inside another one's reported clause ("said that the board decided to
+    recommend …") is part of what the outer source says: news attribution corpora give
+    it to the outer source only."""
+    out = []
+    for d in drafts:
+        cue = d.cue[0] if d.cue else -1
+        if not any(
+            o is not d
+            and o.content[0] <= cue < o.content[1]
+            and o.content[0] <= d.content[0]
+            and d.content[1] <= o.content[1]
+            for o in drafts
+        ):
+            out.append(d)
+    return out
+
+
 def _drop_nested_partials(direct: list[_Draft], indirect: list[_Draft], text: str) -> list[_Draft]:
-    """A partial quote inside the reported clause of the same cue ("reported that soldiers
-    find “different electronics”") is part of that attribution, not one of its own."""
+    """A quote inside the reported clause of the same cue ("reported that soldiers find
+    “different electronics”", "said that, “of course he will defend himself” against …")
+    is part of that attribution, not one of its own."""
     spans = [(d.cue_token, d.content) for d in indirect]
 
     def nested(d: _Draft) -> bool:
@@ -512,7 +534,7 @@ def _drop_nested_partials(direct: list[_Draft], indirect: list[_Draft], text: st
             for cue, (s, e) in spans
         )
 
-    return [d for d in direct if not (d.kind == "partial" and nested(d))]
+    return [d for d in direct if not nested(d)]
 
 
 @cache
@@ -528,11 +550,13 @@ def _headline_colons(ctx: _Context) -> Iterable[_Draft]:
     for line in text.split("\n"):
         start, pos = pos, pos + len(line) + 1
         colon = line.find(": ")
-        if colon <= 0 or len(line.split()) > 30:
+        if colon <= 0:
             continue
         head, rest = line[:colon].strip(), line[colon + 2 :].strip()
         if not head or not rest or len(head.split()) > 6 or len(rest.split()) < 3:
             continue
+        if len(line.split()) > 30 and not head.isupper():
+            continue  # long lines only for transcript labels ("PENCE: Well, …")
         if (
             head.lower() in _headline_labels()
             or not head[0].isupper()
@@ -640,6 +664,12 @@ def _indirect(ctx: _Context, used_cues: set[int]) -> Iterable[_Draft]:
         content = (s, e)
         if e - s < 3 or _mostly_quoted(ctx, s, e):
             continue  # the direct quote already carries it
+        if (
+            "o" not in cue.complements
+            and "p" not in cue.complements
+            and _n_words(ctx.text[s:e]) < 3
+        ):
+            continue  # the direct quote already carries it
         subj = subject_of(tok)
         d = _Draft(
             kind="indirect",
@@ -707,6 +737,10 @@ def _inside(tok: Token, s: int, e: int) -> bool:
     return s <= tok.idx < e
 
 
+def _n_words(s: str) -> int:
+    return sum(1 for w in s.split() if any(ch.isalpha() for ch in w))
+
+
 def _mostly_quoted(ctx: _Context, s: int, e: int) -> bool:
     quoted = sum(ctx.speech[s:e])
     return quoted > 0.5 * (e - s)
@@ -719,7 +753,7 @@ def _complement(ctx: _Context, tok: Token, cue: CueVerb) -> tuple[int, int] | No
         if child.dep_ == "ccomp" and "c" in comps:
             if child.i < tok.i and "r" not in comps:
                 continue
-            return _subtree_span(child)
+            return _cut_at_next_cue(child, _subtree_span(child))
     if "x" in comps or "o" in comps:
         for child in tok.children:
             if (
@@ -754,6 +788,24 @@ def _complement(ctx: _Context, tok: Token, cue: CueVerb) -> tuple[int, int] | No
         if head.i > tok.i and tok.left_edge.i > head.left_edge.i:
             return _subtree_span(head)
     return None
+
+
+def _cut_at_next_cue(root: Token, span: tuple[int, int]) -> tuple[int, int]:
+    """End a reported clause before a second cue verb the parser hung inside it ("said
+    that X and warned against Y", "said X, adding that Y"): that one reports its own."""
+    for tok in root.subtree:
+        if tok.i <= root.i or tok.dep_ not in ("conj", "advcl") or cue_of(tok) is None:
+            continue
+        if not any(c.dep_ in ("ccomp", "xcomp", "dobj", "prep") for c in tok.children):
+            continue
+        end = tok.left_edge.i - 1
+        doc = tok.doc
+        while end > root.left_edge.i and (doc[end].is_punct or doc[end].dep_ == "cc"):
+            end -= 1
+        if end > root.i:
+            return span[0], doc[end].idx + len(doc[end].text)
+        break
+    return span
 
 
 def _subtree_span(tok: Token) -> tuple[int, int]:
