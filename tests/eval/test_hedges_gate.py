@@ -15,7 +15,8 @@ from conftest import need_shared
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
-FLOORS = {"F1": 0.69, "P": 0.60, "R": 0.78, "F1 (negation not counted)": 0.73}
+# measured 2026-11-27: P 0.621 R 0.821 F1 0.707; negation not counted: F1 0.747
+FLOORS = {"F1": 0.69, "P": 0.60, "R": 0.80, "F1 (negation not counted)": 0.73}
 
 
 @pytest.fixture(scope="module")

@@ -14,13 +14,14 @@ from conftest import need_shared
 
 pytestmark = [pytest.mark.model, pytest.mark.slow]
 
-# measured 2026-11-27 on dev: see the commit that last changed these numbers
+# measured 2026-11-27 on dev: content P 0.872 R 0.594 F1 0.707, content+source F1 0.615,
+# full F1 0.599, recall of direct quotes 0.947
 FLOORS = {
-    "content F1": 0.68,
-    "content+source F1": 0.59,
-    "full F1": 0.57,
-    "content P": 0.80,
-    "recall direct": 0.92,
+    "content F1": 0.70,
+    "content+source F1": 0.60,
+    "full F1": 0.58,
+    "content P": 0.85,
+    "recall direct": 0.93,
 }
 
 

@@ -101,12 +101,11 @@ def run(
     from ..extract.claims import check_worthiness
     from ..nlp import load_model
 
-    split = {"test": "test_annotated", "train": "training", None: "test_annotated"}.get(
-        split, split
-    )
+    aliases = {"test": "test_annotated", "train": "training"}
+    folder = aliases.get(split or "test", split or "test")
     settings = settings or Settings()
     nlp = nlp or load_model(settings.model)
-    lines = load_lines(data_dir, split, limit)
+    lines = load_lines(data_dir, folder, limit)
     t0 = time.perf_counter()
     feats = features(nlp, lines)
     scores = [check_worthiness(f) if f is not None else 0.0 for f in feats]
@@ -118,7 +117,9 @@ def run(
         "MAP": mean_average_precision(lines, scores),
         "sentences/s": len(lines) / seconds if seconds else 0.0,
     }
-    return Report(name=f"checkthat {split}", metrics=metrics, details={"best published MAP": 0.166})
+    return Report(
+        name=f"checkthat {folder}", metrics=metrics, details={"best published MAP": 0.166}
+    )
 
 
 def fit(data_dir: Path, nlp: Any = None, epochs: int = 400, l2: float = 1e-3) -> dict[str, float]:

@@ -38,7 +38,7 @@ def load_factbank(path: Path, limit: int | None = None) -> list[GoldDoc]:
         root = ET.parse(require(path)).getroot()
     except ET.ParseError as e:
         raise EvalDataError(f"cannot parse the Szeged XML: {e}", input=str(path)) from None
-    docs = []
+    docs: list[GoldDoc] = []
     for doc in root.iter("Document"):
         parts: list[str] = []
         starts, ends, labels = [], [], []

@@ -411,12 +411,12 @@ def _direct(ctx: _Context, q: Quote, earlier: list[_Draft]) -> _Draft | None:
             continue
         if where == "next" and (_words_after(ctx, q, last_sent) or si == first_sent):
             continue
-        tok = _bare_cue(ctx, ctx.sents[si], where)
-        if tok is not None:
-            d.cue = (tok.idx, tok.idx + len(tok.text))
-            d.cue_token = tok.i
+        bare = _bare_cue(ctx, ctx.sents[si], where)
+        if bare is not None:
+            d.cue = (bare.idx, bare.idx + len(bare.text))
+            d.cue_token = bare.i
             d.confidence = 0.7
-            return _resolve(ctx, d, subject_of(tok))
+            return _resolve(ctx, d, subject_of(bare))
     prev = next((p for p in reversed(earlier) if p.kind == "direct" and p.source_span), None)
     if (
         prev is not None
@@ -603,7 +603,8 @@ def _headline_says(ctx: _Context) -> Iterable[_Draft]:
         for m in _TITLE_WORD.finditer(line):
             w = m.group()
             cue = lex.get(w.lower())
-            if cue is None or not ({"c", "q"} & set(cue.complements)) or w.lower() == lemma_form(w):
+            # an inflected verb ("Says", "Warns"); a bare "Say" or "Call" is an imperative
+            if cue is None or not ({"c", "q"} & set(cue.complements)) or w.lower() == cue.lemma:
                 continue
             head, rest = line[: m.start()].strip(), line[m.end() :].strip()
             if not 1 <= len(head.split()) <= 8 or len(rest.split()) < 2:
@@ -626,13 +627,6 @@ def _headline_says(ctx: _Context) -> Iterable[_Draft]:
                 _resolve(ctx, d, heads[-1] if heads else src[-1])
             yield d
             break
-
-
-def lemma_form(word: str) -> str:
-    """The base form of a word as written, lower-cased (title-case verbs: "Says" → "say")."""
-    from ..nlp.lemma import verb_lemma
-
-    return verb_lemma(word)
 
 
 def _continues(ctx: _Context, prev: _Draft, prev_q: Quote, d: _Draft, q: Quote) -> bool:
@@ -687,13 +681,6 @@ def _indirect(ctx: _Context, used_cues: set[int]) -> Iterable[_Draft]:
             continue
         if cue.cls in _WEAK_CLASSES and not _source_like(ctx, subj):
             continue
-        if (
-            subj.i >= s
-            and subj.i < e
-            and ctx.doc.char_span(s, e, alignment_mode="expand") is not None
-            and _inside(subj, s, e)
-        ):
-            continue  # the "speaker" is part of what is reported: a mis-parse
         yield _resolve(ctx, d, subj)
 
 
@@ -731,10 +718,6 @@ def _clip_to_paragraph(text: str, anchor: int, s: int, e: int) -> tuple[int, int
     while s < e and text[s].isspace():
         s += 1
     return s, e
-
-
-def _inside(tok: Token, s: int, e: int) -> bool:
-    return s <= tok.idx < e
 
 
 def _n_words(s: str) -> int:
