@@ -8,7 +8,7 @@ from distributed.diagnostics.plugin import WorkerPlugin
 
 
 class LoadModel(WorkerPlugin):
-    """Load the pinned model when a worker starts (or joins later), not on its first task.
+    """Load the model (and lexicons) when a worker starts or joins, not on its first task.
 
     Only the model *name* travels to the worker; the model itself is loaded there by
     :func:`newsgraph.nlp.load_model` into its process-level cache, which the analysis
@@ -23,6 +23,6 @@ class LoadModel(WorkerPlugin):
         self.model = model
 
     def setup(self, worker: Any) -> None:
-        from ..nlp import load_model
+        from .tasks import warm_up
 
-        load_model(self.model)
+        warm_up(self.model)

@@ -45,6 +45,22 @@ def analyze_chunk(
     return list(analyze_stage(_cleaned(items, settings, published, url), nlp, settings))
 
 
+WARM_UP_TEXT = (
+    "Russian President Vladimir Putin met Chinese Defense Minister Li Shangfu in Moscow on "
+    'Sunday, the Kremlin said. "We work closely together," Putin told him, according to RIA.'
+)
+
+
+def warm_up(model: str) -> None:
+    """Load the model and compile the extractors' lexicons now, not during the first chunk."""
+    from ..nlp import load_model
+    from ..records import Analysis, Article
+
+    nlp = load_model(model)
+    article = Article(id=Article.make_id(WARM_UP_TEXT), text=WARM_UP_TEXT, language="en")
+    list(analyze_stage([Analysis(article=article)], nlp, Settings(model=model)))
+
+
 def peak_rss() -> int:
     """This process's peak resident set size in bytes (for the benchmark and the report)."""
     peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss
