@@ -186,3 +186,48 @@ def test_actors_short_form_joins_the_outlet_named_before():
     actors = actors_of(make_doc([s1, s2], [(0, 3, "ORG"), (6, 7, "ORG")]))
     post = by_name(actors, "The Washington Post")
     assert [m.text for m in post.mentions] == ["The Washington Post", "Post"] and len(actors) == 1
+
+
+@pytest.mark.parametrize(
+    ("words", "tags", "ents", "name", "code"),
+    [
+        (
+            ["Syrian", "government", "forces", "attacked", "."],
+            ["JJ", "NN", "NNS", "VBD", "."],
+            [(0, 1, "NORP")],
+            "Syrian government forces",
+            "SYRMIL",
+        ),
+        (
+            ["European", "Commission", "President", "Jean-Claude", "Juncker", "spoke", "."],
+            ["NNP", "NNP", "NNP", "NNP", "NNP", "VBD", "."],
+            [(0, 2, "ORG"), (3, 5, "PERSON")],
+            "Jean-Claude Juncker",
+            "IGOWSTEEC",
+        ),
+        (
+            ["The", "KRG", "rejected", "it", "."],
+            ["DT", "NNP", "VBD", "PRP", "."],
+            [(1, 2, "ORG")],
+            "Kurdistan Regional Government",
+            "IRQGOV",
+        ),
+    ],
+)
+def test_actors_group_chains_igo_officers_and_named_groups(words, tags, ents, name, code):
+    n = len(words)
+    rows: list[Row] = [(w, t, n - 2, "dep") for w, t in zip(words, tags, strict=True)]
+    assert by_name(actors_of(make_doc([rows], ents)), name).code == code
+
+
+def test_actors_court_subject_gives_no_nationality_to_the_person_it_rules_on():
+    # "A German court rejected a request for Catalonia's former leader Carles Puigdemont."
+    rows: list[Row] = [
+        ("A", "DT", 2, "det"), ("German", "JJ", 2, "amod"), ("court", "NN", 3, "nsubj"), ("rejected", "VBD", 3, "ROOT"),
+        ("a", "DT", 5, "det"), ("request", "NN", 3, "dobj"), ("for", "IN", 5, "prep"), ("Catalonia", "NNP", 11, "poss"),
+        ("'s", "POS", 7, "case"), ("former", "JJ", 10, "amod"), ("leader", "NN", 11, "compound"), ("Carles", "NNP", 12, "compound"),
+        ("Puigdemont", "NNP", 6, "pobj"), (".", ".", 3, "punct"),
+    ]  # fmt: skip
+    actors = actors_of(make_doc([rows], [(1, 2, "NORP"), (7, 8, "GPE"), (11, 13, "PERSON")]))
+    assert by_name(actors, "Carles Puigdemont").country is None
+    assert by_name(actors, "German court").code == "DEUJUD"

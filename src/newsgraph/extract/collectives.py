@@ -159,9 +159,8 @@ def add_countries(st: State, group_matches: list[tuple[str, int, int]]) -> None:
                 continue  # "Bosnian Serbs": nothing but country words
             for cs, ce, _iso in st.country_words:
                 if start <= cs and ce <= ent.end and (ce - cs) < (ent.end - start):
-                    in_longer.add(
-                        cs
-                    )  # "Jersey" in "New Jersey", "Washington" in "George Washington"
+                    # "Jersey" in "New Jersey", "Washington" in "George Washington"
+                    in_longer.add(cs)
     for s, e, iso in st.country_words:
         if not st.free(s, e) or s in in_longer:
             continue
@@ -179,6 +178,9 @@ def add_countries(st: State, group_matches: list[tuple[str, int, int]]) -> None:
             j += 1
         if j in group_starts:  # "Khartoum government" too: a capital names its state here
             ge, gtext = group_starts[j]
+            # "Syrian government forces", "regime troops": the last group noun says what it is
+            while ge in group_starts:
+                ge, gtext = group_starts[ge]
             gtype, gsectors = g.groups[gtext.lower()]
             # "Hungarian and Romanian officials": every coordinated country word gets the group
             for cs, ce, ciso in st.country_words:

@@ -161,10 +161,21 @@ def add_people(st: State, title_matches: list[tuple[str, int, int]]) -> None:
                     if cs in starts:
                         st.take(cs, ce)  # "King Hassan of Morocco": Morocco qualifies him
             st.take(s, name_end)
+            # "European Commission President Jean-Claude Juncker": an IGO's officer
+            igo = next(
+                (
+                    c
+                    for c in st.cands
+                    if c.kind == "named" and c.type == "igo" and s - 2 <= c.end <= s
+                ),
+                None,
+            )
+            code = igo.code if igo and not country else None
+            person_sectors = ("IGO", *sectors) if code else sectors
             st.cands.append(
                 Cand(name_start, name_end, "person", doc[name_start:name_end].text, "person",
-                     country,
-                     sectors, (title_text,), head=span_head(doc, name_start, name_end))
+                     country, person_sectors, (title_text,), code=code,
+                     head=span_head(doc, name_start, name_end))
             )  # fmt: skip
             continue
         after = country_after(st, e)
@@ -361,18 +372,17 @@ def infer_missing_countries(st: State) -> None:
         lo = sentence_start(doc, first.start)
         media_spans = [(c.start, c.end) for c in st.cands if c.type == "media"]
         # only a group that is the subject of a clause this person hangs from
+        # a people group ("soldiers", not "a German court") that is the subject of the clause
+        # the person joins as a companion ("…, with Vladyslav Vlasiuk, who …")
+        head = doc[first.head]
+        companion = head.dep_ == "pobj" and head.head.lower_ in ("with", "including", "among")
         groups = [
             c for c in st.cands
-            if c.kind == "group" and lo <= c.start < first.start and _governs(doc, c, first.head)
+            if c.kind == "group" and c.type == "group" and c.country and lo <= c.start < first.start
+            and companion and _governs(doc, c, first.head)
         ]  # fmt: skip
-        group_words = {c.start for c in groups}
-        before = [
-            (s, iso) for s, e, iso in st.country_words
-            if lo <= s < first.start and s in group_words
-            and not any(ms <= s < me for ms, me in media_spans)
-        ]  # fmt: skip
-        if before:
-            first.country = before[-1][1]
+        if groups:
+            first.country = groups[-1].country
             continue
         acting = {c.start for c in st.cands if c.kind == "country"}
         hi = sentence_end(doc, first.start)
