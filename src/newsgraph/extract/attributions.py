@@ -883,6 +883,8 @@ def _reportedly(ctx: _Context, drafts: list[_Draft]) -> Iterable[_Draft]:
         if ctx.is_quoted(tok):
             continue
         verb = tok.head
+        if verb is tok or not verb.tag_.startswith(("VB", "MD", "JJ")):
+            continue  # nothing it modifies: a fragment
         if verb.i in cue_tokens:
             for d in drafts:
                 if d.cue_token == verb.i:
