@@ -151,10 +151,10 @@ def add_countries(st: State, group_matches: list[tuple[str, int, int]]) -> None:
     for _lab, s, e in longest_first(group_matches):
         group_starts.setdefault(s, (e, doc[s:e].text))
     in_longer = set()
+    covered = {k for cs, ce, _ in st.country_words for k in range(cs, ce)}
     for ent in st.ents:
         start = ent.start + (st.lower[ent.start] == "the")
         if ent.label_ in ("PERSON", "GPE", "LOC", "FAC", "ORG", "WORK_OF_ART", "EVENT", "LAW"):
-            covered = {k for cs, ce, _ in st.country_words for k in range(cs, ce)}
             if all(k in covered for k in range(start, ent.end)):
                 continue  # "Bosnian Serbs": nothing but country words
             for cs, ce, _iso in st.country_words:
@@ -296,8 +296,8 @@ def org_country_and_sectors(st: State, s: int, e: int) -> tuple[str | None, tupl
         if s <= ns and ne <= e and entry is not None and entry.type == "igo":
             sectors.append("IGO")  # "United Nations Emergency Relief Coordinator"
             break
-    for tok in st.doc[s:e]:
-        sec = ORG_SECTOR_WORDS.get(tok.lower_)
+    for low in st.lower[s:e]:
+        sec = ORG_SECTOR_WORDS.get(low)
         if sec and sec not in sectors:
             sectors.append(sec)
     return country, tuple(sectors)

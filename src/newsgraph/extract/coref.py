@@ -40,20 +40,20 @@ def _sent_index(bounds: list[tuple[int, int]], i: int) -> int:
     return len(bounds) - 1
 
 
-def _inside_quotes(doc: Doc) -> list[bool]:
+def _inside_quotes(lower: list[str]) -> list[bool]:
     """Which tokens stand inside quotation marks (curly pairs, or straight ones toggling)."""
     out = []
     inside = False
-    for t in doc:
-        if t.text in ("“", "«"):
+    for t in lower:
+        if t in ("“", "«"):
             inside = True
             out.append(False)
             continue
-        if t.text in ("”", "»"):
+        if t in ("”", "»"):
             inside = False
             out.append(False)
             continue
-        if t.text == '"':
+        if t == '"':
             inside = not inside
             out.append(False)
             continue
@@ -119,7 +119,7 @@ def resolve_references(doc: Doc, cands: list[Cand], lower: list[str] | None = No
     covered = {i for c in cands for i in range(c.start, c.end)}
     if lower is None:
         lower = [t.lower_ for t in doc]
-    quoted = _inside_quotes(doc)
+    quoted = _inside_quotes(lower)
     for i in [k for k, w in enumerate(lower) if w in PERSONAL and k not in covered]:
         tok = doc[i]
         if tok.tag_ not in ("PRP", "") or quoted[i]:
