@@ -238,6 +238,32 @@ CASES: list[tuple[str, list[tuple[str, str | None, str | None]], list[str]]] = [
         [],
     ),
     ("Protesters clashed with police in Ukraine.", [], ["Ukraine"]),
+    ("Hamas received weapons from Iran.", [("Hamas", "PSE", "PSEREB"), ("Iran", "IRN", "IRN")], []),
+    (
+        "Syria withdrew its troops from Lebanon.",
+        [("Syria", "SYR", "SYR")],
+        ["Lebanon", "troops from Lebanon"],
+    ),
+    (
+        "Refugees from Syria protested in Berlin.",
+        [("Refugees from Syria", "SYR", "SYRREF")],
+        ["Germany"],
+    ),
+    (
+        "Syrian government forces launched air strikes on Ghouta.",
+        [("Syrian government forces", "SYR", "SYRMIL")],
+        [],
+    ),
+    (
+        "A German court rejected the extradition request for Catalonia's former leader Carles Puigdemont.",
+        [("German court", "DEU", "DEUJUD"), ("Carles Puigdemont", None, "GOV")],
+        [],
+    ),
+    (
+        "European Commission President Jean-Claude Juncker met Erdogan.",
+        [("Jean-Claude Juncker", None, "IGOWSTEEC")],
+        [],
+    ),
 ]
 
 

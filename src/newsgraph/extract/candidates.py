@@ -256,12 +256,27 @@ def dep_of(tok: Token) -> str:
     return tok.dep_ or ""
 
 
+# "from X" names who gave, not where from, after these words.
+TRANSFER_WORDS = frozenset(
+    "receive received receives receiving get got gets obtain obtained buy bought purchase "
+    "purchased import imported accept accepted seek sought aid support help assistance weapons "
+    "arms loan loans funding money pressure threat threats request demand demands call calls "
+    "criticism condemnation invitation offer offers delegation envoy".split()
+)
+
+
+def _source_of_transfer(tok: Token) -> bool:
+    return tok.lower_ in TRANSFER_WORDS
+
+
 def is_locative(tok: Token) -> bool:
     """A place phrase: pobj of in/at/near…, or the object of a visit-like verb."""
     head = tok
     while dep_of(head) in ("conj", "compound", "appos") and head.head.i != head.i:
         head = head.head
     dep = dep_of(head)
+    if dep == "pobj" and head.head.lower_ == "from" and _source_of_transfer(head.head.head):
+        return False  # "weapons from Iran", "received aid from China": Iran and China act
     if dep == "pobj" and head.head.lower_ in LOCATIVE_PREPS:
         return True
     if dep == "pobj" and head.head.lower_ == "to" and head.head.head.lower_ in MOTION_VERBS:

@@ -263,8 +263,14 @@ def add_other_groups(st: State, group_matches: list[tuple[str, int, int]]) -> No
         if not st.free(s, e):
             continue
         gtype, gsectors = g.groups[doc[s:e].text.lower()]
+        owned = s > 0 and st.lower[s - 1] in ("its", "their", "his", "her", "our", "my", "your")
         j = e
-        if j < len(doc) and doc[j].lower_ in ("in", "of", "from", "throughout", "across"):
+        # "withdrew its troops from Lebanon": someone's own troops, not Lebanon's
+        if (
+            not owned
+            and j < len(doc)
+            and st.lower[j] in ("in", "of", "from", "throughout", "across")
+        ):
             j += 1
             # the country word may start at "the" ("the Ivory Coast") or after it
             at = (j, j + 1) if j < len(doc) and doc[j].lower_ == "the" else (j,)
