@@ -222,6 +222,11 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
             for gc in child.children:
                 if gc.dep_ == "pobj":
                     return gc
+    for child in verb.children:
+        # "voters were left wondering whether …": the passive subject of a verb the cue
+        # hangs from is the one who wonders; the cue's own passive subject is not a source
+        if child.dep_ == "nsubjpass" and depth > 0 and child.lower_ not in ("it", "there"):
+            return child
     if any(
         c.dep_ in ("nsubjpass", "expl") or c.dep_ == "nsubj" and c.lower_ == "it"
         for c in verb.children
@@ -237,7 +242,7 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
         if verb.dep_ == "relcl":
             return verb.head
         return verb.head if verb.tag_ == "VBG" else None
-    if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp") and verb.head is not verb:
+    if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acomp", "prep") and verb.head is not verb:
         return subject_of(verb.head, depth + 1)
     return None
 
