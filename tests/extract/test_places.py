@@ -78,3 +78,10 @@ def test_places_same_place_twice_is_one_place_with_two_mentions():
     places = extract_places(doc, article, extract_actors(doc, article, ExtractOptions()))
     assert len(places) == 1 and [m.text for m in places[0].mentions] == ["Moscow", "Moscow"]
     assert places[0].geonames_id == 524901
+
+
+def test_places_georgia_is_the_us_state_in_an_american_story():
+    state = geocode("Georgia", {"USA"})
+    assert (state.name, state.country, state.lat) == ("Georgia", "USA", None)
+    assert geocode("Georgia", {"USA", "GEO"}).country == "GEO"
+    assert geocode("Georgia").country == "GEO"

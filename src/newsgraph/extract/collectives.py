@@ -26,6 +26,7 @@ from .candidates import (
     span_head,
     strip_possessive,
 )
+from .gazetteer import US_STATE_HOMONYMS, us_state_reading
 
 
 def collect_country_words(st: State, name_matches: list[tuple[str, int, int]]) -> None:
@@ -161,9 +162,13 @@ def add_countries(st: State, group_matches: list[tuple[str, int, int]]) -> None:
                 if start <= cs and ce <= ent.end and (ce - cs) < (ent.end - start):
                     # "Jersey" in "New Jersey", "Washington" in "George Washington"
                     in_longer.add(cs)
+    # countries the article names, not counting names that may be US states ("Georgia")
+    evidence = {iso for cs, _ce, iso in st.country_words if st.lower[cs] not in US_STATE_HOMONYMS}
     for s, e, iso in st.country_words:
         if not st.free(s, e) or s in in_longer:
             continue
+        if us_state_reading(st.lower[s], evidence) and e - s == 1:
+            continue  # "Georgia" in an American story: the state, a place
         text = doc[s:e].text
         key = text.replace("’", "'").lower()
         is_demonym = key in g.demonyms and key not in g.country_names

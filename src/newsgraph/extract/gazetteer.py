@@ -236,6 +236,17 @@ def gazetteer(user_dictionaries: tuple[str, ...] = ()) -> Gazetteer:
     return g
 
 
+# Country names that are also US states: in an American story without a sign of the
+# country (its capital or demonym), they are the state.
+US_STATE_HOMONYMS = {"georgia": "GEO"}
+
+
+def us_state_reading(name: str, article_countries: set[str] | frozenset[str]) -> bool:
+    """Whether a country name should be read as the US state of the same name."""
+    other = US_STATE_HOMONYMS.get(name.lower())
+    return other is not None and "USA" in article_countries and other not in article_countries
+
+
 @dataclass
 class Matchers:
     """Phrase matchers: proper names by exact case, titles and group nouns lower-cased."""
@@ -295,4 +306,13 @@ def matchers(user_dictionaries: tuple[str, ...] = ()) -> Matchers:
     return Matchers(names, common, labels)
 
 
-__all__ = ["Country", "Entry", "Gazetteer", "Matchers", "gazetteer", "matchers"]
+__all__ = [
+    "US_STATE_HOMONYMS",
+    "Country",
+    "Entry",
+    "Gazetteer",
+    "Matchers",
+    "gazetteer",
+    "matchers",
+    "us_state_reading",
+]

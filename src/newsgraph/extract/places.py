@@ -22,7 +22,7 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ..records import Actor, Article, Place, Span
-from .gazetteer import gazetteer, matchers
+from .gazetteer import US_STATE_HOMONYMS, gazetteer, matchers, us_state_reading
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
@@ -111,7 +111,7 @@ def geocode(name: str, article_countries: set[str] | frozenset[str] = frozenset(
     low = key.lower()
     low = low[4:] if low.startswith("the ") else low
     iso = g.country_names.get(low)
-    if iso:
+    if iso and not us_state_reading(low, article_countries):
         return _country_geo(iso)
     cands = _city_index().get(low)
     if not cands:
@@ -125,7 +125,7 @@ def _article_countries(actors: list[Actor], ents: list[SpacySpan]) -> set[str]:
     out = {a.country for a in actors if a.country}
     g = gazetteer()
     for ent in ents:
-        if ent.label_ in ("GPE", "NORP"):
+        if ent.label_ in ("GPE", "NORP") and ent.text.lower() not in US_STATE_HOMONYMS:
             iso = g.country_of_word(ent.text)
             if iso:
                 out.add(iso)
