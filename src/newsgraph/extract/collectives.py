@@ -330,6 +330,8 @@ def add_orgs(st: State) -> None:
         words = [t for t in doc[s:e] if not t.is_punct]
         if not words or all(t.lower_ in st.g.titles for t in words):
             continue  # "Defense" split off "Defense Minister" by the tagger
+        if all(t.tag_ and t.tag_ not in ("NNP", "NNPS") for t in words):
+            continue  # no proper noun at all ("Anger", "Contributing:"): tagger noise
         st.take(s, e)
         country, sectors = org_country_and_sectors(st, s, e)
         lowered = {t.lower_ for t in words}
