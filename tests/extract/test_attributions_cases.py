@@ -198,6 +198,10 @@ CASES = [
          "He told me 'no' twice", "said", "Maria Lopez", "direct"),
     Case("unclosed_at_end", 'Smith said: "This will never end', "This will never end", "said", "Smith", "direct",
          "never end"),
+    Case("dash_signature", "Readers wrote to us.\n\n\u201cHe is ignorant of our culture and our lives.\u201d \u2015 Pamela Padilla",
+         "He is ignorant of our culture", "\u2015", "Pamela Padilla", "direct"),
+    Case("relative_pronoun_speaker", "The plan was drafted by Donald Trump, who said that it would cut taxes for everyone.",
+         "that it would cut taxes", "said", "Donald Trump", "indirect"),
     Case("headline_colon", "Wash Post Fact-Check: If Obama Says It, It Is True\n\nThe column ran on Sunday.",
          "If Obama Says It", ":", "Wash Post Fact-Check", "indirect"),
 ]  # fmt: skip

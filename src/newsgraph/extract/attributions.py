@@ -217,6 +217,8 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     """The source of a cue verb: its subject, or that of the verb it hangs from."""
     for child in verb.children:
         if child.dep_ == "nsubj" and child.lower_ not in ("it", "there"):
+            if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
+                return verb.head  # "Trump, who said …": the antecedent
             return child
         if child.dep_ == "agent":
             for gc in child.children:
@@ -403,6 +405,10 @@ def _direct(ctx: _Context, q: Quote, earlier: list[_Draft]) -> _Draft | None:
         d.cue = (tok.idx, tok.idx + len(tok.text))
         d.cue_token = tok.i
         return _resolve(ctx, d, subject_of(tok))
+    dash = _dash_speaker(ctx, q)
+    if dash is not None:
+        d.cue = dash[0]
+        return _resolve(ctx, d, dash[1])
     colon = _colon_speaker(ctx, q)
     if colon is not None:
         d.cue = colon[0]
@@ -481,6 +487,36 @@ def _bare_cue(ctx: _Context, sent: TokenSpan, where: str) -> Token | None:
         if subject_of(tok) is not None:
             return tok
     return None
+
+
+_DASH_NAME = re.compile(r"[ \t]*[―—–-]{1,2}[ \t]*([A-Z][^\n]{0,80})$", re.M)
+
+
+def _dash_speaker(ctx: _Context, q: Quote) -> tuple[tuple[int, int], Token] | None:
+    """``“…” ― Sonya Herridge``: a closed quote followed on its line by a dash and a name."""
+    if q.close_mark is None:
+        return None
+    m = _DASH_NAME.match(ctx.text, q.outer_end)
+    if m is None or len(m.group(1).split()) > 8:
+        return None
+    name = ctx.doc.char_span(m.start(1), m.end(1), alignment_mode="expand")
+    if name is None:
+        return None
+    heads = [t for t in name if t.tag_ in ("NNP", "NNPS")]
+    if not heads:
+        return None
+    dash_start = q.outer_end + len(m.group(0)) - len(m.group(0).lstrip(" \t"))
+    return (dash_start, dash_start + len(m.group(0).strip(" \t").split()[0])), _name_head(heads)
+
+
+def _name_head(tokens: list[Token]) -> Token:
+    """The last token of the first run of proper nouns: the head of "Sonya Herridge, 45"."""
+    head = tokens[0]
+    for t in tokens[1:]:
+        if t.i != head.i + 1:
+            break
+        head = t
+    return head
 
 
 def _colon_speaker(ctx: _Context, q: Quote) -> tuple[tuple[int, int], Token] | None:
