@@ -261,14 +261,15 @@ def add_people(st: State, title_matches: list[tuple[str, int, int]]) -> None:
     for c in st.cands:
         if c.kind != "person" or c.roles and c.country:
             continue
-        role, sectors, country, igo = apposition(st, c.end)
+        role, sectors, country, igo_name = apposition(st, c.end)
         if role:
             c.roles = c.roles or (role,)
             c.sectors = c.sectors or sectors
             c.country = c.country or country
-            if igo and not c.country:
+            if igo_name and not c.country:
                 c.sectors = ("IGO", *[x for x in c.sectors if x != "IGO"])
-                c.code = g.named[igo.lower()].code if igo.lower() in g.named else None
+                entry = g.named.get(igo_name.lower())
+                c.code = entry.code if entry else None
             # the apposition describes this person: no separate organisation from it
             stop = c.end + 1
             while stop < len(doc) and doc[stop].text not in (",", ".", ";", ":"):
