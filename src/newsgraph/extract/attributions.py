@@ -249,6 +249,26 @@ def subject_of(verb: Token, depth: int = 0) -> Token | None:
     return None
 
 
+def _on_cue_line(ctx: _Context, cue: Token, subj: Token | None) -> Token | None:
+    """Keep a subject on the line of its cue: the parser runs a time stamp or a headline
+    into the next line ("12:15 p.m.\n\nDonald Trump says …"); then the first proper
+    noun or pronoun before the cue on its own line is the subject."""
+    if subj is None:
+        return None
+    lo, hi = sorted((subj.idx, cue.idx))
+    if "\n" not in ctx.text[lo:hi]:
+        return subj
+    line_start = ctx.text.rfind("\n", 0, cue.idx) + 1
+    doc = ctx.doc
+    i = cue.i - 1
+    candidates = []
+    while i >= 0 and doc[i].idx >= line_start:
+        if doc[i].tag_ in ("NNP", "NNPS", "PRP") or doc[i].dep_ in _SUBJ:
+            candidates.append(doc[i])
+        i -= 1
+    return _name_head(candidates[::-1]) if candidates else None
+
+
 def _with_subject(verb: Token) -> Token | None:
     """``with Vlasiuk, who …, adding that …``: the object of a "with" just before the verb."""
     i = verb.i - 1
@@ -404,7 +424,7 @@ def _direct(ctx: _Context, q: Quote, earlier: list[_Draft]) -> _Draft | None:
         tok = best[1]
         d.cue = (tok.idx, tok.idx + len(tok.text))
         d.cue_token = tok.i
-        return _resolve(ctx, d, subject_of(tok))
+        return _resolve(ctx, d, _on_cue_line(ctx, tok, subject_of(tok)))
     dash = _dash_speaker(ctx, q)
     if dash is not None:
         d.cue = dash[0]
@@ -705,7 +725,7 @@ def _indirect(ctx: _Context, used_cues: set[int]) -> Iterable[_Draft]:
             and _n_words(ctx.text[s:e]) < 3
         ):
             continue  # the direct quote already carries it
-        subj = subject_of(tok)
+        subj = _on_cue_line(ctx, tok, subject_of(tok))
         d = _Draft(
             kind="indirect",
             content=content,
