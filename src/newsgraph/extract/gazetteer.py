@@ -204,7 +204,13 @@ def _read_petrarch_dictionary(
 
 @cache
 def gazetteer(user_dictionaries: tuple[str, ...] = ()) -> Gazetteer:
-    """The packaged lexicons plus the user's actor dictionaries (which win on a name clash)."""
+    """The packaged lexicons plus the user's actor dictionaries (which win on a name clash).
+
+    A ``.actors`` or ``.txt`` file is read as PETRARCH/Phoenix; anything else as CSV with a
+    header ``name,aliases,type,country,sectors,roles,code`` (only ``name`` is required;
+    lists are ``;``-separated; a ``code`` such as ``RUSGOV`` fills country and sectors).
+    Text beats dictionary: an entry only fills what the article does not say.
+    """
     base = _base()
     if not user_dictionaries:
         return base
