@@ -185,9 +185,10 @@ def extract_attributions(doc: Doc, article: Article, actors: list[Actor]) -> lis
     text = article.text
     if not text.strip() or len(doc) == 0:
         return []
+    if doc.text != text:
+        raise ValueError(f"article {article.id}: the Doc was not parsed from the article text")
     ctx = _Context(doc, text, actors)
     drafts: list[_Draft] = []
-    used_cues: set[int] = set()
     prev_q: Quote | None = None
     for q in ctx.quotes:
         d = _direct(ctx, q, drafts)
@@ -200,9 +201,7 @@ def extract_attributions(doc: Doc, article: Article, actors: list[Actor]) -> lis
         else:
             drafts.append(d)
         prev_q = q
-        if d.cue_token is not None:
-            used_cues.add(d.cue_token)
-    indirect = _drop_nested_reports(list(_indirect(ctx, used_cues)))
+    indirect = _drop_nested_reports(list(_indirect(ctx)))
     drafts = _drop_nested_partials(drafts, indirect, text)
     drafts.extend(indirect)
     drafts.extend(_headline_colons(ctx))
@@ -705,7 +704,9 @@ def _continues(ctx: _Context, prev: _Draft, prev_q: Quote, d: _Draft, q: Quote) 
 
 
 # ------------------------------------------------------------------ indirect speech
-def _indirect(ctx: _Context, used_cues: set[int]) -> Iterable[_Draft]:
+def _indirect(ctx: _Context) -> Iterable[_Draft]:
+    """Indirect speech from the parse: cue verbs with a reported clause, infinitive or
+    object; clauses that are mostly a direct quote are left to that quote."""
     for tok in ctx.doc:
         if not tok.tag_.startswith("VB") or ctx.is_quoted(tok):
             continue
