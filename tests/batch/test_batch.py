@@ -196,3 +196,25 @@ def test_batch_dead_worker_becomes_failures_and_the_cluster_recovers(faulty_work
         analyze_distributed([_analysis("Alpha said yes.", "a.txt")], faulty_workers, Settings())
     )
     assert isinstance(after[0], Analysis) and after[0].extractor.startswith("newsgraph ")
+
+
+@pytest.mark.slow
+def test_batch_reads_the_input_only_as_far_as_the_in_flight_bound(client):
+    from newsgraph.batch import analyze_distributed
+
+    consumed = 0
+
+    def source():
+        nonlocal consumed
+        for i in range(14):
+            consumed += 1
+            yield _analysis(f"Speaker {i} said yes.", f"{i:02d}.txt")
+
+    ahead, origins = [], []
+    stream = analyze_distributed(source(), client, Settings(), chunk_size=2, max_in_flight=2)
+    for k, item in enumerate(stream):
+        ahead.append(consumed - (k + 1))
+        origins.append(item.article.origin)
+    assert origins == [f"{i:02d}.txt" for i in range(14)]
+    # the chunk being handed out plus at most 2 outstanding ones, 2 articles each
+    assert max(ahead) <= (2 + 1) * 2 - 1

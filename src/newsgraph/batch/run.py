@@ -78,7 +78,7 @@ def analyze_distributed(
     if chunk_size < 1:
         raise ValueError(f"chunk_size must be ≥ 1, got {chunk_size}")
     if max_in_flight is None:
-        threads = sum(w.get("nthreads", 1) for w in client.scheduler_info()["workers"].values())
+        threads = sum(client.nthreads().values())  # every worker, however many there are
         max_in_flight = 2 * max(threads, 1) + 1
     run_id = uuid.uuid4().hex[:12]
     source = iter(items)
