@@ -7,7 +7,7 @@ check-worthy lines is averaged over debates (the task's official MAP; best publi
 0.166). ``fit`` learns the weights of the score on the TRAINING debates only and
 writes them to ``lexicons/check_worthiness.json``::
 
-    python -m newsgraph.evaluate.checkthat --fit ../shared/eval/data
+    python -m newsgraph.evaluate.checkthat --fit DATA_DIR   # the folder holding the gold sets
 """
 
 from __future__ import annotations
