@@ -97,3 +97,13 @@ def test_clusters_do_not_chain_forever():
 def test_clusters_ids_stable():
     rows = [row("a1", "e1", "2023-04-16"), row("a2", "e1", "2023-04-17")]
     assert cluster_events(rows)[0].cluster_id == cluster_events(list(reversed(rows)))[0].cluster_id
+
+
+def test_clusters_bare_role_codes_do_not_link():
+    # "a government" in one story and "a government" in another are not the same party.
+    rows = [
+        row("a1", "e1", "2023-04-16", a=("GOV", None), r=(None, None)),
+        row("a2", "e1", "2023-04-16", a=("GOV", None), r=(None, None), outlet="BBC"),
+    ]
+    clusters = cluster_events(rows)
+    assert len(clusters) == 2 and all(c.actor is None for c in clusters)

@@ -15,7 +15,7 @@ from collections.abc import Iterable
 from typing import Any
 
 from ..records import content_id
-from ..store.base import EventCluster
+from ..store.base import EventCluster, country_of_code
 
 Key = tuple[str, str]  # (article_id, event_id)
 
@@ -25,6 +25,13 @@ def _day(value: str) -> int | None:
         return dt.date.fromisoformat(value[:10]).toordinal()
     except (TypeError, ValueError):
         return None
+
+
+def _specific(code: str | None) -> str | None:
+    """The code if it names someone in particular; a bare role code (``GOV``, ``JUD``) does not."""
+    if not code:
+        return None
+    return code if len(code) > 3 or country_of_code(code) else None
 
 
 def cluster_events(rows: Iterable[dict[str, Any]], window: int = 3) -> list[EventCluster]:
@@ -38,6 +45,8 @@ def cluster_events(rows: Iterable[dict[str, Any]], window: int = 3) -> list[Even
         if day is None:
             continue
         key = (r["article_id"], r["local_id"])
+        a_code, r_code = _specific(r["actor_code"]), _specific(r["recipient_code"])
+        r = {**r, "actor_code": a_code, "recipient_code": r_code}
         events[key] = r
         if r["actor_code"] or r["recipient_code"]:
             buckets.setdefault(
