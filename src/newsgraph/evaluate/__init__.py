@@ -40,6 +40,13 @@ def find_data_dir(explicit: str | None = None) -> Path:
     )
 
 
+def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
+    """Precision, recall and F1 from counts (0.0 where a ratio is undefined)."""
+    p = tp / (tp + fp) if tp + fp else 0.0
+    r = tp / (tp + fn) if tp + fn else 0.0
+    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+
+
 def require(path: Path) -> Path:
     if not path.exists():
         raise EvalDataError("gold data not found", input=str(path))

@@ -21,7 +21,7 @@ from typing import Any
 from ..config import Settings
 from ..errors import EvalDataError
 from ..records import Analysis, Event
-from . import Report, require
+from . import Report, prf, require
 
 CLASSES = (0, 1, 2, 3, 4)
 
@@ -88,9 +88,7 @@ def macro_f1(gold: Sequence[int], pred: Sequence[int]) -> tuple[float, dict[int,
         tp = sum(1 for g, p in zip(gold, pred, strict=True) if g == c and p == c)
         fp = sum(1 for g, p in zip(gold, pred, strict=True) if g != c and p == c)
         fn = sum(1 for g, p in zip(gold, pred, strict=True) if g == c and p != c)
-        prec = tp / (tp + fp) if tp + fp else 0.0
-        rec = tp / (tp + fn) if tp + fn else 0.0
-        per[c] = 2 * prec * rec / (prec + rec) if prec + rec else 0.0
+        per[c] = prf(tp, fp, fn)[2]
     return sum(per.values()) / len(per), per
 
 

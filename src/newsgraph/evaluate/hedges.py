@@ -18,7 +18,7 @@ from typing import Any
 from ..config import Settings
 from ..errors import EvalDataError
 from ..records import Article, Attribution, Claim
-from . import Report, require
+from . import Report, prf, require
 
 
 @dataclass(frozen=True)
@@ -85,12 +85,6 @@ def predicted_uncertain(
     return out
 
 
-def _prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:
-    p = tp / (tp + fp) if tp + fp else 0.0
-    r = tp / (tp + fn) if tp + fn else 0.0
-    return p, r, (2 * p * r / (p + r) if p + r else 0.0)
-
-
 def run(
     data_dir: Path,
     settings: Settings | None = None,
@@ -127,8 +121,8 @@ def run(
                 elif label:
                     t[2] += 1
     seconds = time.perf_counter() - t0
-    p, r, f = _prf(*tallies[True])
-    p2, r2, f2 = _prf(*tallies[False])
+    p, r, f = prf(*tallies[True])
+    p2, r2, f2 = prf(*tallies[False])
     tp, fp, fn = tallies[True]
     metrics: dict[str, float | int] = {
         "sentences": sum(len(d.uncertain) for d in docs),

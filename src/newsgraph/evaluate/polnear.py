@@ -21,7 +21,7 @@ from typing import Any
 from ..config import Settings
 from ..errors import EvalDataError
 from ..records import Actor, Article, Attribution
-from . import Report, require
+from . import Report, prf, require
 
 Segs = list[tuple[int, int]]
 _T_LINE = re.compile(r"^(T\d+)\t(\S+) ([\d ;]+)\t")
@@ -95,9 +95,7 @@ class Counts:
             setattr(self, k, getattr(self, k) + getattr(other, k))
 
     def prf(self, hits: int) -> tuple[float, float, float]:
-        p = hits / self.pred if self.pred else 0.0
-        r = hits / self.gold if self.gold else 0.0
-        return p, r, (2 * p * r / (p + r) if p + r else 0.0)
+        return prf(hits, self.pred - hits, self.gold - hits)
 
 
 def score_article(
