@@ -29,7 +29,8 @@ SETS: dict[str, tuple[str, str]] = {
     "data_dir",
     type=click.Path(file_okay=False),
     default=None,
-    help="Folder with the gold sets (default: $NEWSGRAPH_EVAL_DATA or ../shared/eval/data).",
+    help="Folder with the gold sets "
+    "(default: $NEWSGRAPH_EVAL_DATA, else shared/eval/data in the cwd or a parent).",
 )
 @click.option(
     "--split", default=None, help="Split to score where the set has several (e.g. train, dev)."

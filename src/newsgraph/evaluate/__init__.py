@@ -28,7 +28,7 @@ class Report:
 
 
 def find_data_dir(explicit: str | None = None) -> Path:
-    """The gold-data folder: explicit path, $NEWSGRAPH_EVAL_DATA, or ../shared/eval/data."""
+    """The gold-data folder: explicit, $NEWSGRAPH_EVAL_DATA, or shared/eval/data up the cwd."""
     candidates = [explicit, os.environ.get("NEWSGRAPH_EVAL_DATA")]
     candidates += [str(p / "shared" / "eval" / "data") for p in (Path.cwd(), *Path.cwd().parents)]
     for c in candidates:

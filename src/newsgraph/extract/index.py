@@ -21,7 +21,7 @@ class MentionIndex(Generic[T]):
 
     def __init__(self, items: Sequence[T]):
         entries = sorted((m.start, m.end, i) for i, it in enumerate(items) for m in it.mentions)
-        self._items = list(items)
+        self._items: list[T] = list(items)
         self._starts = [e[0] for e in entries]
         self._entries = entries
         self._max_len = max((e[1] - e[0] for e in entries), default=0)
