@@ -264,6 +264,17 @@ CASES: list[tuple[str, list[tuple[str, str | None, str | None]], list[str]]] = [
         [("Jean-Claude Juncker", None, "IGOWSTEEC")],
         [],
     ),
+    # a capital inside an organisation's name counts only when the story is about that country
+    (
+        "Lawrence Gostin, a professor at Georgetown University, said Americans should prepare.",
+        [("Lawrence Gostin", None, "EDU")],
+        ["Guyana"],
+    ),
+    (
+        "Russian officials met students at Moscow State University, where Russia's defence minister spoke.",
+        [("Moscow State University", "RUS", "RUSEDU")],
+        [],
+    ),
 ]
 
 

@@ -32,15 +32,24 @@ from .gazetteer import US_STATE_HOMONYMS, us_state_reading
 def collect_country_words(st: State, name_matches: list[tuple[str, int, int]]) -> None:
     """Country names, demonyms and capitals in the Doc (longest at each place)."""
     g = st.g
+    capitals: list[tuple[int, int, str]] = []
     for label, s, e in name_matches:
         text = st.doc[s:e].text
-        iso = None
-        if label in ("COUNTRY", "DEMONYM"):
-            iso = g.country_of_word(text)
-        elif label == "CAPITAL":
-            iso = g.capitals.get(text.lower())
-        if iso:
+        if label in ("COUNTRY", "DEMONYM") and (iso := g.country_of_word(text)):
             st.country_words.append((s, e, iso))
+        elif label == "CAPITAL" and (iso := g.capitals.get(text.lower())):
+            capitals.append((s, e, iso))
+    # Many capitals share their name with towns and universities elsewhere ("Georgetown
+    # University" is in Washington, not Guyana): inside a longer organisation name a capital
+    # names its country only when the article names that country too.
+    named = {iso for _s, _e, iso in st.country_words}
+    in_org = {
+        i for ent in st.ents if ent.label_ in ORG_LABELS and len(ent) > 1
+        for i in range(ent.start, ent.end)
+    }  # fmt: skip
+    st.country_words += [
+        (s, e, iso) for s, e, iso in capitals if iso in named or s not in in_org
+    ]
     # keep the longest word at each place ("South Korea" over "Korea")
     best: dict[int, tuple[int, int, str]] = {}
     for s, e, iso in sorted(st.country_words, key=lambda x: (x[0], -(x[1] - x[0]))):
