@@ -274,3 +274,13 @@ def test_attributions_ids_in_text_order(nlp):
     atts, _ = analyse(nlp, text)
     assert [a.id for a in atts] == [f"q{i}" for i in range(1, len(atts) + 1)]
     assert [a.content.start for a in atts] == sorted(a.content.start for a in atts)
+
+
+def test_attributions_source_phrase_names_its_first_actor_not_the_longest(nlp):
+    text = (
+        "According to experts like Dr. Anthony Fauci, who directs the National Institute for "
+        "Allergy and Infectious Diseases, a vaccine is at least a year away."
+    )
+    atts, actors = analyse(nlp, text)
+    att = next(a for a in atts if a.kind == "according_to")
+    assert actors[att.source].name.endswith("Anthony Fauci")

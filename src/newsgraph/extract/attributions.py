@@ -313,7 +313,7 @@ def _resolve(ctx: _Context, d: _Draft, head: Token | None) -> _Draft:
     s, e = np_span(head)
     d.subject = head
     d.source_span = (s, e)
-    actor = ctx.index.at(head.idx, head.idx + len(head.text)) or ctx.index.at(s, e)
+    actor = ctx.index.at(head.idx, head.idx + len(head.text)) or _first_actor_in(ctx, s, e)
     if actor is None and head.lower_ in ("he", "she", "him", "her") and head.tag_ == "PRP":
         actor = _previous_person(ctx, head.idx)
     if actor is not None:
@@ -322,6 +322,13 @@ def _resolve(ctx: _Context, d: _Draft, head: Token | None) -> _Draft:
         return d
     d.source_kind = _kind_of(head)
     return d
+
+
+def _first_actor_in(ctx: _Context, s: int, e: int) -> Actor | None:
+    """The first actor named in a source phrase whose head is no actor: "experts like
+    Dr. Anthony Fauci, who directs the NIAID" is Fauci's word, not his institute's."""
+    hits = ctx.index.overlapping(s, e)
+    return min(hits, key=lambda h: h[0].start)[1] if hits else None
 
 
 def _previous_person(ctx: _Context, char: int) -> Actor | None:
