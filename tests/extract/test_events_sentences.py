@@ -330,6 +330,13 @@ CASES = [
     ),
     ("Turkey vowed to attack Syrian militias.", "THREATEN", "TUR", None, "asserted"),
     (
+        "Egypt's interior minister warned that police will no longer tolerate rallies.",
+        "THREATEN",
+        "EGY",
+        None,
+        "asserted",
+    ),
+    (
         "Britain will expel Russian diplomats unless Moscow cooperates.",
         "THREATEN",
         "GBR",
@@ -502,6 +509,8 @@ def test_events_sentences_reported_event_links_its_attribution(nlp):
         ('"We must return to the facts," James Comey wrote.', "REQUEST"),
         ("ABC's Jeff Zeleny contributed to this report.", "AID"),
         ("MSNBC offered mostly positive coverage of Barack Obama.", "AGREE"),
+        # a warning about what is coming is a pessimistic comment (CAMEO 012), not a threat
+        ("U.S. health officials warned that transmission of the virus is inevitable.", "THREATEN"),
     ],
 )
 def test_events_sentences_everyday_words_are_not_events(nlp, text, plover):

@@ -782,6 +782,15 @@ def _reframe(cand: _Cand, comps: list[_Cand]) -> None:
     elif frame == "threat":
         if t is not None:
             _code(cand, THREAT_SUBCODE.get(sub or "", THREAT_CODE.get(t, "130")), "THREATEN")
+        elif (
+            cand.cameo is not None
+            and not cand.cameo.startswith("13")
+            and _announces_action(cand.token)
+        ):
+            # "warned that police will no longer tolerate rallies": a statement of what one
+            # side will do is a threat even when the action is not itself a coded event;
+            # "warned that transmission is inevitable" stays a pessimistic comment
+            _code(cand, "130", "THREATEN")
     elif frame == "reject":
         if t is not None:
             _code(cand, REJECT_CODE.get(t, "120"), "REJECT")
@@ -790,6 +799,17 @@ def _reframe(cand: _Cand, comps: list[_Cand]) -> None:
             table = DEMAND_CODE if (cand.cameo or "").startswith("10") else APPEAL_CODE
             if t in table:
                 _code(cand, table[t], "REQUEST")
+
+
+def _announces_action(v: Token) -> bool:
+    """Whether the clause a frame verb governs says what someone will do (will/would/shall)."""
+    for comp in _children(v, "ccomp", "xcomp"):
+        if any(
+            a.dep_ == "aux" and a.lower_ in ("will", "would", "shall", "'ll", "wo")
+            for a in comp.children
+        ):
+            return True
+    return False
 
 
 def _object_is_actor(res: _Resolver, v: Token) -> bool:
