@@ -16,32 +16,25 @@ from ..errors import InputError
 FtsCondition = Callable[[str], tuple[str, list[Any]]]
 
 KINDS = ("events", "actors", "articles", "claims", "clusters")
+# articles are filtered through their events, so both take the same filters
+_EVENT_FILTERS = frozenset(
+    {
+        "actor",
+        "country",
+        "dyad",
+        "plover",
+        "cameo",
+        "since",
+        "until",
+        "outlet",
+        "text",
+        "article_id",
+    }
+)
 APPLIES = {
-    "events": {
-        "actor",
-        "country",
-        "dyad",
-        "plover",
-        "cameo",
-        "since",
-        "until",
-        "outlet",
-        "text",
-        "article_id",
-    },
+    "events": _EVENT_FILTERS,
     "actors": {"actor", "country", "since", "until", "outlet", "text", "article_id"},
-    "articles": {
-        "actor",
-        "country",
-        "dyad",
-        "plover",
-        "cameo",
-        "since",
-        "until",
-        "outlet",
-        "text",
-        "article_id",
-    },
+    "articles": _EVENT_FILTERS,
     "claims": {"actor", "country", "since", "until", "outlet", "text", "article_id", "unsourced"},
     "clusters": {"actor", "dyad", "plover", "since", "until", "min_outlets"},
 }
