@@ -21,7 +21,7 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import EvalDataError
-from ..records import Article
+from ..records import Analysis, Article
 from . import Report, require
 
 DATA = ("clef2019_checkthat_task1", "data")
@@ -55,17 +55,14 @@ def load_lines(data_dir: Path, split: str, limit: int | None = None) -> list[Lin
 
 def features(nlp: Any, lines: list[Line]) -> list[dict[str, float] | None]:
     """The features of each line's most check-worthy claim (None: no claim)."""
-    from ..extract import ExtractOptions
-    from ..extract.actors import extract_actors
-    from ..extract.attributions import extract_attributions
-    from ..extract.claims import check_worthiness, claim_parts
+    from ..extract import run_extractors
+    from ..extract.speech.claims import check_worthiness, claim_parts
 
-    options = ExtractOptions()
     out: list[dict[str, float] | None] = []
     for line, doc in zip(lines, nlp.pipe([x.text for x in lines], batch_size=64), strict=True):
         article = Article(id=Article.make_id(line.text), text=line.text, language="en")
-        actors = extract_actors(doc, article, options)
-        atts = extract_attributions(doc, article, actors)
+        found = run_extractors(doc, Analysis(article=article), only={"attributions"})
+        actors, atts = list(found.actors), list(found.attributions)
         parts = [p.features for p in claim_parts(doc, article, actors, atts)]
         out.append(max(parts, key=check_worthiness) if parts else None)
     return out
@@ -163,8 +160,8 @@ def main(argv: list[str]) -> int:
     weights = fit(Path(argv[1]))
     target = Path(__file__).resolve().parents[1] / "lexicons" / "check_worthiness.json"
     doc = {
-        "about": "Weights of the check-worthiness score (newsgraph.extract.claims): logistic "
-        "regression on claim features, fitted by newsgraph.evaluate.checkthat.fit.",
+        "about": "Weights of the check-worthiness score (newsgraph.extract.speech.claims): "
+        "logistic regression on claim features, fitted by newsgraph.evaluate.checkthat.fit.",
         "fitted_on": "CLEF 2019 CheckThat! task 1 training debates (19 files), class-balanced",
         "weights": weights,
     }

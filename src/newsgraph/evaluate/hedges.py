@@ -17,7 +17,7 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import EvalDataError
-from ..records import Article, Attribution, Claim
+from ..records import Analysis, Article, Attribution, Claim
 from . import Report, prf, require
 
 
@@ -93,10 +93,7 @@ def run(
     nlp: Any = None,
 ) -> Report:
     """Sentence-level hedge detection P/R/F1 on the FactBank part."""
-    from ..extract import ExtractOptions
-    from ..extract.actors import extract_actors
-    from ..extract.attributions import extract_attributions
-    from ..extract.claims import extract_claims
+    from ..extract import run_extractors
     from ..nlp import load_model
 
     settings = settings or Settings()
@@ -105,12 +102,10 @@ def run(
     docs = load_factbank(data_dir / "szeged_uncertainty" / f"{name}.xml", limit)
     t0 = time.perf_counter()
     tallies = {True: [0, 0, 0], False: [0, 0, 0]}  # count negation? -> tp, fp, fn
-    options = ExtractOptions()
     for gold, doc in zip(docs, nlp.pipe([d.text for d in docs], batch_size=16), strict=True):
         article = Article(id=Article.make_id(gold.text), text=gold.text, language="en")
-        actors = extract_actors(doc, article, options)
-        atts = extract_attributions(doc, article, actors)
-        claims = extract_claims(doc, article, actors, atts)
+        found = run_extractors(doc, Analysis(article=article), only={"claims"})
+        claims, atts = list(found.claims), list(found.attributions)
         for neg, t in tallies.items():
             pred = predicted_uncertain(gold, claims, atts, count_negation=neg)
             for i, label in enumerate(gold.uncertain):

@@ -107,8 +107,6 @@ def analyze_all(
     so far are kept, so one broken stage does not hide the others' scores.
     """
     from ..extract import ExtractOptions, run_extractors
-    from ..extract.actors import extract_actors
-    from ..extract.places import extract_places
 
     settings = settings or Settings()
     options = ExtractOptions(actor_dictionaries=settings.actor_dictionaries)
@@ -119,11 +117,8 @@ def analyze_all(
         try:
             out.append((run_extractors(doc, base, options), None))
         except Exception as e:  # noqa: BLE001 - scored on what survives, failure reported
-            actors = extract_actors(doc, article, options)
-            places = extract_places(doc, article, actors)
-            out.append(
-                (base.with_(actors=tuple(actors), places=tuple(places)), f"{type(e).__name__}: {e}")
-            )
+            found = run_extractors(doc, base, options, only={"places"})
+            out.append((found, f"{type(e).__name__}: {e}"))
     return out
 
 

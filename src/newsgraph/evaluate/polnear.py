@@ -20,7 +20,7 @@ from typing import Any
 
 from ..config import Settings
 from ..errors import EvalDataError
-from ..records import Actor, Article, Attribution
+from ..records import Actor, Analysis, Article, Attribution
 from . import Report, prf, require
 
 Segs = list[tuple[int, int]]
@@ -172,16 +172,13 @@ def load_split(
 
 def predict(nlp: Any, texts: Sequence[str]) -> list[tuple[list[Attribution], list[Actor]]]:
     """Run actors and attributions over each text (one parse per article)."""
-    from ..extract import ExtractOptions
-    from ..extract.actors import extract_actors
-    from ..extract.attributions import extract_attributions
+    from ..extract import run_extractors
 
-    options = ExtractOptions()
     out = []
     for text, doc in zip(texts, nlp.pipe(texts, batch_size=16), strict=True):
         article = Article(id=Article.make_id(text), text=text, language="en")
-        actors = extract_actors(doc, article, options)
-        out.append((extract_attributions(doc, article, actors), actors))
+        found = run_extractors(doc, Analysis(article=article), only={"attributions"})
+        out.append((list(found.attributions), list(found.actors)))
     return out
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 
 import pytest
 
-from newsgraph.extract.attributions import extract_attributions
+from newsgraph.extract.speech.attributions import extract_attributions
 from newsgraph.records import Actor, Article, Attribution, Span
 
 pytestmark = pytest.mark.model

@@ -21,10 +21,10 @@ from functools import cache
 from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
-from ..lexicons import load_json, load_table
-from ..records import Actor, Article, Attribution, Claim, Span
+from ...lexicons import load_json, load_table
+from ...records import Actor, Article, Attribution, Claim, Span
+from ..index import MentionIndex
 from .hedges import HedgeCue, certainty_of, find_hedges, is_negated
-from .index import MentionIndex
 
 _BYLINE = re.compile(
     r"^(by|photo|image|video|credit|source|read more|related|updated|posted)\b[: ]", re.I

@@ -14,8 +14,8 @@ from functools import cache
 from spacy.tokens import Span as SpacySpan
 from spacy.tokens import Token
 
-from ..lexicons import load_table, load_words
-from ..nlp.lemma import lemma
+from ...lexicons import load_table, load_words
+from ...nlp.lemma import lemma
 
 # Entity labels inside which a word is a name, not an event ("Asia-Pacific Economic
 # Cooperation", "Operation Desert Storm").

@@ -7,7 +7,7 @@ from spacy.tokens import Doc
 
 from newsgraph.extract import ExtractOptions
 from newsgraph.extract.actors import extract_actors
-from newsgraph.extract.places import extract_places, geocode
+from newsgraph.extract.actors.places import extract_places, geocode
 from newsgraph.nlp import blank_english
 from newsgraph.records import Article
 

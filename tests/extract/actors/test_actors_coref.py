@@ -9,7 +9,7 @@ import pytest
 from test_actors import PUTIN_MEETS_LI, PUTIN_MEETS_LI_ENTS, Row, actors_of, by_name, make_doc
 
 from newsgraph.errors import InputError
-from newsgraph.extract.gazetteer import gazetteer
+from newsgraph.extract.actors.gazetteer import gazetteer
 
 
 def test_actors_coref_both_parties_is_a_mention_of_each():

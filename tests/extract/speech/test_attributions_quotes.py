@@ -6,7 +6,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from newsgraph.extract.quotes import find_quotes
+from newsgraph.extract.speech.quotes import find_quotes
 
 
 def contents(text: str) -> list[str]:

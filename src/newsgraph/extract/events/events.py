@@ -16,7 +16,7 @@ One pass over the parsed Doc, sentence by sentence:
    exercises") list every participant as actor *and* as recipient: each side acts toward
    the other, so dyads read either way;
 5. place ("in Moscow", a visited capital, else the dateline), date (the sentence's time
-   expression via :func:`newsgraph.extract.dates.sentence_date`, else the publication
+   expression via :func:`newsgraph.extract.actors.dates.sentence_date`, else the publication
    date), and the attribution whose content holds the trigger, whose hedges it keeps.
 
 An event with no identifiable actor is not emitted.
@@ -30,10 +30,10 @@ from typing import TYPE_CHECKING
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
-from ..lexicons import load_words
-from ..nlp.lemma import lemma
-from ..records import Actor, Article, Attribution, Event, EventDate, Place, Span
-from .index import MentionIndex
+from ...lexicons import load_words
+from ...nlp.lemma import lemma
+from ...records import Actor, Article, Attribution, Event, EventDate, Place, Span
+from ..index import MentionIndex
 from .modality import Modality, is_historical, modality_of, scope_chain
 from .triggers import TriggerMatch, TriggerRule, code_table, find_triggers, match_token
 
@@ -914,7 +914,7 @@ def _sentence_candidates(sent: SpacySpan) -> list[_Cand]:
 
 def _date_resolver() -> Callable[[SpacySpan, str | None], EventDate] | None:
     try:
-        from .dates import sentence_date  # written with the actors issue
+        from ..actors.dates import sentence_date  # written with the actors issue
     except ImportError:
         return None
     return sentence_date
@@ -1120,7 +1120,7 @@ def _hedge_cues() -> frozenset[str]:
 
 def lemma_of_text(text: str) -> str:
     """The verb lemma of a one-word cue ("denied" → "deny"), for cue spans from attributions."""
-    from ..nlp.lemma import verb_lemma
+    from ...nlp.lemma import verb_lemma
 
     words = text.split()
     return verb_lemma(words[-1]) if words else ""

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from newsgraph.extract.dates import resolve_expression, sentence_date
+from newsgraph.extract.actors.dates import resolve_expression, sentence_date
 from newsgraph.nlp import blank_english
 
 MONDAY = "2023-04-17"  # the seed's publication date, a Monday

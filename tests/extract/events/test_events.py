@@ -7,7 +7,7 @@ import spacy
 from spacy.tokens import Doc
 
 from newsgraph.extract.events import extract_events
-from newsgraph.extract.triggers import code_table, trigger_index
+from newsgraph.extract.events.triggers import code_table, trigger_index
 from newsgraph.lexicons import load_table
 from newsgraph.records import PLOVER_TYPES, Actor, Article, Attribution, Place, Span
 

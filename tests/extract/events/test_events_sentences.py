@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract.attributions import extract_attributions
 from newsgraph.extract.events import extract_events
+from newsgraph.extract.speech.attributions import extract_attributions
 from newsgraph.records import Actor, Article, Place, Span
 
 pytestmark = pytest.mark.model

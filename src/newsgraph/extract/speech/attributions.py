@@ -25,11 +25,11 @@ from functools import cache
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as TokenSpan
 
-from ..lexicons import load_table, load_words
-from ..nlp.lemma import lemma
-from ..records import Actor, Article, Attribution, Span
+from ...lexicons import load_table, load_words
+from ...nlp.lemma import lemma
+from ...records import Actor, Article, Attribution, Span
+from ..index import MentionIndex
 from .hedges import HedgeCue, find_hedges
-from .index import MentionIndex
 from .quotes import Quote, find_quotes
 
 PERSON_PRONOUNS = frozenset("he she him her i we they".split())

@@ -21,7 +21,7 @@ from functools import cache
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from ..records import Actor, Article, Place, Span
+from ...records import Actor, Article, Place, Span
 from .gazetteer import US_STATE_HOMONYMS, gazetteer, matchers, us_state_reading
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})

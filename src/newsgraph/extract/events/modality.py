@@ -14,8 +14,8 @@ from dataclasses import dataclass
 
 from spacy.tokens import Span, Token
 
-from ..lexicons import load_words
-from ..nlp.lemma import lemma
+from ...lexicons import load_words
+from ...nlp.lemma import lemma
 
 # Dependencies through which a clause or phrase is the complement of the word above it:
 # the word above decides whether it is asserted ("denied [sending weapons]").

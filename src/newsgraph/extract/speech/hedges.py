@@ -16,7 +16,7 @@ from functools import cache
 from spacy.tokens import Span as TokenSpan
 from spacy.tokens import Token
 
-from ..lexicons import load_table
+from ...lexicons import load_table
 
 # Certainty a hedge class gives a statement; conditional/hypothetical wording is
 # "speculative", every other hedge "hedged".

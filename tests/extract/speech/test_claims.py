@@ -5,8 +5,8 @@ from __future__ import annotations
 
 import pytest
 
-from newsgraph.extract.attributions import extract_attributions
-from newsgraph.extract.claims import FEATURES, check_worthiness, extract_claims
+from newsgraph.extract.speech.attributions import extract_attributions
+from newsgraph.extract.speech.claims import FEATURES, check_worthiness, extract_claims
 from newsgraph.records import Article
 
 TEXT = (

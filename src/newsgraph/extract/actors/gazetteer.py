@@ -17,8 +17,8 @@ from pathlib import Path
 from spacy.matcher import PhraseMatcher
 from spacy.tokens import Doc
 
-from ..errors import InputError
-from ..lexicons import load_table
+from ...errors import InputError
+from ...lexicons import load_table
 
 
 @dataclass(frozen=True)

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 from spacy.tokens import Doc
 
-from newsgraph.extract.hedges import certainty_of, find_hedges, is_negated
+from newsgraph.extract.speech.hedges import certainty_of, find_hedges, is_negated
 from newsgraph.nlp import blank_english
 
 

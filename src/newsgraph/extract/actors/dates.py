@@ -20,7 +20,7 @@ from functools import cache
 
 from spacy.tokens import Span as SpacySpan
 
-from ..records import EventDate
+from ...records import EventDate
 
 MONTHS = {
     name.lower(): i

@@ -1,7 +1,7 @@
 """Actors: people, organisations, countries, groups, media and IGOs, with every mention.
 
 How an article's actors are found (spaCy NER plus rules over the lexicons of
-:mod:`newsgraph.extract.gazetteer`):
+:mod:`newsgraph.extract.actors.gazetteer`):
 
 1. Named institutions, media outlets, IGOs and user-dictionary names (phrase matches).
 2. People: a title followed by a name ("Chinese Defense Minister Li Shangfu"), PERSON
@@ -16,7 +16,7 @@ How an article's actors are found (spaCy NER plus rules over the lexicons of
 4. Groups: a country word + a group noun ("Ukrainian soldiers" → UKR MIL), or a plural
    demonym as a subject ("Palestinians").
 5. Other ORG entities, with country and sector read from their own words.
-6. Coreference (:mod:`newsgraph.extract.coref`): surnames and given names join the full
+6. Coreference (:mod:`newsgraph.extract.actors.coref`): surnames and given names join the full
    name's actor (never a second actor for a partial name), title-alone mentions and
    he/she pronouns join the person they clearly refer back to.
 
@@ -32,7 +32,7 @@ from typing import TYPE_CHECKING
 
 from spacy.tokens import Doc
 
-from ..records import Actor, Article, Span
+from ...records import Actor, Article, Span
 from .candidates import Cand, State, non_overlapping
 from .collectives import (
     add_countries,
@@ -47,7 +47,7 @@ from .gazetteer import gazetteer, matchers
 from .people import add_people, apply_user_people, cluster_people, infer_missing_countries
 
 if TYPE_CHECKING:
-    from . import ExtractOptions
+    from ..context import ExtractOptions
 
 
 def _build(st: State, article: Article) -> list[Actor]:

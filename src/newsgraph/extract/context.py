@@ -1,0 +1,33 @@
+"""What the three wings share: the options from outside and the typed context of one run.
+
+The wings (``actors``, ``speech``, ``events``) talk to each other only through the records
+of ``newsgraph.records`` collected here, never through each other's helpers.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+from spacy.tokens import Doc
+
+from ..records import Actor, Article, Attribution, Claim, Place
+
+
+@dataclass(frozen=True)
+class ExtractOptions:
+    """What the extractors may be told from outside: user dictionaries, nothing global."""
+
+    actor_dictionaries: tuple[str, ...] = field(default=())
+
+
+@dataclass
+class ExtractContext:
+    """One article's run: the parsed Doc, the article, and what earlier wings found."""
+
+    doc: Doc
+    article: Article
+    options: ExtractOptions = field(default_factory=ExtractOptions)
+    actors: list[Actor] = field(default_factory=list)
+    places: list[Place] = field(default_factory=list)
+    attributions: list[Attribution] = field(default_factory=list)
+    claims: list[Claim] = field(default_factory=list)
