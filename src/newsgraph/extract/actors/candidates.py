@@ -13,6 +13,7 @@ from dataclasses import dataclass, field
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..syntax import dep_of
 from .gazetteer import Gazetteer
 
 LOCATIVE_PREPS = frozenset(
@@ -140,15 +141,6 @@ def non_overlapping(matches: list[tuple[str, int, int]]) -> list[tuple[str, int,
     return sorted(out, key=lambda m: m[1])
 
 
-def span_head(doc: Doc, start: int, end: int) -> int:
-    """The token of start:end whose head lies outside it (the last one when unparsed)."""
-    for i in range(end - 1, start - 1, -1):
-        h = doc[i].head.i
-        if h < start or h >= end or h == i:
-            return i
-    return end - 1
-
-
 def strip_possessive(doc: Doc, start: int, end: int) -> int:
     """The end of start:end without a trailing possessive ('s, ’s)."""
     while (
@@ -233,27 +225,6 @@ def country_after(st: State, end: int) -> str | None:
             if s == nxt and not (e < len(doc) and doc[e].text == "-"):  # not "Washington-based"
                 return iso
     return None
-
-
-def sentence_end(doc: Doc, i: int) -> int:
-    """End of token i's sentence (the Doc's end when unparsed)."""
-    try:
-        return doc[i].sent.end
-    except ValueError:  # unparsed hand-built Doc
-        return len(doc)
-
-
-def sentence_start(doc: Doc, i: int) -> int:
-    """Start of token i's sentence (0 when unparsed)."""
-    try:
-        return doc[i].sent.start
-    except ValueError:
-        return 0
-
-
-def dep_of(tok: Token) -> str:
-    """The dependency label, "" on an unparsed Doc."""
-    return tok.dep_ or ""
 
 
 # "from X" names who gave, not where from, after these words.

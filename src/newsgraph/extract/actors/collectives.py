@@ -11,6 +11,7 @@ from __future__ import annotations
 
 from spacy.tokens import Token
 
+from ..syntax import dep_of, span_head
 from .candidates import (
     MEDIA_WORDS,
     MOTION_VERBS,
@@ -19,11 +20,9 @@ from .candidates import (
     Cand,
     State,
     country_before,
-    dep_of,
     is_locative,
     longest_first,
     non_overlapping,
-    span_head,
     strip_possessive,
 )
 from .gazetteer import US_STATE_HOMONYMS, us_state_reading

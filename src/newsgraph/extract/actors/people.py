@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from spacy.tokens import Doc
 
+from ..syntax import sentence_end, sentence_start, span_head
 from .candidates import (
     NAME_PARTICLES,
     NAME_SUFFIXES,
@@ -22,9 +23,6 @@ from .candidates import (
     is_locative,
     is_name_token,
     of_country_start,
-    sentence_end,
-    sentence_start,
-    span_head,
     strip_possessive,
 )
 from .gazetteer import Entry

@@ -34,6 +34,7 @@ from ...lexicons import load_words
 from ...nlp.lemma import lemma
 from ...records import Actor, Article, Attribution, Event, EventDate, Place, Span
 from ..index import MentionIndex
+from ..syntax import dependents, pobjs
 from .modality import Modality, is_historical, modality_of, scope_chain
 from .triggers import TriggerMatch, TriggerRule, code_table, find_triggers, match_token
 
@@ -482,7 +483,7 @@ class _Resolver:
         sayer = clause.head
         if not _is(sayer, REPORTING | {"claim", "threaten"}):
             return []
-        for s in _children(sayer, "nsubj"):
+        for s in dependents(sayer, "nsubj"):
             if s.tag_ != "PRP":
                 return self.np_actors(s)
         return []
@@ -491,21 +492,13 @@ class _Resolver:
         return self.places.at(tok.doc[tok.left_edge.i].idx, tok.idx + len(tok))
 
 
-def _children(t: Token, *deps: str) -> list[Token]:
-    return [c for c in t.children if c.dep_ in deps]
-
-
-def _pobjs(prep: Token) -> list[Token]:
-    return [p for p in prep.children if p.dep_ in ("pobj", "pcomp")]
-
-
 def _subject_tokens(v: Token, depth: int = 0) -> tuple[list[Token], bool]:
     """The tokens naming who does ``v``, and whether ``v`` is passive."""
     if depth > 4:
         return [], False
     passive = any(c.dep_ in ("nsubjpass", "auxpass") for c in v.children)
-    if passive and _is(v, STATIVE_PASSIVES) and not _children(v, "agent"):
-        return _children(v, "nsubjpass"), False  # "Israel is opposed to", "were engaged in"
+    if passive and _is(v, STATIVE_PASSIVES) and not dependents(v, "agent"):
+        return dependents(v, "nsubjpass"), False  # "Israel is opposed to", "were engaged in"
     for c in v.children:
         if c.dep_ == "agent":
             return [p for p in c.children if p.dep_ == "pobj"], True
@@ -520,7 +513,7 @@ def _subject_tokens(v: Token, depth: int = 0) -> tuple[list[Token], bool]:
     if h.i == v.i:
         return [], False
     if v.dep_ == "xcomp" and _is(h, OBJECT_CONTROL):
-        objs = _children(h, "dobj")
+        objs = dependents(h, "dobj")
         if objs:
             return objs, False
     if v.dep_ == "pcomp" and h.dep_ == "prep":  # "signs of Beijing supplying weapons"
@@ -536,8 +529,8 @@ def _subject_tokens(v: Token, depth: int = 0) -> tuple[list[Token], bool]:
                 return _subject_tokens(h.head, depth + 1)[0], False
             return [], False  # "a resolution that aims to tighten sanctions" is no one's act
         return [h], False  # "soldiers combatting Russian soldiers": the noun does it
-    if v.dep_ == "conj" and not passive and _children(h, "nsubjpass"):
-        return _children(h, "nsubjpass"), False  # "was indicted … and will resign"
+    if v.dep_ == "conj" and not passive and dependents(h, "nsubjpass"):
+        return dependents(h, "nsubjpass"), False  # "was indicted … and will resign"
     if v.dep_ in (
         "xcomp",
         "conj",
@@ -564,11 +557,11 @@ def _recipient_tokens(v: Token, skip: set[int]) -> list[Token]:
         if c.i in skip:
             continue
         if c.dep_ == "dative" and c.tag_ == "IN":  # "granted asylum to X" parsed as dative "to"
-            out.extend(p for p in _pobjs(c) if p.i not in skip)
+            out.extend(p for p in pobjs(c) if p.i not in skip)
         elif c.dep_ in ("dobj", "dative", "nsubjpass", "attr") and not c.tag_.startswith("VB"):
             out.append(c)
         elif c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
-            out.extend(p for p in _pobjs(c) if p.i not in skip)
+            out.extend(p for p in pobjs(c) if p.i not in skip)
     return out
 
 
@@ -585,7 +578,7 @@ def _noun_arguments(res: _Resolver, n: Token) -> tuple[list[Actor], list[Actor],
                 actors.append(a)
         elif c.dep_ == "prep":
             low = c.lower_
-            for p in _pobjs(c):
+            for p in pobjs(c):
                 found = res.np_actors(p)
                 if low in ("by", "from"):
                     actors.extend(a for a in found if a not in actors)
@@ -624,7 +617,7 @@ def _arguments(res: _Resolver, cand: _Cand) -> tuple[list[Actor], list[Actor], b
             recips += [a for a in res.np_actors(p) if a not in recips]
         for c in p.children:
             if c.dep_ in ("prep", "dative") and c.lower_ in RECIPIENT_PREPS:
-                for q in _pobjs(c):
+                for q in pobjs(c):
                     recips += [a for a in res.np_actors(q) if a not in recips]
     if tok.i != anchor.i:
         for r in _recipient_tokens(tok, skip):
@@ -643,7 +636,7 @@ def _arguments(res: _Resolver, cand: _Cand) -> tuple[list[Actor], list[Actor], b
     if cand.plover == "REQUEST" and not recips:
         for c in anchor.children:
             if c.dep_ == "ccomp":
-                for s in _children(c, "nsubj", "nsubjpass"):
+                for s in dependents(c, "nsubj", "nsubjpass"):
                     recips += [a for a in res.np_actors(s) if a not in actors]
     if cand.match.rule.frame in ("intent", "threat", "request", "reject") and not recips:
         # "offered to hand over to Britain …", "ready to contribute troops to …": the
@@ -657,7 +650,7 @@ def _arguments(res: _Resolver, cand: _Cand) -> tuple[list[Actor], list[Actor], b
         for t in (anchor, tok, *cand.match.parts, *(h.anchor for h in cand.helpers)):
             for c in t.children:
                 if c.dep_ == "prep" and c.lower_ == "from":
-                    for q in _pobjs(c):
+                    for q in pobjs(c):
                         recips += [a for a in res.np_actors(q) if a not in actors]
     words = {c.lower_ for t in (tok, anchor, *cand.match.parts) for c in t.children}
     symmetric = _is(tok, RECIPROCAL) or _is(anchor, RECIPROCAL)
@@ -687,7 +680,7 @@ def _place(res: _Resolver, cand: _Cand, dateline: Place | None) -> Place | None:
     for t in toks:
         for c in t.children:
             if c.dep_ == "prep" and c.lower_ in PLACE_PREPS:
-                for p in _pobjs(c):
+                for p in pobjs(c):
                     pl = res.place_of(p)
                     if pl is not None:
                         return pl
@@ -697,7 +690,7 @@ def _place(res: _Resolver, cand: _Cand, dateline: Place | None) -> Place | None:
                 targets = (
                     [c]
                     if c.dep_ == "dobj"
-                    else _pobjs(c)
+                    else pobjs(c)
                     if c.dep_ == "prep" and c.lower_ == "to"
                     else []
                 )
@@ -775,7 +768,7 @@ def _reframe(cand: _Cand, comps: list[_Cand]) -> None:
         elif t is not None and main is not None:
             cand.cameo, cand.plover, cand.mode = main.cameo, main.plover, main.mode
             cand.certainty = "speculative"
-        elif cand.cameo is None and _is(cand.token, ("offer",)) and _children(cand.token, "xcomp"):
+        elif cand.cameo is None and _is(cand.token, ("offer",)) and dependents(cand.token, "xcomp"):
             _code(cand, "030")  # "offered to hand over the suspects"
         elif cand.cameo is None:
             cand.dropped = True
@@ -803,7 +796,7 @@ def _reframe(cand: _Cand, comps: list[_Cand]) -> None:
 
 def _announces_action(v: Token) -> bool:
     """Whether the clause a frame verb governs says what someone will do (will/would/shall)."""
-    for comp in _children(v, "ccomp", "xcomp"):
+    for comp in dependents(v, "ccomp", "xcomp"):
         if any(
             a.dep_ == "aux" and a.lower_ in ("will", "would", "shall", "'ll", "wo")
             for a in comp.children
@@ -815,7 +808,7 @@ def _announces_action(v: Token) -> bool:
 def _object_is_actor(res: _Resolver, v: Token) -> bool:
     """Whether the verb's object is itself someone ("hosted Xi"), not a thing ("a survey")."""
     doc = v.doc
-    for o in _children(v, "dobj", "nsubjpass"):  # the phrase up to its head: "Syrian officials"
+    for o in dependents(v, "dobj", "nsubjpass"):  # the phrase up to its head: "Syrian officials"
         if res.actors.overlapping(doc[o.left_edge.i].idx, o.idx + len(o)):
             return True
     return False
@@ -893,7 +886,7 @@ def _sentence_candidates(sent: SpacySpan) -> list[_Cand]:
         aux = {c.lower_ for c in v.children if c.dep_ == "aux"}
         if not aux & OBLIGATION or "have" in aux:  # "should have passed" blames, not asks
             continue
-        subjects = _children(v, "nsubj", "nsubjpass")
+        subjects = dependents(v, "nsubj", "nsubjpass")
         if not subjects or subjects[0].lower_ in ("i", "we", "you", "one"):
             continue  # "we must return to the facts" is no demand on anyone
         # pos "M": a demand read off "must"; kept only if it names whom it is made of

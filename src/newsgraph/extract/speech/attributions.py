@@ -29,6 +29,7 @@ from ...lexicons import load_table, load_words
 from ...nlp.lemma import lemma
 from ...records import Actor, Article, Attribution, Span
 from ..index import MentionIndex
+from ..syntax import np_span, subject_of, subtree_span, tok_span
 from .hedges import HedgeCue, find_hedges
 from .quotes import Quote, find_quotes
 
@@ -37,22 +38,7 @@ _FINITE = frozenset(("VBD", "VBZ", "VBP", "MD"))
 _SUBJ = ("nsubj", "nsubjpass", "csubj")
 # Dependents of a subject head that belong to the source phrase ("a person familiar with
 # the matter", "NATO and the US"); relative clauses and appositions after a comma do not.
-_NP_RIGHT = frozenset(
-    (
-        "prep",
-        "amod",
-        "compound",
-        "nummod",
-        "cc",
-        "conj",
-        "flat",
-        "npadvmod",
-        "nmod",
-        "case",
-        "poss",
-        "acl",
-    )
-)
+
 # Cue classes whose verbs also describe things that are not speech ("the data show",
 # "the move seems to suggest"): their subject must look like a source.
 _WEAK_CLASSES = frozenset(("belief", "intent", "evidential", "stance"))
@@ -212,40 +198,6 @@ def extract_attributions(doc: Doc, article: Article, actors: list[Actor]) -> lis
 
 
 # ------------------------------------------------------------------ speakers
-def subject_of(verb: Token, depth: int = 0) -> Token | None:
-    """The source of a cue verb: its subject, or that of the verb it hangs from."""
-    for child in verb.children:
-        if child.dep_ == "nsubj" and child.lower_ not in ("it", "there"):
-            if child.tag_ in ("WP", "WDT") and verb.dep_ == "relcl":
-                return verb.head  # "Trump, who said …": the antecedent
-            return child
-        if child.dep_ == "agent":
-            for gc in child.children:
-                if gc.dep_ == "pobj":
-                    return gc
-    for child in verb.children:
-        # "voters were left wondering whether …": the passive subject of a verb the cue
-        # hangs from is the one who wonders; the cue's own passive subject is not a source
-        if child.dep_ == "nsubjpass" and depth > 0 and child.lower_ not in ("it", "there"):
-            return child
-    if any(
-        c.dep_ in ("nsubjpass", "expl") or c.dep_ == "nsubj" and c.lower_ == "it"
-        for c in verb.children
-    ):
-        return None  # "it is reported that": no named source
-    if verb.tag_ == "VBG":
-        w = _with_subject(verb)
-        if w is not None:
-            return w
-    if depth >= 3:
-        return None
-    if verb.dep_ in ("acl", "relcl") and verb.head.tag_.startswith(("NN", "PRP")):
-        if verb.dep_ == "relcl":
-            return verb.head
-        return verb.head if verb.tag_ == "VBG" else None
-    if verb.dep_ in ("xcomp", "advcl", "conj", "pcomp", "acomp", "prep") and verb.head is not verb:
-        return subject_of(verb.head, depth + 1)
-    return None
 
 
 def _on_cue_line(ctx: _Context, cue: Token, subj: Token | None) -> Token | None:
@@ -266,44 +218,6 @@ def _on_cue_line(ctx: _Context, cue: Token, subj: Token | None) -> Token | None:
             candidates.append(doc[i])
         i -= 1
     return _name_head(candidates[::-1]) if candidates else None
-
-
-def _with_subject(verb: Token) -> Token | None:
-    """``with Vlasiuk, who …, adding that …``: the object of a "with" just before the verb."""
-    i = verb.i - 1
-    while i >= verb.sent.start and verb.doc[i].is_punct:
-        i -= 1
-    if i < verb.sent.start:
-        return None
-    tok = verb.doc[i]
-    for anc in (tok, *tok.ancestors):
-        if anc.dep_ == "pobj" and anc.head.lower_ == "with" and anc.right_edge.i >= i:
-            return anc
-        if anc.i < verb.sent.start or anc.dep_ in ("ROOT",):
-            break
-    return None
-
-
-def np_span(head: Token) -> tuple[int, int]:
-    """Character span of the noun phrase headed by ``head``, without trailing clauses."""
-    end = head.idx + len(head.text)
-    prev_end_i = head.i
-    for child in head.rights:
-        between = head.doc[prev_end_i + 1 : child.left_edge.i]
-        if (
-            child.dep_ not in _NP_RIGHT
-            or any(t.is_punct for t in between)
-            or child.left_edge.is_punct
-        ):
-            break
-        if child.dep_ == "acl" and child.tag_ not in ("VBN", "JJ"):
-            break
-        end = child.right_edge.idx + len(child.right_edge.text)
-        prev_end_i = child.right_edge.i
-    left = head.left_edge
-    while left.i < head.i and (left.is_punct or left.tag_ in ("``", "''")):
-        left = left.doc[left.i + 1]
-    return left.idx, end
 
 
 def _resolve(ctx: _Context, d: _Draft, head: Token | None) -> _Draft:
@@ -805,7 +719,7 @@ def _complement(ctx: _Context, tok: Token, cue: CueVerb) -> tuple[int, int] | No
         if child.dep_ == "ccomp" and "c" in comps:
             if child.i < tok.i and "r" not in comps:
                 continue
-            return _cut_at_next_cue(child, _subtree_span(child))
+            return _cut_at_next_cue(child, subtree_span(child))
     if "x" in comps or "o" in comps:
         for child in tok.children:
             if (
@@ -813,20 +727,20 @@ def _complement(ctx: _Context, tok: Token, cue: CueVerb) -> tuple[int, int] | No
                 and child.tag_.startswith("VB")
                 and ("x" in comps or child.tag_ == "VBG")
             ):
-                return _subtree_span(child)
+                return subtree_span(child)
             if child.dep_ == "dobj" and "o" in comps and child.lower_ not in ("it", "this", "that"):
-                s, e = _subtree_span(child)
+                s, e = subtree_span(child)
                 # "called the idea ‘stupid’": the object's predicate belongs to it
                 for sib in child.head.rights:
                     if sib.i > child.i and sib.dep_ in ("oprd", "xcomp", "ccomp"):
-                        e = max(e, _subtree_span(sib)[1])
+                        e = max(e, subtree_span(sib)[1])
                 return s, e
     if "p" in comps:
         for child in tok.children:
             if child.dep_ == "prep" and child.lower_ in _CONTENT_PREPS:
                 pobj = next((c for c in child.children if c.dep_ in ("pobj", "pcomp")), None)
                 if pobj is not None:
-                    return _subtree_span(pobj)
+                    return subtree_span(pobj)
     if "r" in comps and tok.dep_ in ("parataxis", "ccomp", "advcl", "conj") and tok.head.i != tok.i:
         head = tok.head
         if head.i < tok.i and tok.left_edge.i > 0 and ctx.doc[tok.left_edge.i - 1].is_punct:
@@ -836,9 +750,9 @@ def _complement(ctx: _Context, tok: Token, cue: CueVerb) -> tuple[int, int] | No
                 end_i -= 1
             if end_i <= start.i:
                 return None
-            return _tok_span(start, ctx.doc[end_i])
+            return tok_span(start, ctx.doc[end_i])
         if head.i > tok.i and tok.left_edge.i > head.left_edge.i:
-            return _subtree_span(head)
+            return subtree_span(head)
     return None
 
 
@@ -858,20 +772,6 @@ def _cut_at_next_cue(root: Token, span: tuple[int, int]) -> tuple[int, int]:
             return span[0], doc[end].idx + len(doc[end].text)
         break
     return span
-
-
-def _subtree_span(tok: Token) -> tuple[int, int]:
-    left, right = tok.left_edge, tok.right_edge
-    doc = tok.doc
-    while right.i > left.i and (right.is_punct and right.tag_ not in ("''",) or right.is_space):
-        right = doc[right.i - 1]
-    while left.i < right.i and (left.is_punct and left.tag_ not in ("``",) or left.is_space):
-        left = doc[left.i + 1]
-    return _tok_span(left, right)
-
-
-def _tok_span(left: Token, right: Token) -> tuple[int, int]:
-    return left.idx, right.idx + len(right.text)
 
 
 # ------------------------------------------------------------------ according to / per
@@ -959,7 +859,7 @@ def _reportedly(ctx: _Context, drafts: list[_Draft]) -> Iterable[_Draft]:
                 if d.cue_token == verb.i:
                     d.extra_hedges.append((tok.idx, tok.idx + len(tok.text)))
             continue
-        s, e = _subtree_span(verb)
+        s, e = subtree_span(verb)
         cue = (tok.idx, tok.idx + len(tok.text))
         yield _Draft(
             kind="according_to",
