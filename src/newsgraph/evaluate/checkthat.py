@@ -95,7 +95,7 @@ def run(
     nlp: Any = None,
 ) -> Report:
     """MAP of check-worthiness on the test debates (or ``--split training``)."""
-    from ..extract.claims import check_worthiness
+    from ..extract.speech.claims import check_worthiness
     from ..nlp import load_model
 
     aliases = {"test": "test_annotated", "train": "training"}
@@ -127,7 +127,7 @@ def fit(data_dir: Path, nlp: Any = None, epochs: int = 400, l2: float = 1e-3) ->
     """
     import numpy as np
 
-    from ..extract.claims import FEATURES
+    from ..extract.speech.claims import FEATURES
     from ..nlp import load_model
 
     nlp = nlp or load_model()
