@@ -136,7 +136,7 @@ def _object_schema(cls: type, defs: dict[str, dict[str, Any]]) -> dict[str, Any]
                 hint = _inner(hint)  # emitted only when set, so never null
             properties[key] = _value_schema(hint, defs, (name, key))
         else:
-            raise TypeError(f"{name}.to_dict emits {key!r}, which is no field: add it to EXTRA_KEYS")
+            raise TypeError(f"{name}.to_dict emits {key!r}, no field of it: add it to EXTRA_KEYS")
     out: dict[str, Any] = {"type": "object"}
     doc = _summary(cls)
     if doc:

@@ -12,9 +12,7 @@ from . import FILENAME, article_schema, render
 
 def main(argv: list[str] | None = None) -> int:
     parser = argparse.ArgumentParser(prog="python -m newsgraph.schema", description=__doc__)
-    parser.add_argument(
-        "--write", action="store_true", help=f"write {FILENAME} beside this module"
-    )
+    parser.add_argument("--write", action="store_true", help=f"write {FILENAME} beside this module")
     args = parser.parse_args(argv)
     text = render(article_schema())
     if args.write:
