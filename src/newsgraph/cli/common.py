@@ -52,9 +52,9 @@ def configure_logging(verbose: int, quiet: bool) -> None:
     Leaves a host's own logging alone (as ``logging.basicConfig`` does) when the root
     logger already has handlers the CLI did not install.
     """
-    level = logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[
-        min(verbose, 2)
-    ]
+    level = (
+        logging.ERROR if quiet else (logging.WARNING, logging.INFO, logging.DEBUG)[min(verbose, 2)]
+    )
     root = logging.getLogger()
     if not _handlers and not root.handlers:
         handler = logging.StreamHandler(sys.stderr)
