@@ -3,8 +3,10 @@ tests that need it skip with the reason where it is absent, and fail under CI=tr
 
 from __future__ import annotations
 
+import functools
 import os
 from pathlib import Path
+from typing import Any
 
 import pytest
 
@@ -22,6 +24,28 @@ def need_shared(*parts: str) -> Path:
             pytest.fail(msg)
         pytest.skip(msg)
     return path
+
+
+@functools.cache
+def _article_validator() -> Any:
+    import jsonschema
+
+    from newsgraph.schema import load_article_schema
+
+    schema = load_article_schema()
+    jsonschema.Draft202012Validator.check_schema(schema)
+    return jsonschema.Draft202012Validator(schema)
+
+
+def assert_valid_article(doc: dict[str, Any]) -> None:
+    """``doc`` validates against the shipped ``newsgraph.article/1`` JSON Schema.
+
+    Every test that produces `analyze` output passes it through here.
+    """
+    errors = sorted(_article_validator().iter_errors(doc), key=lambda e: e.json_path)
+    assert not errors, "not a valid newsgraph.article/1 document:\n" + "\n".join(
+        f"  {e.json_path}: {e.message[:200]}" for e in errors[:10]
+    )
 
 
 @pytest.fixture(scope="session")
@@ -46,4 +70,5 @@ def seed_analysis(seed_dir, nlp):
 
     items = list(run([str(seed_dir / "article.txt")], Settings(), published="2023-04-17", nlp=nlp))
     assert len(items) == 1 and isinstance(items[0], Analysis), items
+    assert_valid_article(items[0].to_dict())
     return items[0]

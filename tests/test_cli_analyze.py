@@ -13,6 +13,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 
+from conftest import assert_valid_article
 from newsgraph.cli import cli
 
 pytestmark = pytest.mark.model
@@ -85,6 +86,7 @@ def test_cli_analyze_one_file_prints_pretty_json(good):
     result = invoke(str(good), "--published", "2023-04-17")
     assert result.exit_code == 0, result.stderr
     doc = json.loads(result.stdout)
+    assert_valid_article(doc)
     assert doc["schema"] == "newsgraph.article/1"
     assert doc["article"]["title"] == "Ministers meet in Oslo over fishing quotas"
     assert doc["article"]["published"] == "2023-04-17"
@@ -102,6 +104,8 @@ def test_cli_analyze_batch_goes_past_every_failure_and_sums_up(good, bad_inputs,
     assert result.exit_code == 3
     lines = result.stdout.splitlines()
     docs = [json.loads(line) for line in lines]
+    for doc in docs:
+        assert_valid_article(doc)
     # both good files and the good JSONL record, in input order
     assert [d["article"]["title"] for d in docs] == [
         "Ministers meet in Oslo over fishing quotas", None,
@@ -127,7 +131,9 @@ def test_cli_analyze_url_that_does_not_answer(tmp_path):
 def test_cli_analyze_reads_stdin():
     result = invoke("-", input=GOOD.encode())
     assert result.exit_code == 0, result.stderr
-    assert json.loads(result.stdout)["article"]["title"].startswith("Ministers meet")
+    doc = json.loads(result.stdout)
+    assert_valid_article(doc)
+    assert doc["article"]["title"].startswith("Ministers meet")
 
 
 def test_cli_analyze_several_articles_in_one_input_become_jsonl(tmp_path):
@@ -137,7 +143,10 @@ def test_cli_analyze_several_articles_in_one_input_become_jsonl(tmp_path):
                     + json.dumps({"title": "B", "text": body * 2}) + "\n")
     result = invoke(str(dump))
     assert result.exit_code == 0
-    assert [json.loads(x)["article"]["title"] for x in result.stdout.splitlines()] == ["A", "B"]
+    docs = [json.loads(x) for x in result.stdout.splitlines()]
+    for doc in docs:
+        assert_valid_article(doc)
+    assert [d["article"]["title"] for d in docs] == ["A", "B"]
 
 
 def test_cli_analyze_ids_are_stable_across_runs(good, tmp_path):
@@ -148,6 +157,7 @@ def test_cli_analyze_ids_are_stable_across_runs(good, tmp_path):
     second = invoke(str(copy), "--format", "jsonl").stdout
     assert first == second  # same content, other path: same ids and output
     doc = json.loads(first)
+    assert_valid_article(doc)
     ids = [doc["article"]["id"]] + [x["id"] for key in ("actors", "places", "attributions",
                                                         "claims", "events") for x in doc[key]]
     assert len(ids) == len(set(ids))
@@ -155,13 +165,15 @@ def test_cli_analyze_ids_are_stable_across_runs(good, tmp_path):
 
 def test_cli_analyze_subprocess_stdout_is_pure_jsonl(good, bad_inputs):
     exe = ROOT / ".venv" / "bin" / "newsgraph"
-    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "newsgraph.cli"]
+    cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "newsgraph"]
     bad = [bad_inputs[k] for k in ("bad.bin", "empty.txt", "german.txt", "cut.html.gz")]
     # -vv: debug logging on, and still nothing but JSON on stdout
     proc = subprocess.run([*cmd, "-vv", "analyze", str(good), *bad, str(good), "--format",
                            "jsonl"], capture_output=True, text=True, timeout=300)
     assert proc.returncode == 3, proc.stderr
     docs = [json.loads(line) for line in proc.stdout.splitlines()]
-    assert len(docs) == 2 and all(d["schema"] == "newsgraph.article/1" for d in docs)
+    assert len(docs) == 2
+    for doc in docs:
+        assert_valid_article(doc)
     for path in bad:
         assert path in proc.stderr

@@ -11,6 +11,7 @@ from click.testing import CliRunner
 
 from newsgraph.cli import cli
 from newsgraph.cli.corpus import estimate_total
+from newsgraph.errors import StoreError
 from newsgraph.records import Failure
 from newsgraph.store import open_store
 from store.builders import corpus
@@ -107,7 +108,8 @@ def test_cli_corpus_export_to_stdout_and_errors(db, tmp_path):
 
 def test_cli_corpus_bad_store_url_is_one_clear_error(tmp_path):
     result = run("query", "events", "--db", "mysql://x/y")
-    assert result.exit_code == 1 and "unknown store URL scheme" in result.output
+    assert result.exit_code == StoreError.exit_status == 5
+    assert result.stdout == "" and "unknown store URL scheme" in result.stderr
 
 
 def test_cli_corpus_estimate_total(tmp_path):

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from conftest import assert_valid_article
 from newsgraph import pipeline
 from newsgraph.config import Settings
 from newsgraph.records import Analysis, Article, Failure
@@ -48,4 +49,5 @@ def test_pipeline_analyze_text_is_deterministic(nlp):
     a = pipeline.analyze_text(text, published="2023-04-17", nlp=nlp)
     b = pipeline.analyze_text(text, published="2023-04-17", nlp=nlp)
     assert a.to_dict() == b.to_dict()
+    assert_valid_article(a.to_dict())
     assert all(s.is_valid_in(text) for s in a.spans())

@@ -21,6 +21,7 @@ SourceKind = Literal[
     "person", "organization", "media", "government", "document", "anonymous", "none"
 ]
 ActorType = Literal["person", "organization", "country", "group", "media", "igo"]
+DatePrecision = Literal["day", "week", "month", "year", "publication"]
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -291,7 +292,7 @@ class EventDate:
     start: str | None
     end: str | None
     text: str | None = None
-    precision: str | None = None  # day|week|month|year|publication, or None when unresolved
+    precision: str | None = None  # DatePrecision, or None when unresolved
 
     def to_dict(self) -> dict[str, Any]:
         return {

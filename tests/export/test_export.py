@@ -4,11 +4,13 @@ from __future__ import annotations
 
 import csv
 import io
+import json
 from importlib import resources
 
 import pytest
 from click.testing import CliRunner
 
+from conftest import assert_valid_article
 from newsgraph.cli import cli
 from newsgraph.export import GDELT_COLUMNS, export, write_gdelt
 from newsgraph.link import link
@@ -119,6 +121,7 @@ def test_export_jsonl_equals_analyze_output(tmp_path):
         cli, ["analyze", str(path), "--published", "2023-04-17", "--format", "jsonl"]
     )
     assert analyzed.exit_code == 0, analyzed.output
+    assert_valid_article(json.loads(analyzed.stdout))
     db = str(tmp_path / "x.db")
     ingested = runner.invoke(
         cli, ["ingest", str(path), "--published", "2023-04-17", "--db", db, "-q"]

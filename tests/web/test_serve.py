@@ -19,7 +19,7 @@ def test_serve_help_names_its_options():
 
 def test_serve_bad_store_url_fails_before_serving():
     r = CliRunner().invoke(cli, ["serve", "--db", "ftp://example.org/x"])
-    assert r.exit_code != 0
+    assert r.exit_code == StoreError.exit_status
     assert "unknown store URL scheme" in r.output
 
 

@@ -10,9 +10,8 @@ from importlib import resources
 import click
 
 from ..config import Settings
-from ..errors import NewsgraphError
 from ..records import Analysis, Failure
-from .common import fail_summary, iso_date
+from .common import error_for, fail_summary, iso_date, verbosity_options
 
 SAMPLE = "seed-putin-li-shangfu.txt"
 
@@ -60,6 +59,7 @@ def _emit(items: Iterable[Analysis | Failure], fmt: str | None) -> list[Failure]
                    "(the default when there are several).")
 @click.option("--allow-private", is_flag=True, default=None,
               help="Allow fetching URLs on private, loopback or link-local addresses.")
+@verbosity_options
 @click.pass_obj
 def analyze(settings: Settings, inputs: tuple[str, ...], published: str | None, url: str | None,
             fmt: str | None, allow_private: bool | None) -> None:
@@ -77,14 +77,12 @@ def analyze(settings: Settings, inputs: tuple[str, ...], published: str | None, 
     from ..pipeline import run
 
     settings = settings.with_(allow_private=allow_private)
-    try:
-        failures = _emit(run(inputs, settings, published=published, url=url), fmt)
-    except NewsgraphError as e:
-        raise click.ClickException(e.message) from None
+    failures = _emit(run(inputs, settings, published=published, url=url), fmt)
     fail_summary(failures)
 
 
 @click.command()
+@verbosity_options
 @click.pass_obj
 def demo(settings: Settings) -> None:
     """Analyse the bundled sample article and print a readable summary.
@@ -101,7 +99,7 @@ def demo(settings: Settings) -> None:
         items = list(run([str(p)], settings, published="2023-04-17"))
     for item in items:
         if isinstance(item, Failure):
-            raise click.ClickException(f"{item.input}: {item.reason}")
+            raise error_for(item)
         print_summary(item)
     sys.stdout.flush()
     _demo_store(settings, [x for x in items if isinstance(x, Analysis)])
@@ -113,12 +111,9 @@ def _demo_store(settings: Settings, analyses: list[Analysis]) -> None:
 
     from ..store import open_store
 
-    try:
-        with open_store(settings.db) as store:
-            result = store.write_batch(analyses)
-            url = store.url
-    except NewsgraphError as e:
-        raise click.ClickException(e.message) from None
+    with open_store(settings.db) as store:
+        result = store.write_batch(analyses)
+        url = store.url
     where = str(Path(settings.db).resolve()) if "://" not in settings.db else url
     state = "stored" if result.added else "already stored"
     click.echo(f"\n{state} in {where}; try: newsgraph query events --db {settings.db}")

@@ -15,7 +15,7 @@ import click
 
 from ..config import Settings
 from ..errors import NewsgraphError
-from .common import iso_date
+from .common import iso_date, quiet, verbosity_options
 
 db_option = click.option(
     "--db",
@@ -32,14 +32,9 @@ FORMATS = click.Choice(["table", "json", "csv"])
 def _store(settings: Settings, db: str | None) -> Iterator[Any]:
     from ..store import open_store
 
-    try:
-        store = open_store(db or settings.db)
-    except NewsgraphError as e:
-        raise click.ClickException(e.message) from None
+    store = open_store(db or settings.db)
     try:
         yield store
-    except NewsgraphError as e:
-        raise click.ClickException(e.message) from None
     finally:
         store.close()
 
@@ -94,7 +89,6 @@ def estimate_total(sources: Sequence[str]) -> int | None:
     show_default=True,
     help="Group near-duplicates and cluster events after new articles were stored.",
 )
-@click.option("-q", "--quiet", is_flag=True, help="No progress bar.")
 @click.option(
     "--workers",
     type=click.IntRange(0, 1024),
@@ -108,6 +102,7 @@ def estimate_total(sources: Sequence[str]) -> int | None:
     default=None,
     help="Analyse on an existing Dask cluster (see README: Running on a Dask cluster).",
 )
+@verbosity_options
 @click.pass_obj
 def ingest(
     settings: Settings,
@@ -117,7 +112,6 @@ def ingest(
     published: str | None,
     allow_private: bool | None,
     do_link: bool,
-    quiet: bool,
     workers: int | None,
     scheduler: str | None,
 ) -> None:
@@ -144,7 +138,7 @@ def ingest(
     settings = settings.with_(allow_private=allow_private, workers=workers, scheduler=scheduler)
     console = Console(stderr=True)
     with _store(settings, db) as store:
-        show = not quiet and console.is_terminal
+        show = not quiet() and console.is_terminal
         with (
             _progress(console, estimate_total(sources) if show else None, show) as update,
             analysis_stage(settings) as analyze,
@@ -316,6 +310,7 @@ def _cell(v: Any) -> str:
 )
 @click.option("--offset", type=click.IntRange(0), default=0, help="Skip the first N rows.")
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@verbosity_options
 @click.pass_obj
 def query(
     settings: Settings, kind: str, db: str | None, fmt: str, dyad: str | None, **filters: Any
@@ -343,6 +338,7 @@ def query(
 @click.command()
 @db_option
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@verbosity_options
 @click.pass_obj
 def failures(settings: Settings, db: str | None, fmt: str) -> None:
     """List the inputs that could not be stored, with stage, code and reason.
@@ -374,6 +370,7 @@ def failures(settings: Settings, db: str | None, fmt: str) -> None:
     show_default=True,
     help="Event clusters: days between events of the same happening at most this.",
 )
+@verbosity_options
 @click.pass_obj
 def link(settings: Settings, db: str | None, threshold: float, window: int) -> None:
     """Group near-duplicate articles and cluster events across articles (corroboration).
@@ -421,6 +418,7 @@ def link(settings: Settings, db: str | None, threshold: float, window: int) -> N
 @click.option("--since", callback=iso_date, help="From this date YYYY-MM-DD (inclusive).")
 @click.option("--until", callback=iso_date, help="Up to this date YYYY-MM-DD (inclusive).")
 @click.option("--outlet", help="Outlet name contains this (case-blind).")
+@verbosity_options
 @click.pass_obj
 def export(
     settings: Settings,

@@ -8,7 +8,7 @@ import json
 import click
 
 from ..config import Settings
-from ..errors import NewsgraphError
+from .common import verbosity_options
 
 # set name -> (module in newsgraph.evaluate, one-line description)
 SETS: dict[str, tuple[str, str]] = {
@@ -37,6 +37,7 @@ SETS: dict[str, tuple[str, str]] = {
 )
 @click.option("--limit", type=int, default=None, help="Score only the first N items (quick runs).")
 @click.option("--format", "fmt", type=click.Choice(["table", "json"]), default="table")
+@verbosity_options
 @click.pass_obj
 def eval_cmd(
     settings: Settings,
@@ -56,10 +57,7 @@ def eval_cmd(
     from ..evaluate import find_data_dir
 
     module = importlib.import_module(f"newsgraph.evaluate.{SETS[gold_set][0]}")
-    try:
-        report = module.run(find_data_dir(data_dir), settings=settings, split=split, limit=limit)
-    except NewsgraphError as e:
-        raise click.ClickException(e.message) from None
+    report = module.run(find_data_dir(data_dir), settings=settings, split=split, limit=limit)
     if fmt == "json":
         click.echo(json.dumps(report.to_dict(), indent=2))
         return

@@ -6,6 +6,7 @@ import click
 
 from ..config import Settings
 from ..errors import NewsgraphError
+from .common import CommandError, verbosity_options
 
 LOOPBACK = {"127.0.0.1", "::1", "localhost"}
 
@@ -29,6 +30,7 @@ LOOPBACK = {"127.0.0.1", "::1", "localhost"}
     show_default=True,
     help="Server log level (stderr).",
 )
+@verbosity_options
 @click.pass_obj
 def serve(settings: Settings, db: str | None, host: str, port: int, log_level: str) -> None:
     """Serve the JSON API (OpenAPI at /openapi.json, reference at /api) and the web UI.
@@ -46,7 +48,7 @@ def serve(settings: Settings, db: str | None, host: str, port: int, log_level: s
 
         from ..web import create_app
     except ImportError as e:  # the base install leaves the web stack out
-        raise click.ClickException(
+        raise NewsgraphError(
             f"the web server needs the 'web' extra ({e.name} is missing): "
             "pip install 'newsgraph[web]'"
         ) from None
@@ -59,7 +61,7 @@ def serve(settings: Settings, db: str | None, host: str, port: int, log_level: s
         app = create_app(store)
         empty = overview(store)["articles"] == 0
     except NewsgraphError as e:
-        raise click.ClickException(e.message) from None
+        raise CommandError(e) from None
     if empty:
         click.echo(
             f"warning: {store.url} holds no articles yet; fill it with "

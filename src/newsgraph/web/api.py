@@ -28,6 +28,20 @@ from .params import (
     page_links,
 )
 from .params import Country as CountryParam
+from .schemas import (
+    ARTICLE_DOCUMENT,
+    ActorPage,
+    ActorProfile,
+    ArticlePage,
+    ClaimPage,
+    Cluster,
+    ClusterPage,
+    EventPage,
+    Network,
+    SearchResult,
+    Stats,
+    documented,
+)
 
 
 class ErrorInfo(BaseModel):
@@ -40,16 +54,6 @@ class ErrorBody(BaseModel):
     """The one error shape of the API."""
 
     error: ErrorInfo
-
-
-class Page(BaseModel):
-    """One page of rows and the links to its neighbours."""
-
-    items: list[dict[str, Any]]
-    limit: int
-    offset: int
-    next: str | None = Field(default=None, description="URL of the next page, or null.")
-    prev: str | None = Field(default=None, description="URL of the previous page, or null.")
 
 
 ERRORS: dict[int | str, dict[str, Any]] = {
@@ -106,39 +110,42 @@ def _list(kind: str) -> Callable[..., dict[str, Any]]:
 
 
 router.add_api_route(
-    "/articles", _list("articles"), methods=["GET"], response_model=Page, tags=["articles"],
+    "/articles", _list("articles"), methods=["GET"], **documented(ArticlePage), tags=["articles"],
     summary="List articles",
     description="Stored articles, newest first. Filters: actor, country, dyad, plover, cameo, "
     "since, until (publication date), outlet, text (full-text search), article_id.",
 )  # fmt: skip
 router.add_api_route(
-    "/events", _list("events"), methods=["GET"], response_model=Page, tags=["events"],
+    "/events", _list("events"), methods=["GET"], **documented(EventPage), tags=["events"],
     summary="List events",
     description="Coded events, newest first, with their evidence sentence and cluster. Filters: "
     "actor, country, dyad, plover, cameo, since, until (event date), outlet, text, article_id.",
 )  # fmt: skip
 router.add_api_route(
-    "/actors", _list("actors"), methods=["GET"], response_model=Page, tags=["actors"],
+    "/actors", _list("actors"), methods=["GET"], **documented(ActorPage), tags=["actors"],
     summary="List actors",
     description="Actors by the number of articles naming them. Filters: actor, country, "
     "since, until, outlet, text, article_id.",
 )  # fmt: skip
 router.add_api_route(
-    "/claims", _list("claims"), methods=["GET"], response_model=Page, tags=["claims"],
+    "/claims", _list("claims"), methods=["GET"], **documented(ClaimPage), tags=["claims"],
     summary="List claims",
     description="Claims (asserting sentences) with their source. `unsourced=true` keeps those "
     "resting on nobody's word. Filters: actor (speaker), country, since, until, outlet, text, "
     "article_id, unsourced.",
 )  # fmt: skip
 router.add_api_route(
-    "/clusters", _list("clusters"), methods=["GET"], response_model=Page, tags=["clusters"],
+    "/clusters", _list("clusters"), methods=["GET"], **documented(ClusterPage), tags=["clusters"],
     summary="List event clusters",
     description="Happenings reported by several articles, most outlets first. Filters: actor, "
     "dyad, plover, since, until, min_outlets.",
 )  # fmt: skip
 
 
-@router.get("/articles/{article_id}", tags=["articles"], summary="One article's analysis")
+@router.get(
+    "/articles/{article_id}", tags=["articles"], summary="One article's analysis",
+    **documented(ARTICLE_DOCUMENT, "The newsgraph.article/1 document"),
+)  # fmt: skip
 def get_article(store: StoreDep, article_id: Id) -> dict[str, Any]:
     """The article's ``newsgraph.article/1`` document, exactly as it was analysed."""
     analysis = store.get(article_id)
@@ -147,7 +154,10 @@ def get_article(store: StoreDep, article_id: Id) -> dict[str, Any]:
     return analysis.to_dict()
 
 
-@router.get("/actors/{actor:path}", tags=["actors"], summary="One actor's profile")
+@router.get(
+    "/actors/{actor:path}", tags=["actors"], summary="One actor's profile",
+    **documented(ActorProfile),
+)  # fmt: skip
 def get_actor(
     store: StoreDep,
     actor: Annotated[str, Path(min_length=1, max_length=200)],
@@ -174,7 +184,10 @@ def get_actor(
     }  # fmt: skip
 
 
-@router.get("/clusters/{cluster_id}", tags=["clusters"], summary="One event cluster")
+@router.get(
+    "/clusters/{cluster_id}", tags=["clusters"], summary="One event cluster",
+    **documented(Cluster),
+)  # fmt: skip
 def get_cluster(store: StoreDep, cluster_id: Id) -> dict[str, Any]:
     """A happening and the events, articles and outlets that report it."""
     found = wq.cluster(store, cluster_id)
@@ -184,7 +197,9 @@ def get_cluster(store: StoreDep, cluster_id: Id) -> dict[str, Any]:
     return found
 
 
-@router.get("/search", tags=["search"], summary="Search articles and actors")
+@router.get(
+    "/search", tags=["search"], summary="Search articles and actors", **documented(SearchResult)
+)
 def search(
     request: Request,
     store: StoreDep,
@@ -202,7 +217,7 @@ def search(
     }  # fmt: skip
 
 
-@router.get("/network", tags=["events"], summary="Who acts on whom")
+@router.get("/network", tags=["events"], summary="Who acts on whom", **documented(Network))
 def network(
     store: StoreDep,
     plover: Plover = None,
@@ -252,7 +267,9 @@ def network_data(store: Store, f: FilterArgs, limit: int = 300) -> dict[str, Any
     return {"nodes": sorted(nodes.values(), key=lambda n: (-n["weight"], n["id"])), "edges": edges}
 
 
-@router.get("/stats", tags=["corpus"], summary="Corpus counts and timelines")
+@router.get(
+    "/stats", tags=["corpus"], summary="Corpus counts and timelines", **documented(Stats)
+)
 def stats(store: StoreDep) -> dict[str, Any]:
     """How much is in the corpus, and articles and events per month."""
     return {

@@ -22,6 +22,7 @@ from .. import __version__
 from ..store import Store
 from .access import StoreAccess
 from .errors import install_error_handlers, respond
+from .schemas import install_contract_schemas
 
 HERE = Path(__file__).parent
 
@@ -102,6 +103,7 @@ def create_app(store: Store | str) -> FastAPI:
         openapi_url="/openapi.json",
         lifespan=lifespan,
     )
+    install_contract_schemas(app)
     app.state.access = access
     app.state.templates = _templates()
     install_error_handlers(app)

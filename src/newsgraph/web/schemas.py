@@ -1,0 +1,301 @@
+"""What the JSON API returns, typed for the OpenAPI document.
+
+The row models mirror the columns ``Store.query`` selects (store/query.py) after
+:func:`newsgraph.web.api.tidy`; an article is its ``newsgraph.article/1`` document, whose
+schema is the one generated from the records (:mod:`newsgraph.schema`) and added to the
+OpenAPI components by :func:`install_contract_schemas`.
+
+The models document the responses; the endpoints still return their rows as built, so the
+bytes on the wire do not depend on them. Tests validate real responses against the
+document (tests/web/test_openapi.py) to keep the two in step.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import Any
+
+from fastapi import FastAPI
+from pydantic import BaseModel, ConfigDict, Field
+
+from ..schema import openapi_components
+
+ARTICLE_DOCUMENT = "ArticleDocument"
+
+
+class Row(BaseModel):
+    """A row of the API: every key is always present (null when unknown), no other key."""
+
+    model_config = ConfigDict(extra="forbid")
+
+
+class ArticleRow(Row):
+    id: str = Field(description="Content-hash id of the article.")
+    published: str | None = Field(description="Publication date YYYY-MM-DD.")
+    outlet: str | None
+    title: str | None
+    url: str | None
+    n_actors: int
+    n_events: int
+    n_claims: int
+    skipped: str | None = Field(description="Why the article was kept out of analysis.")
+    ingested_at: str
+    duplicate_group: str | None = Field(description="Near-duplicate group, if any.")
+
+
+class EventRow(Row):
+    article_id: str
+    event_id: str = Field(description="The event's id inside its article (e1, e2 …).")
+    day: str | None = Field(description="The event's date, else the publication date.")
+    plover: str | None
+    cameo: str
+    quad_class: int | None
+    goldstein: float | None
+    actor_name: str | None
+    actor_code: str | None
+    actor_country: str | None
+    recipient_name: str | None
+    recipient_code: str | None
+    recipient_country: str | None
+    negated: bool
+    certainty: str | None
+    place_name: str | None
+    outlet: str | None
+    published: str | None
+    evidence: str | None = Field(description="The sentence the event was read from.")
+    cluster_id: str | None
+
+
+class ActorRow(Row):
+    name: str
+    code: str | None
+    country: str | None
+    type: str | None
+    articles: int = Field(description="Articles naming the actor.")
+    mentions: int
+    first_seen: str | None
+    last_seen: str | None
+
+
+class ClaimRow(Row):
+    article_id: str
+    claim_id: str
+    published: str | None
+    outlet: str | None
+    sourced: bool
+    source_kind: str | None
+    certainty: str | None
+    check_worthiness: float | None
+    attribution_kind: str | None
+    speaker: str | None
+    sentence: str
+
+
+class ClusterRow(Row):
+    cluster_id: str
+    plover: str
+    actor: str | None
+    recipient: str | None
+    day_first: str | None
+    day_last: str | None
+    n_events: int
+    n_articles: int
+    n_outlets: int
+    n_independent: int = Field(description="Articles after folding near-duplicates.")
+    outlets: list[str]
+
+
+class PageBase(Row):
+    """One page of rows and the links to its neighbours."""
+
+    limit: int
+    offset: int
+    next: str | None = Field(description="URL of the next page, or null.")
+    prev: str | None = Field(description="URL of the previous page, or null.")
+
+
+class ArticlePage(PageBase):
+    items: list[ArticleRow]
+
+
+class EventPage(PageBase):
+    items: list[EventRow]
+
+
+class ActorPage(PageBase):
+    items: list[ActorRow]
+
+
+class ClaimPage(PageBase):
+    items: list[ClaimRow]
+
+
+class ClusterPage(PageBase):
+    items: list[ClusterRow]
+
+
+class Tally(Row):
+    value: str
+    count: int
+
+
+class Period(Row):
+    period: str = Field(description="YYYY-MM")
+    events: int
+
+
+class Counterpart(Row):
+    name: str | None
+    code: str | None
+    country: str | None
+    my_role: str = Field(description="The profiled actor's side: actor or recipient.")
+    plover: str | None
+    n: int
+
+
+class Quote(Row):
+    article_id: str
+    attribution_id: str
+    kind: str
+    cue: str | None
+    content: str
+    n_hedges: int
+    speaker: str | None
+    title: str | None
+    outlet: str | None
+    published: str | None
+
+
+class ActorProfile(Row):
+    actor: str
+    names: list[Tally]
+    types: list[Tally]
+    countries: list[Tally]
+    codes: list[Tally]
+    roles: list[Tally]
+    sectors: list[Tally]
+    articles: int
+    mentions: int
+    first_seen: str | None
+    last_seen: str | None
+    timeline: list[Period]
+    events: list[EventRow]
+    counterparts: list[Counterpart]
+    quotes: list[Quote]
+
+
+class ClusterEvent(Row):
+    article_id: str
+    event_id: str
+    day: str | None
+    plover: str | None
+    cameo: str
+    actor_name: str | None
+    actor_code: str | None
+    recipient_name: str | None
+    recipient_code: str | None
+    place_name: str | None
+    negated: bool
+    certainty: str | None
+    evidence: str | None
+    title: str | None
+    outlet: str | None
+    published: str | None
+    url: str | None
+    duplicate_group: str | None
+
+
+class Cluster(ClusterRow):
+    events: list[ClusterEvent]
+
+
+class FoundActor(Row):
+    name: str
+    code: str | None
+    country: str | None
+    articles: int
+
+
+class SearchResult(Row):
+    q: str
+    articles: ArticlePage
+    actors: list[FoundActor]
+
+
+class Node(Row):
+    id: str
+    label: str
+    country: str | None
+    weight: int
+
+
+class Edge(Row):
+    source: str
+    target: str
+    plover: str | None
+    quad: int | None
+    count: int
+    first_day: str | None
+    last_day: str | None
+    title: str
+
+
+class Network(Row):
+    nodes: list[Node]
+    edges: list[Edge]
+
+
+class Counts(Row):
+    articles: int
+    outlets: int
+    actors: int
+    events: int
+    quotes: int
+    claims: int
+    unsourced: int
+    clusters: int
+    failures: int
+
+
+class MonthCount(Row):
+    period: str
+    n: int
+
+
+class Stats(Row):
+    counts: Counts
+    articles_per_month: list[MonthCount]
+    events_per_month: list[MonthCount]
+
+
+def documented(model: type[BaseModel] | str, description: str = "OK") -> dict[str, Any]:
+    """Route arguments declaring the 200 response as ``model`` (a model, or the name of a
+    component) in the OpenAPI document, while the endpoint's body goes out as it built it."""
+    response: dict[str, Any] = {"description": description}
+    if isinstance(model, str):
+        ref = {"$ref": f"#/components/schemas/{model}"}
+        response["content"] = {"application/json": {"schema": ref}}
+    else:
+        response["model"] = model
+    return {"response_model": None, "responses": {200: response}}
+
+
+def install_contract_schemas(app: FastAPI) -> None:
+    """Add the ``newsgraph.article/1`` schema and its records to the app's OpenAPI components."""
+    build: Callable[[], dict[str, Any]] = app.openapi
+
+    def openapi() -> dict[str, Any]:
+        fresh = app.openapi_schema is None
+        spec = build()
+        if fresh:
+            schemas = spec.setdefault("components", {}).setdefault("schemas", {})
+            for name, schema in openapi_components(name=ARTICLE_DOCUMENT).items():
+                if name in schemas:
+                    raise RuntimeError(f"OpenAPI component {name!r} is defined twice")
+                schemas[name] = schema
+        return spec
+
+    app.openapi = openapi  # type: ignore[method-assign]
+
+
+__all__ = ["ARTICLE_DOCUMENT", "documented", "install_contract_schemas"]
