@@ -66,8 +66,10 @@ class Store(CorpusReads, ABC):
     """A corpus of analysed articles: one small interface over SQLite and PostgreSQL.
 
     Writes go through :meth:`write_batch` (one transaction per batch); reads through the
-    query methods, which take a :class:`~newsgraph.store.query.Filters`. A store is a
-    context manager; it is not shared between threads or processes (open one each).
+    query methods, which take a :class:`~newsgraph.store.query.Filters`, and the aggregate
+    reads of :class:`~newsgraph.store.reads.CorpusReads` (``overview``, ``timeline``,
+    ``actor_profile``…). A store is a context manager; it is not shared between threads or
+    processes (open one each).
     """
 
     dialect: str = ""
