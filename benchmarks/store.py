@@ -99,7 +99,7 @@ def fill(store, n_events: int, per_article: int, seed: int) -> float:
     if batch:
         store.write_batch(batch)
     print(file=sys.stderr)
-    store._run("ANALYZE")  # planner statistics, as a long-lived store would have
+    store.conn.execute("ANALYZE")  # planner statistics, as a long-lived store would have
     return time.perf_counter() - t0
 
 

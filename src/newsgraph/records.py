@@ -1,16 +1,18 @@
 """The data contract: one record type per thing, serialised one way (DESIGN.md §2).
 
-Every record is a frozen dataclass with ``to_dict``/``from_dict``. ``Analysis.to_dict``
-is exactly the ``newsgraph.article/1`` JSON that ``newsgraph analyze`` prints, the API
-returns and ``export --format jsonl`` writes. Fields may be added; none may be renamed
-or removed without bumping ``SCHEMA``.
+Every record of an article's analysis is a frozen dataclass with ``to_dict``/``from_dict``.
+``Analysis.to_dict`` is exactly the ``newsgraph.article/1`` JSON that ``newsgraph analyze``
+prints, the API returns and ``export --format jsonl`` writes. Fields may be added; none may
+be renamed or removed without bumping ``SCHEMA``. :class:`EventCluster` is the corpus-level
+record that linking makes and the store keeps; it is not part of that JSON.
 """
 
 from __future__ import annotations
 
 import hashlib
 import unicodedata
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
+from functools import cache
 from typing import Any, Literal
 
 SCHEMA = "newsgraph.article/1"
@@ -36,6 +38,16 @@ def content_id(*parts: str, length: int = 16) -> str:
         h.update(unicodedata.normalize("NFC", part).encode("utf-8"))
         h.update(b"\x1f")
     return h.hexdigest()[:length]
+
+
+@cache
+def country_of_code(code: str | None) -> str | None:
+    """The country a CAMEO actor code starts with (``RUSGOV`` → ``RUS``), if it is one."""
+    if not code or len(code) < 3:
+        return None
+    import pycountry
+
+    return code[:3] if pycountry.countries.get(alpha_3=code[:3]) else None
 
 
 @dataclass(frozen=True, slots=True)
@@ -468,6 +480,23 @@ class Failure:
         return cls(d["input"], d["stage"], d["code"], d["reason"])
 
 
+@dataclass(frozen=True, slots=True)
+class EventCluster:
+    """Events from one or more articles that describe the same happening."""
+
+    cluster_id: str
+    plover: str
+    actor: str | None
+    recipient: str | None
+    day_first: str | None
+    day_last: str | None
+    members: tuple[tuple[str, str], ...]  # (article_id, event_id)
+    n_articles: int
+    n_outlets: int
+    n_independent: int
+    outlets: tuple[str, ...] = field(default=())
+
+
 __all__ = [
     "SCHEMA",
     "PLOVER_TYPES",
@@ -477,10 +506,12 @@ __all__ = [
     "Attribution",
     "Claim",
     "Event",
+    "EventCluster",
     "EventDate",
     "Failure",
     "Place",
     "Removed",
     "Span",
     "content_id",
+    "country_of_code",
 ]

@@ -10,7 +10,7 @@ from builders import BIDEN, LI, PUTIN, corpus, make_analysis
 from store_support import pg_url, store, store_url  # noqa: F401 - fixtures
 
 from newsgraph.errors import InputError, StoreError
-from newsgraph.records import Failure
+from newsgraph.records import EventCluster, Failure
 from newsgraph.store import Filters, open_store, parse_dyad
 
 
@@ -217,6 +217,64 @@ def test_store_filters_reject_bad_values():
         parse_dyad("RUS")
     with pytest.raises(InputError):
         Filters(cameo="04; DROP")
+
+
+def test_store_reads_count_and_profile_the_corpus(store):
+    store.write_batch(corpus())
+    assert store.overview() == {
+        "articles": 4, "outlets": 3, "actors": 4, "events": 5, "quotes": 1, "claims": 3,
+        "unsourced": 2, "clusters": 0, "failures": 0,
+    }  # fmt: skip
+    assert store.day_range() == ("2022-12-21", "2023-04-18")
+    assert store.timeline("events", "day") == [
+        ("2022-12-21", 2), ("2023-04-16", 2), ("2023-04-17", 1)
+    ]  # fmt: skip
+    assert store.timeline("events", "year", actor="vladimir putin") == [("2023", 3)]
+    assert store.timeline("articles") == [("2022-12", 1), ("2023-04", 3)]
+    with pytest.raises(ValueError, match="choose events or articles"):
+        store.timeline("claims")
+    profile = store.actor_profile("RUSGOV")
+    assert profile is not None and profile["names"] == [("Vladimir Putin", 3)]
+    assert (profile["articles"], profile["first_seen"], profile["last_seen"]) == (
+        3, "2023-04-17", "2023-04-18"
+    )  # fmt: skip
+    assert store.actor_profile("Putin") is None  # names match whole
+    [other] = store.counterparts("vladimir putin")
+    assert (other["name"], other["my_role"], other["plover"], other["n"]) == (
+        "Li Shangfu", "actor", "CONSULT", 3
+    )  # fmt: skip
+    [quote] = store.actor_quotes("RUSGOV")
+    assert (quote["content"], quote["outlet"]) == ("Our ties are strong", "Reuters")
+    assert [r["name"] for r in store.top_actors(limit=2)] == ["Li Shangfu", "Vladimir Putin"]
+    assert [r["sentence"] for r in store.recent_unsourced()] == [
+        "Xi Jinping was absent.", "The talks lasted three hours."
+    ]  # fmt: skip
+    assert [r["name"] for r in store.find_actors("SHAN")] == ["Li Shangfu"]
+    assert store.find_actors("%") == []  # wildcards in the value are literal
+
+
+def test_store_reads_dyads_and_one_cluster(store):
+    docs = corpus()
+    store.write_batch(docs)
+    dyads = store.dyads()
+    assert [(r["source"], r["target"], r["plover"], r["n"]) for r in dyads] == [
+        ("Vladimir Putin", "Li Shangfu", "CONSULT", 3),
+        ("Joe Biden", "Volodymyr Zelensky", "ACCUSE", 1),
+        ("Joe Biden", "Volodymyr Zelensky", "SUPPORT", 1),
+    ]
+    assert len(store.dyads(plover="support", country="ukr", since="2022-12-01")) == 1
+    members = ((docs[0].article.id, "e1"), (docs[1].article.id, "e1"))
+    store.save_clusters([EventCluster(
+        cluster_id="k1", plover="CONSULT", actor="RUS", recipient="CHN", day_first="2023-04-16",
+        day_last="2023-04-17", members=members, n_articles=2, n_outlets=2, n_independent=2,
+        outlets=("Reuters", "BBC News"),
+    )])  # fmt: skip
+    found = store.cluster("k1")
+    assert found is not None and found["outlets"] == ["BBC News", "Reuters"]
+    assert [(e["outlet"], e["day"]) for e in found["events"]] == [
+        ("Reuters", "2023-04-16"), ("BBC News", "2023-04-17")
+    ]  # fmt: skip
+    assert store.cluster("k2") is None
 
 
 @pytest.mark.postgres

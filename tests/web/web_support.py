@@ -11,7 +11,7 @@ from pathlib import Path
 import pytest
 from webcorpus import hostile_article, meeting_article, strike_article
 
-from newsgraph.records import Analysis
+from newsgraph.records import Analysis, EventCluster
 
 
 @pytest.fixture(scope="session")
@@ -29,7 +29,7 @@ def corpus() -> dict[str, Analysis]:
 @pytest.fixture(scope="session")
 def store_path(tmp_path_factory, corpus) -> Path:
     """A SQLite store holding the hand-made corpus and one event cluster over the two meetings."""
-    from newsgraph.store import EventCluster, open_store
+    from newsgraph.store import open_store
 
     path = tmp_path_factory.mktemp("web") / "corpus.db"
     with open_store(path) as store:
@@ -77,7 +77,7 @@ def pg_client(corpus):
     import psycopg
     from fastapi.testclient import TestClient
 
-    from newsgraph.store import EventCluster, open_store
+    from newsgraph.store import open_store
     from newsgraph.web import create_app
 
     base = os.environ.get("NEWSGRAPH_TEST_PG_URL")

@@ -4,11 +4,11 @@
 processes; ``open_client(scheduler="tcp://HOST:PORT")`` joins an existing cluster. Each
 worker loads the spaCy model once. :func:`analyze_distributed` is a drop-in for
 :func:`newsgraph.pipeline.analyze_stage` and :func:`run_distributed` for
-:func:`newsgraph.pipeline.run`: same records, same ids, same failures, same order::
+:func:`newsgraph.pipeline.run`: same records, same ids, same failures, same order.
+:func:`analysis_stage` is what :func:`newsgraph.corpus.ingest` runs its analysis through::
 
-    with open_client(workers=2) as client:
-        for item in run_distributed(paths, settings, client):
-            store.add(item)
+    with analysis_stage(settings.with_(workers=2)) as analyze:
+        ingest(paths, store, settings, analyze=analyze)
 """
 
 from __future__ import annotations

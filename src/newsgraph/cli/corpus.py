@@ -131,7 +131,7 @@ def ingest(
     from rich.console import Console
 
     from ..batch import analysis_stage
-    from ..store.ingest import ingest as run_ingest
+    from ..corpus import ingest as run_ingest
 
     if scheduler and workers is None:
         workers = 0  # a scheduler on the command line wins over a configured local cluster

@@ -53,13 +53,12 @@ def serve(settings: Settings, db: str | None, host: str, port: int, log_level: s
             "pip install 'newsgraph[web]'"
         ) from None
     from ..store import open_store
-    from ..store.web_queries import overview
 
     url = db or settings.db
     try:
         store = open_store(url)  # open (and migrate) now, so a bad URL fails before serving
         app = create_app(store)
-        empty = overview(store)["articles"] == 0
+        empty = store.overview()["articles"] == 0
     except NewsgraphError as e:
         raise CommandError(e) from None
     if empty:

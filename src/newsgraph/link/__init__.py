@@ -1,16 +1,35 @@
 """Corpus-level links: near-duplicate articles and event clusters with corroboration counts.
 
 ``link(store)`` recomputes both from what the store holds. MinHash signatures are kept in
-the store, so only articles added since the last run are hashed again.
+the store, so only articles added since the last run are hashed again. Linking knows the
+records and the few store methods :class:`LinkStore` names, not the store's insides.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any, Protocol
 
-from ..store.base import Store
+from ..records import EventCluster
 from .clusters import cluster_events
 from .duplicates import group_duplicates, signature, signatures_for
+
+
+class LinkStore(Protocol):
+    """What linking reads from and writes to a store (:class:`newsgraph.store.Store` has it)."""
+
+    def minhashes(self, article_ids: Iterable[str] | None = None) -> dict[str, bytes]: ...
+
+    def save_minhashes(self, signatures: dict[str, bytes]) -> None: ...
+
+    def article_texts(self, exclude: set[str] | None = None) -> Iterator[tuple[str, str]]: ...
+
+    def save_duplicates(self, groups: dict[str, tuple[str, float]]) -> None: ...
+
+    def link_inputs(self) -> list[dict[str, Any]]: ...
+
+    def save_clusters(self, clusters: Sequence[EventCluster]) -> None: ...
 
 
 @dataclass(frozen=True)
@@ -21,7 +40,7 @@ class LinkSummary:
     corroborated: int  # clusters reported by two or more outlets
 
 
-def link(store: Store, *, threshold: float = 0.8, window: int = 3) -> LinkSummary:
+def link(store: LinkStore, *, threshold: float = 0.8, window: int = 3) -> LinkSummary:
     """Group near-duplicate articles, then cluster events across articles; store both."""
     known = store.minhashes()
     new = signatures_for(store.article_texts(exclude=set(known)))
@@ -39,4 +58,4 @@ def link(store: Store, *, threshold: float = 0.8, window: int = 3) -> LinkSummar
     )
 
 
-__all__ = ["LinkSummary", "cluster_events", "group_duplicates", "link", "signature"]
+__all__ = ["LinkStore", "LinkSummary", "cluster_events", "group_duplicates", "link", "signature"]

@@ -14,8 +14,7 @@ from collections import Counter
 from collections.abc import Iterable
 from typing import Any
 
-from ..records import content_id
-from ..store.base import EventCluster, country_of_code
+from ..records import EventCluster, content_id, country_of_code
 
 Key = tuple[str, str]  # (article_id, event_id)
 

@@ -4,6 +4,7 @@
     with open_store("newsgraph.db") as store:
         store.write_batch(analyses, failures)          # one transaction
         store.events(Filters(dyad=("RUS", "CHN"), plover="CONSULT"))
+        store.actor_profile("Vladimir Putin")          # the web's aggregate reads
 
 Both back-ends have the same tables and columns (``migrations/<dialect>/``), record the
 migrations they applied in a ``migrations`` table, and bind every value as a parameter.
@@ -14,8 +15,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from ..errors import StoreError
-from .base import BatchResult, EventCluster, Store, outlet_of
-from .query import KINDS, Filters, parse_dyad
+from .base import BatchResult, Store
+from .query import APPLIES, KINDS, Filters, parse_dyad
+from .rows import outlet_of
 
 
 def open_store(url: str | Path = "newsgraph.db") -> Store:
@@ -41,9 +43,9 @@ def open_store(url: str | Path = "newsgraph.db") -> Store:
 
 
 __all__ = [
+    "APPLIES",
     "KINDS",
     "BatchResult",
-    "EventCluster",
     "Filters",
     "Store",
     "open_store",

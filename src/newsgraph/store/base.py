@@ -3,7 +3,8 @@
 Every statement is written once, with ``?`` placeholders, and every value is bound as a
 parameter; :meth:`Store._sql` turns ``?`` into the driver's own style in one place. The
 two back-ends differ only in how they connect, migrate, run transactions and search text
-(FTS5 or tsvector) — see ``sqlite.py`` and ``postgres.py``.
+(FTS5 or tsvector) — see ``sqlite.py`` and ``postgres.py``. The rows an analysis is
+stored as are built in ``rows.py``; the web's aggregate reads are in ``reads.py``.
 """
 
 from __future__ import annotations
@@ -13,14 +14,15 @@ import json
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
-from urllib.parse import urlsplit
 
-from ..records import Analysis, Event, Failure
+from ..records import Analysis, EventCluster, Failure
 from .query import Filters, build_query
+from .reads import CorpusReads
+from .rows import INSERT_ARTICLE, article_row, child_rows, outlet_of
 
 # Columns left out of the canonical dump: they record when, not what.
 VOLATILE = {"articles": {"seq", "ingested_at"}, "failures": {"first_seen", "last_seen", "attempts"}}
@@ -39,33 +41,6 @@ class BatchResult:
     present: int = 0  # articles already in the store (same content hash)
     failures: int = 0  # failures recorded
     events: int = 0  # events stored with the new articles
-
-
-@dataclass(frozen=True)
-class EventCluster:
-    """Events from one or more articles that describe the same happening."""
-
-    cluster_id: str
-    plover: str
-    actor: str | None
-    recipient: str | None
-    day_first: str | None
-    day_last: str | None
-    members: tuple[tuple[str, str], ...]  # (article_id, event_id)
-    n_articles: int
-    n_outlets: int
-    n_independent: int
-    outlets: tuple[str, ...] = field(default=())
-
-
-def outlet_of(source: str | None, url: str | None) -> str | None:
-    """The outlet an article comes from: its stated source, else its URL's host."""
-    if source and source.strip():
-        return source.strip()
-    if url:
-        host = urlsplit(url).hostname or ""
-        return host.removeprefix("www.") or None
-    return None
 
 
 def now() -> str:
@@ -87,12 +62,14 @@ def migrations(dialect: str) -> tuple[tuple[int, str, str], ...]:
     return tuple(sorted(out))
 
 
-class Store(ABC):
+class Store(CorpusReads, ABC):
     """A corpus of analysed articles: one small interface over SQLite and PostgreSQL.
 
     Writes go through :meth:`write_batch` (one transaction per batch); reads through the
-    query methods, which take a :class:`~newsgraph.store.query.Filters`. A store is a
-    context manager; it is not shared between threads or processes (open one each).
+    query methods, which take a :class:`~newsgraph.store.query.Filters`, and the aggregate
+    reads of :class:`~newsgraph.store.reads.CorpusReads` (``overview``, ``timeline``,
+    ``actor_profile``…). A store is a context manager; it is not shared between threads or
+    processes (open one each).
     """
 
     dialect: str = ""
@@ -195,111 +172,10 @@ class Store(ABC):
         a = analysis.article
         outlet = outlet_of(a.source, a.url)
         doc = json.dumps(analysis.to_dict(), ensure_ascii=False)
-        inserted = self._run(
-            "INSERT INTO articles (id, url, outlet, title, published, language, origin, skipped, "
-            "extractor, "
-            "text, analysis, n_actors, n_events, n_claims, ingested_at) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING",
-            (
-                a.id,
-                a.url,
-                outlet,
-                a.title,
-                a.published,
-                a.language,
-                a.origin,
-                analysis.skipped,
-                analysis.extractor,
-                a.text,
-                doc,
-                len(analysis.actors),
-                len(analysis.events),
-                len(analysis.claims),
-                stamp,
-            ),
-        )
-        if not inserted:
-            return False
-        actors = {x.id: x for x in analysis.actors}
-        places = {p.id: p for p in analysis.places}
-        self._many(
-            "INSERT INTO actors (article_id, local_id, name, name_norm, type, country, sectors, "
-            "roles, code, "
-            "n_mentions, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    a.id,
-                    x.id,
-                    x.name,
-                    x.name.lower(),
-                    x.type,
-                    x.country,
-                    " ".join(x.sectors),
-                    "; ".join(x.roles),
-                    x.code,
-                    len(x.mentions),
-                    a.published,
-                )
-                for x in analysis.actors
-            ],
-        )
-        event_rows, party_rows = [], []
-        for e in analysis.events:
-            event_rows.append(_event_row(a.id, e, actors, places, outlet, a.published))
-            party_rows.extend(
-                _party_rows(
-                    a.id, e, actors, e.date.start if e.date and e.date.start else a.published
-                )
-            )
-        self._many(
-            "INSERT INTO events (article_id, local_id, plover, cameo, mode, quad_class, "
-            "goldstein, actor_code, "
-            "actor_country, actor_name, recipient_code, recipient_country, recipient_name, "
-            "actor_codes, "
-            "recipient_codes, day, date_start, date_end, date_text, negated, certainty, "
-            "attribution, "
-            "place_name, place_country, lat, lon, geonames_id, trigger_text, evidence_start, "
-            "evidence_end, "
-            "evidence_text, confidence, outlet, published) "
-            "VALUES (" + ",".join("?" * 34) + ")",
-            event_rows,
-        )
-        self._many(
-            "INSERT INTO event_parties (article_id, event_id, role, actor_id, code, country, "
-            "name_norm, day) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING",
-            party_rows,
-        )
-        self._many(
-            "INSERT INTO attributions (article_id, local_id, kind, source_id, speaker, "
-            "speaker_norm, "
-            "speaker_code, source_kind, cue, content, content_start, content_end, n_hedges, "
-            "confidence) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [_attribution_row(a.id, q, actors) for q in analysis.attributions],
-        )
-        self._many(
-            "INSERT INTO claims (article_id, local_id, sentence, sentence_start, sentence_end, "
-            "attribution, "
-            "sourced, source_kind, certainty, n_hedges, check_worthiness) "
-            "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)",
-            [
-                (
-                    a.id,
-                    c.id,
-                    c.sentence.text,
-                    c.sentence.start,
-                    c.sentence.end,
-                    c.attribution,
-                    int(c.sourced),
-                    c.source_kind,
-                    c.certainty,
-                    len(c.hedges),
-                    c.check_worthiness,
-                )
-                for c in analysis.claims
-            ],
-        )
+        if not self._run(INSERT_ARTICLE, article_row(analysis, doc, outlet, stamp)):
+            return False  # stored already: its rows are there too
+        for sql, rows in child_rows(analysis, outlet):
+            self._many(sql, rows)
         return True
 
     # ---- link results ---------------------------------------------------------------
@@ -477,127 +353,3 @@ def _plain(v: Any) -> Any:
     if isinstance(v, float):
         return round(v, 6)
     return v
-
-
-@cache
-def country_of_code(code: str | None) -> str | None:
-    """The country a CAMEO actor code starts with (``RUSGOV`` → ``RUS``), if it is one."""
-    if not code or len(code) < 3:
-        return None
-    import pycountry
-
-    return code[:3] if pycountry.countries.get(alpha_3=code[:3]) else None
-
-
-def _first(
-    ids: Sequence[str], codes: Sequence[str], actors: dict[str, Any]
-) -> tuple[str | None, str | None, str | None]:
-    """(code, country, name) of the first party of a side of an event."""
-    x = actors.get(ids[0]) if ids else None
-    code = codes[0] if codes else (x.code if x else None)
-    country = x.country if x and x.country else country_of_code(code)
-    return code, country, x.name if x else None
-
-
-def _event_row(
-    aid: str,
-    e: Event,
-    actors: dict[str, Any],
-    places: dict[str, Any],
-    outlet: str | None,
-    published: str | None,
-) -> tuple[Any, ...]:
-    a_code, a_country, a_name = _first(e.actors, e.actor_codes, actors)
-    r_code, r_country, r_name = _first(e.recipients, e.recipient_codes, actors)
-    place = places.get(e.place or "")
-    start = e.date.start if e.date else None
-    return (
-        aid,
-        e.id,
-        e.plover,
-        e.cameo,
-        e.mode,
-        e.quad_class,
-        e.goldstein,
-        a_code,
-        a_country,
-        a_name,
-        r_code,
-        r_country,
-        r_name,
-        " ".join(e.actor_codes),
-        " ".join(e.recipient_codes),
-        start or published,
-        start,
-        e.date.end if e.date else None,
-        e.date.text if e.date else None,
-        int(e.negated),
-        e.certainty,
-        e.attribution,
-        place.name if place else None,
-        place.country if place else None,
-        place.lat if place else None,
-        place.lon if place else None,
-        place.geonames_id if place else None,
-        e.trigger.text,
-        e.evidence.start,
-        e.evidence.end,
-        e.evidence.text,
-        e.confidence,
-        outlet,
-        published,
-    )
-
-
-def _party_rows(
-    aid: str, e: Event, actors: dict[str, Any], day: str | None
-) -> list[tuple[Any, ...]]:
-    rows = []
-    for role, ids, codes in (
-        ("actor", e.actors, e.actor_codes),
-        ("recipient", e.recipients, e.recipient_codes),
-    ):
-        seen_codes = set()
-        for i, local in enumerate(ids):
-            x = actors.get(local)
-            code = (x.code if x else None) or (codes[i] if i < len(codes) else None)
-            seen_codes.add(code)
-            rows.append(
-                (
-                    aid,
-                    e.id,
-                    role,
-                    local,
-                    code,
-                    x.country if x else None,
-                    x.name.lower() if x else None,
-                    day,
-                )
-            )
-        for code in codes:
-            if code not in seen_codes:  # a code with no actor behind it still names a party
-                rows.append(
-                    (aid, e.id, role, f"code:{code}", code, country_of_code(code), None, day)
-                )
-    return rows
-
-
-def _attribution_row(aid: str, q: Any, actors: dict[str, Any]) -> tuple[Any, ...]:
-    x = actors.get(q.source or "")
-    speaker = x.name if x else (q.source_text.text if q.source_text else None)
-    return (
-        aid,
-        q.id,
-        q.kind,
-        q.source,
-        speaker,
-        speaker.lower() if speaker else None,
-        x.code if x else None,
-        q.source_kind,
-        q.cue.text if q.cue else None,
-        q.content.text,
-        q.content.start,
-        q.content.end,
-        len(q.hedges),
-        q.confidence,
-    )

@@ -84,7 +84,7 @@ def parse_dyad(value: str) -> tuple[str, str]:
     return parts[0], parts[1]
 
 
-def _like(value: str) -> str:
+def like_pattern(value: str) -> str:
     """A case-blind substring pattern with LIKE's wildcards escaped."""
     escaped = value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
     return f"%{escaped}%"
@@ -147,7 +147,7 @@ def _event_conditions(
     if f.until:
         w.add(f"{alias}.day <= ?", f.until)
     if f.outlet:
-        w.add(f"lower({alias}.outlet) LIKE ? ESCAPE '\\'", _like(f.outlet))
+        w.add(f"lower({alias}.outlet) LIKE ? ESCAPE '\\'", like_pattern(f.outlet))
     if f.article_id:
         w.add(f"{alias}.article_id = ?", f.article_id)
     if f.text and with_text:
@@ -185,7 +185,7 @@ def _article_conditions(w: _Where, f: Filters, fts: FtsCondition) -> None:
     if f.until:
         w.add("a.published <= ?", f.until)
     if f.outlet:
-        w.add("lower(a.outlet) LIKE ? ESCAPE '\\'", _like(f.outlet))
+        w.add("lower(a.outlet) LIKE ? ESCAPE '\\'", like_pattern(f.outlet))
     if f.article_id:
         w.add("a.id = ?", f.article_id)
     if f.text:

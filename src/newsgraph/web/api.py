@@ -14,7 +14,6 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from pydantic import BaseModel, Field
 
 from ..store import Store
-from ..store import web_queries as wq
 from .errors import not_found
 from .params import (
     MAX_LIMIT,
@@ -165,7 +164,7 @@ def get_actor(
 ) -> dict[str, Any]:
     """Names, roles, countries and codes seen for an actor (code or name), its events by
     month, its counterparts and what it is quoted as saying."""
-    profile = wq.actor_profile(store, actor)
+    profile = store.actor_profile(actor)
     if profile is None:
         raise not_found("actor", actor)
     from ..store import Filters as StoreFilters
@@ -176,11 +175,11 @@ def get_actor(
         **{k: ([{"value": v, "count": n} for v, n in x] if isinstance(x, list) else x)
            for k, x in profile.items()},
         "timeline": [
-            {"period": p, "events": n} for p, n in wq.timeline(store, "events", "month", actor)
+            {"period": p, "events": n} for p, n in store.timeline("events", "month", actor)
         ],
         "events": [tidy(r) for r in events],
-        "counterparts": wq.counterparts(store, actor),
-        "quotes": wq.actor_quotes(store, actor, limit=limit),
+        "counterparts": store.counterparts(actor),
+        "quotes": store.actor_quotes(actor, limit=limit),
     }  # fmt: skip
 
 
@@ -190,7 +189,7 @@ def get_actor(
 )  # fmt: skip
 def get_cluster(store: StoreDep, cluster_id: Id) -> dict[str, Any]:
     """A happening and the events, articles and outlets that report it."""
-    found = wq.cluster(store, cluster_id)
+    found = store.cluster(cluster_id)
     if found is None:
         raise not_found("cluster", cluster_id)
     found["events"] = [tidy(r) for r in found["events"]]
@@ -213,7 +212,7 @@ def search(
     return {
         "q": q,
         "articles": _page(request, rows, limit, offset),
-        "actors": wq.find_actors(store, q, limit=20),
+        "actors": store.find_actors(q, limit=20),
     }  # fmt: skip
 
 
@@ -235,8 +234,7 @@ def network(
 def network_data(store: Store, f: FilterArgs, limit: int = 300) -> dict[str, Any]:
     """Nodes and edges of the dyad network under the given filters."""
     checked = f.to_filters("events")  # validates plover, dates and country
-    rows = wq.dyads(
-        store,
+    rows = store.dyads(
         plover=checked.plover,
         since=checked.since,
         until=checked.until,
@@ -273,9 +271,9 @@ def network_data(store: Store, f: FilterArgs, limit: int = 300) -> dict[str, Any
 def stats(store: StoreDep) -> dict[str, Any]:
     """How much is in the corpus, and articles and events per month."""
     return {
-        "counts": wq.overview(store),
-        "articles_per_month": [{"period": p, "n": n} for p, n in wq.timeline(store, "articles")],
-        "events_per_month": [{"period": p, "n": n} for p, n in wq.timeline(store, "events")],
+        "counts": store.overview(),
+        "articles_per_month": [{"period": p, "n": n} for p, n in store.timeline("articles")],
+        "events_per_month": [{"period": p, "n": n} for p, n in store.timeline("events")],
     }
 
 

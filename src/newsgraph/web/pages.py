@@ -11,7 +11,6 @@ from fastapi.responses import HTMLResponse
 from ..records import PLOVER_TYPES, Actor, Analysis
 from ..store import Filters as StoreFilters
 from ..store import Store
-from ..store import web_queries as wq
 from .api import get_store, network_data, tidy
 from .charts import Dot, bar_timeline, event_timeline, pick_grain
 from .errors import not_found
@@ -68,18 +67,18 @@ def _rows(request: Request, store: Store, kind: str, f: FilterArgs) -> dict[str,
 
 @router.get("/")
 def overview(request: Request, store: StoreDep) -> HTMLResponse:
-    counts = wq.overview(store)
-    grain = pick_grain(*wq.day_range(store))
-    events = wq.timeline(store, "events", grain)
-    articles = wq.timeline(store, "articles", grain)
+    counts = store.overview()
+    grain = pick_grain(*store.day_range())
+    events = store.timeline("events", grain)
+    articles = store.timeline("articles", grain)
     return _render(
         request, "overview.html", "overview", counts=counts,
         events_chart=bar_timeline(events, grain, "events"),
         articles_chart=bar_timeline(articles, grain, "articles"),
-        actors=wq.top_actors(store, limit=12),
+        actors=store.top_actors(limit=12),
         clusters=[tidy(r) for r in store.clusters(StoreFilters(limit=8))],
         recent=store.articles(StoreFilters(limit=10)),
-        unsourced=wq.recent_unsourced(store, limit=8),
+        unsourced=store.recent_unsourced(limit=8),
     )  # fmt: skip
 
 
@@ -138,7 +137,7 @@ def actors(request: Request, store: StoreDep, f: Filters) -> HTMLResponse:
 
 @router.get("/actors/{actor:path}")
 def actor(request: Request, store: StoreDep, actor: Key) -> HTMLResponse:
-    profile = wq.actor_profile(store, actor)
+    profile = store.actor_profile(actor)
     if profile is None:
         raise not_found("actor", actor)
     rows = store.events(StoreFilters(actor=actor, limit=500))
@@ -158,8 +157,8 @@ def actor(request: Request, store: StoreDep, actor: Key) -> HTMLResponse:
     name = profile["names"][0][0] if profile["names"] else actor
     return _render(
         request, "actor.html", "actors", key=actor, name=name, p=profile, events=events,
-        timeline=event_timeline(dots), counterparts=wq.counterparts(store, actor),
-        quotes=wq.actor_quotes(store, actor, limit=50),
+        timeline=event_timeline(dots), counterparts=store.counterparts(actor),
+        quotes=store.actor_quotes(actor, limit=50),
         articles=store.articles(StoreFilters(actor=actor, limit=20)), event_label=_event_label,
     )  # fmt: skip
 
@@ -194,7 +193,7 @@ def clusters(request: Request, store: StoreDep, f: Filters) -> HTMLResponse:
 
 @router.get("/clusters/{cluster_id}")
 def cluster(request: Request, store: StoreDep, cluster_id: Key) -> HTMLResponse:
-    found = wq.cluster(store, cluster_id)
+    found = store.cluster(cluster_id)
     if found is None:
         raise not_found("cluster", cluster_id)
     found["events"] = [tidy(r) for r in found["events"]]
@@ -234,7 +233,7 @@ def search(
         )
     f = FilterArgs(text=q, limit=20, offset=offset)
     ctx = _rows(request, store, "articles", f)
-    return _render(request, "search.html", "search", q=q, actors=wq.find_actors(store, q), **ctx)
+    return _render(request, "search.html", "search", q=q, actors=store.find_actors(q), **ctx)
 
 
 @router.get("/api")

@@ -16,8 +16,7 @@ from fastapi import Query, Request
 
 from ..errors import InputError
 from ..records import PLOVER_TYPES
-from ..store import Filters, parse_dyad
-from ..store.query import APPLIES
+from ..store import APPLIES, Filters, parse_dyad
 from .errors import ApiError
 
 MAX_LIMIT = 500

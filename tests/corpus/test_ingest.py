@@ -1,5 +1,5 @@
 """Ingest into a store: idempotent re-runs, failures kept with reasons, safe after SIGKILL."""
-# ruff: noqa: F811 - the fixtures imported from store_support are parameters of the tests
+# ruff: noqa: F811 - the fixtures imported from store.store_support are parameters of the tests
 
 from __future__ import annotations
 
@@ -15,11 +15,14 @@ from pathlib import Path
 
 import pytest
 from click.testing import CliRunner
-from store_support import pg_url, store_url  # noqa: F401 - fixtures
 
 from conftest import need_shared
 from newsgraph.cli import cli
+from newsgraph.config import Settings
+from newsgraph.corpus import IngestSummary, ingest
+from newsgraph.records import Failure
 from newsgraph.store import open_store
+from store.store_support import pg_url, store_url  # noqa: F401 - fixtures
 
 ALLSIDES = ("eval", "data", "corpora", "allsides-article-bias", "articles.jsonl.gz")
 ROOT = Path(__file__).resolve().parents[2]
@@ -86,6 +89,43 @@ def test_ingest_failures_stored_listed_and_cleared(tmp_path, store_url):
     ingest_cli(str(pages), "--db", db)
     with open_store(db) as store:
         assert store.failures() == [] and store.counts()["articles"] == 2
+
+
+def test_ingest_library_call_commits_per_batch_and_skips_what_is_stored(tmp_path, store_url):
+    pages = tmp_path / "pages"
+    pages.mkdir()
+    for i in range(5):
+        (pages / f"story{i}.txt").write_text(
+            f"Story {i}\nThe council met on Monday to discuss item {i}.\n", encoding="utf-8"
+        )
+    (pages / "empty.txt").write_text("", encoding="utf-8")
+    seen: list[str] = []
+
+    def analyze(items):  # stands in for the spaCy stage: stores the cleaned articles as they are
+        for item in items:
+            if not isinstance(item, Failure):
+                seen.append(item.article.id)
+            yield item
+
+    progress: list[int] = []
+    with open_store(store_url) as store:
+        first = ingest(
+            [str(pages)],
+            store,
+            Settings(),
+            batch=2,
+            analyze=analyze,
+            on_progress=lambda s: progress.append(s.inputs),
+        )
+        assert isinstance(first, IngestSummary)
+        assert (first.inputs, first.added, first.present, first.failures) == (6, 5, 0, 1)
+        assert first.batches == 3 and progress[-1] == 6 and progress == sorted(progress)
+        assert store.counts()["articles"] == 5 and len(store.failures()) == 1
+        seen.clear()
+        second = ingest([str(pages)], store, Settings(), batch=2, analyze=analyze)
+    # Stored articles are dropped before analysis: only the failed input is tried again.
+    assert seen == []
+    assert (second.inputs, second.added, second.present, second.failures) == (6, 0, 5, 1)
 
 
 def _count(db: Path) -> int:

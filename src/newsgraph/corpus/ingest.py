@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 from ..config import Settings
 from ..pipeline import Item, analyze_stage, clean_stage
 from ..records import Analysis, Failure
-from .base import Store
+from ..store import Store
 
 if TYPE_CHECKING:
     from spacy.language import Language
