@@ -200,107 +200,125 @@ def _page(f: Filters) -> tuple[str, list[Any]]:
     return (" LIMIT ? OFFSET ?", [2**62, f.offset]) if f.offset else ("", [])
 
 
+def _events_sql(w: _Where, f: Filters, fts: FtsCondition) -> str:
+    _event_conditions(w, f, "e", fts)
+    return (
+        "SELECT e.article_id, e.local_id AS event_id, e.day, e.plover, e.cameo, e.quad_class, "
+        "e.goldstein, "
+        "e.actor_name, e.actor_code, e.actor_country, e.recipient_name, e.recipient_code, "
+        "e.recipient_country, e.negated, e.certainty, e.place_name, e.outlet, e.published, "
+        "e.evidence_text AS evidence, ce.cluster_id "
+        "FROM events e LEFT JOIN cluster_events ce ON ce.article_id = e.article_id "
+        "AND ce.event_id = e.local_id" + w.sql() + " ORDER BY e.day DESC, e.article_id, e.local_id"
+    )
+
+
+def _actors_sql(w: _Where, f: Filters, fts: FtsCondition) -> str:
+    if f.actor:
+        w.add("(x.code = ? OR x.name_norm = ?)", f.actor.upper(), f.actor.lower())
+    if f.country:
+        w.add("x.country = ?", f.country.upper())
+    if f.since:
+        w.add("x.published >= ?", f.since)
+    if f.until:
+        w.add("x.published <= ?", f.until)
+    if f.article_id:
+        w.add("x.article_id = ?", f.article_id)
+    if f.outlet or f.text:
+        inner = _Where()
+        _article_conditions(inner, Filters(outlet=f.outlet, text=f.text), fts)
+        w.add(f"x.article_id IN (SELECT a.id FROM articles a{inner.sql()})", *inner.params)
+    return (
+        "SELECT x.name, x.code, x.country, x.type, count(DISTINCT x.article_id) AS articles, "
+        "sum(x.n_mentions) AS mentions, min(x.published) AS first_seen, max(x.published) AS "
+        "last_seen "
+        "FROM actors x" + w.sql() + " GROUP BY x.name, x.code, x.country, x.type "
+        "ORDER BY articles DESC, mentions DESC, x.name"
+    )
+
+
+def _articles_sql(w: _Where, f: Filters, fts: FtsCondition) -> str:
+    _article_conditions(w, f, fts)
+    return (
+        "SELECT a.id, a.published, a.outlet, a.title, a.url, a.n_actors, a.n_events, "
+        "a.n_claims, "
+        "a.skipped, a.ingested_at, d.group_id AS duplicate_group FROM articles a "
+        "LEFT JOIN duplicates d ON d.article_id = a.id"
+        + w.sql()
+        + " ORDER BY a.published DESC, a.id"
+    )
+
+
+def _claims_sql(w: _Where, f: Filters, fts: FtsCondition) -> str:
+    if f.actor:
+        w.add("(q.speaker_code = ? OR q.speaker_norm = ?)", f.actor.upper(), f.actor.lower())
+    if f.country:
+        w.add(
+            "q.source_id IN (SELECT x.local_id FROM actors x WHERE x.article_id = c.article_id "
+            "AND x.country = ?)",
+            f.country.upper(),
+        )
+    if f.unsourced:
+        w.add("c.sourced = 0")
+    if f.article_id:
+        w.add("c.article_id = ?", f.article_id)
+    _article_conditions(w, Filters(since=f.since, until=f.until, outlet=f.outlet, text=f.text), fts)
+    return (
+        "SELECT c.article_id, c.local_id AS claim_id, a.published, a.outlet, c.sourced, "
+        "c.source_kind, "
+        "c.certainty, c.check_worthiness, q.kind AS attribution_kind, q.speaker, c.sentence "
+        "FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN attributions q "
+        "ON q.article_id = c.article_id AND q.local_id = c.attribution"
+        + w.sql()
+        + " ORDER BY a.published DESC, c.article_id, c.sentence_start"
+    )
+
+
+def _clusters_sql(w: _Where, f: Filters, fts: FtsCondition) -> str:
+    if f.plover:
+        w.add("k.plover = ?", f.plover.upper())
+    if f.dyad:
+        w.add("k.actor = ? AND k.recipient = ?", f.dyad[0].upper(), f.dyad[1].upper())
+    if f.actor:
+        w.add("(k.actor = ? OR k.recipient = ?)", f.actor.upper(), f.actor.upper())
+    if f.since:
+        w.add("k.day_last >= ?", f.since)
+    if f.until:
+        w.add("k.day_first <= ?", f.until)
+    if f.min_outlets:
+        w.add("k.n_outlets >= ?", f.min_outlets)
+    return (
+        "SELECT k.cluster_id, k.plover, k.actor, k.recipient, k.day_first, k.day_last, "
+        "k.n_events, "
+        "k.n_articles, k.n_outlets, k.n_independent, k.outlets FROM event_clusters k"
+        + w.sql()
+        + " ORDER BY k.n_outlets DESC, k.n_articles DESC, k.day_first, k.cluster_id"
+    )
+
+
+# kind of row -> the function that adds its conditions to a _Where and returns its SELECT
+_SELECTS: dict[str, Callable[[_Where, Filters, FtsCondition], str]] = {
+    "events": _events_sql,
+    "actors": _actors_sql,
+    "articles": _articles_sql,
+    "claims": _claims_sql,
+    "clusters": _clusters_sql,
+}
+
+
 def build_query(
     kind: str, f: Filters, fts: FtsCondition, *, after: int = -1, page: int = 500
 ) -> tuple[str, list[Any]]:
     """The SQL (``?`` placeholders) and parameters selecting ``kind`` rows under ``f``."""
     w = _Where()
-    if kind == "events":
-        _event_conditions(w, f, "e", fts)
-        sql = (
-            "SELECT e.article_id, e.local_id AS event_id, e.day, e.plover, e.cameo, e.quad_class, "
-            "e.goldstein, "
-            "e.actor_name, e.actor_code, e.actor_country, e.recipient_name, e.recipient_code, "
-            "e.recipient_country, e.negated, e.certainty, e.place_name, e.outlet, e.published, "
-            "e.evidence_text AS evidence, ce.cluster_id "
-            "FROM events e LEFT JOIN cluster_events ce ON ce.article_id = e.article_id "
-            "AND ce.event_id = e.local_id"
-            + w.sql()
-            + " ORDER BY e.day DESC, e.article_id, e.local_id"
-        )
-    elif kind == "actors":
-        if f.actor:
-            w.add("(x.code = ? OR x.name_norm = ?)", f.actor.upper(), f.actor.lower())
-        if f.country:
-            w.add("x.country = ?", f.country.upper())
-        if f.since:
-            w.add("x.published >= ?", f.since)
-        if f.until:
-            w.add("x.published <= ?", f.until)
-        if f.article_id:
-            w.add("x.article_id = ?", f.article_id)
-        if f.outlet or f.text:
-            inner = _Where()
-            _article_conditions(inner, Filters(outlet=f.outlet, text=f.text), fts)
-            w.add(f"x.article_id IN (SELECT a.id FROM articles a{inner.sql()})", *inner.params)
-        sql = (
-            "SELECT x.name, x.code, x.country, x.type, count(DISTINCT x.article_id) AS articles, "
-            "sum(x.n_mentions) AS mentions, min(x.published) AS first_seen, max(x.published) AS "
-            "last_seen "
-            "FROM actors x" + w.sql() + " GROUP BY x.name, x.code, x.country, x.type "
-            "ORDER BY articles DESC, mentions DESC, x.name"
-        )
-    elif kind == "articles":
-        _article_conditions(w, f, fts)
-        sql = (
-            "SELECT a.id, a.published, a.outlet, a.title, a.url, a.n_actors, a.n_events, "
-            "a.n_claims, "
-            "a.skipped, a.ingested_at, d.group_id AS duplicate_group FROM articles a "
-            "LEFT JOIN duplicates d ON d.article_id = a.id"
-            + w.sql()
-            + " ORDER BY a.published DESC, a.id"
-        )
-    elif kind == "articles_json":
+    if kind == "articles_json":  # keyset paging over the stored documents, for export
         _article_conditions(w, f, fts)
         w.add("a.seq > ?", after)
         sql = "SELECT a.seq, a.analysis FROM articles a" + w.sql() + " ORDER BY a.seq LIMIT ?"
         return sql, [*w.params, page]
-    elif kind == "claims":
-        if f.actor:
-            w.add("(q.speaker_code = ? OR q.speaker_norm = ?)", f.actor.upper(), f.actor.lower())
-        if f.country:
-            w.add(
-                "q.source_id IN (SELECT x.local_id FROM actors x WHERE x.article_id = c.article_id "
-                "AND x.country = ?)",
-                f.country.upper(),
-            )
-        if f.unsourced:
-            w.add("c.sourced = 0")
-        if f.article_id:
-            w.add("c.article_id = ?", f.article_id)
-        _article_conditions(
-            w, Filters(since=f.since, until=f.until, outlet=f.outlet, text=f.text), fts
-        )
-        sql = (
-            "SELECT c.article_id, c.local_id AS claim_id, a.published, a.outlet, c.sourced, "
-            "c.source_kind, "
-            "c.certainty, c.check_worthiness, q.kind AS attribution_kind, q.speaker, c.sentence "
-            "FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN attributions q "
-            "ON q.article_id = c.article_id AND q.local_id = c.attribution"
-            + w.sql()
-            + " ORDER BY a.published DESC, c.article_id, c.sentence_start"
-        )
-    elif kind == "clusters":
-        if f.plover:
-            w.add("k.plover = ?", f.plover.upper())
-        if f.dyad:
-            w.add("k.actor = ? AND k.recipient = ?", f.dyad[0].upper(), f.dyad[1].upper())
-        if f.actor:
-            w.add("(k.actor = ? OR k.recipient = ?)", f.actor.upper(), f.actor.upper())
-        if f.since:
-            w.add("k.day_last >= ?", f.since)
-        if f.until:
-            w.add("k.day_first <= ?", f.until)
-        if f.min_outlets:
-            w.add("k.n_outlets >= ?", f.min_outlets)
-        sql = (
-            "SELECT k.cluster_id, k.plover, k.actor, k.recipient, k.day_first, k.day_last, "
-            "k.n_events, "
-            "k.n_articles, k.n_outlets, k.n_independent, k.outlets FROM event_clusters k"
-            + w.sql()
-            + " ORDER BY k.n_outlets DESC, k.n_articles DESC, k.day_first, k.cluster_id"
-        )
-    else:
+    select = _SELECTS.get(kind)
+    if select is None:
         raise InputError(f"unknown kind of row {kind!r}; choose one of {', '.join(KINDS)}")
+    sql = select(w, f, fts)
     tail, params = _page(f)
     return sql + tail, [*w.params, *params]
