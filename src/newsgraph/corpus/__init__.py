@@ -11,6 +11,6 @@ store already holds, analyses the rest and hands each batch to the store to comm
 
 from __future__ import annotations
 
-from .ingest import DEFAULT_BATCH, IngestSummary, ingest
+from .run import DEFAULT_BATCH, IngestSummary, ingest
 
 __all__ = ["DEFAULT_BATCH", "IngestSummary", "ingest"]
