@@ -5,8 +5,8 @@ extractors on each Doc, its text taken as the article body, and stores the
 :class:`~newsgraph.records.Analysis` in ``doc._.newsgraph``. The text is taken as it is: no
 title, no chrome removal (``newsgraph.analyze`` removes "Advertisement"-like lines first),
 so on a clean text both give the same analysis. Bad Docs raise as ``newsgraph.analyze``
-does (empty text: InputError; not English: LanguageError); ``nlp.set_error_handler`` lets
-``nlp.pipe`` go on past them.
+does (empty text: InputError; not English: LanguageError);
+``nlp.get_pipe("newsgraph").set_error_handler(...)`` lets ``nlp.pipe`` go on past them.
 
 The factory is registered when this module is imported: by spaCy through the package's
 ``spacy_factories`` entry point, or by ``import newsgraph`` (see :mod:`newsgraph.nlp.hook`).
@@ -16,11 +16,13 @@ pipeline; the extractors are imported when the component is made.
 
 # No `from __future__ import annotations`: spaCy reads the factory's annotations at run
 # time to validate its config.
+from collections.abc import Callable
 from typing import Any
 
 import srsly
 from spacy.language import Language
 from spacy.tokens import Doc
+from spacy.util import raise_error
 
 from ..errors import ModelError
 from ..records import Analysis
@@ -66,9 +68,21 @@ class NewsgraphComponent:
         from ..extract import ExtractOptions
 
         self.name = name
+        self.error_handler: Callable[..., Any] = raise_error
         # validates the dictionaries now (ConfigError), not on the first Doc
         self.settings = Settings(actor_dictionaries=actor_dictionaries)
         self.options = ExtractOptions(actor_dictionaries=self.settings.actor_dictionaries)
+
+    def set_error_handler(self, error_handler: Callable[..., Any]) -> None:
+        """What spaCy does with a Doc this component raises on (default: raise).
+
+        spaCy's ``nlp.set_error_handler`` does the same for every component, but in spaCy
+        3.8.18 it fails on the parser and NER (they have no ``error_handler`` attribute).
+        """
+        self.error_handler = error_handler
+
+    def get_error_handler(self) -> Callable[..., Any]:
+        return self.error_handler
 
     def __call__(self, doc: Doc) -> Doc:
         from ..clean.article import check_language
