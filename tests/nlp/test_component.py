@@ -147,8 +147,10 @@ def test_component_analysis_travels_back_from_spacy_worker_processes(full_nlp):
 
 def test_component_registered_by_import_newsgraph_even_before_spacy():
     out = run_python(
-        "import sys, newsgraph\n"
+        "import importlib.util, sys, newsgraph\n"
         "assert 'spacy' not in sys.modules\n"
+        "assert importlib.util.find_spec('spacy')  # only looked for: no registration yet\n"
+        "assert 'newsgraph.nlp.component' not in sys.modules\n"
         "import spacy\n"
         # registered by the import itself, before any pipeline loads the entry points
         "assert 'newsgraph.nlp.component' in sys.modules\n"

@@ -32,26 +32,34 @@ def _register() -> None:
 
 class _AfterSpacy:
     """A meta path finder that finds nothing itself: when spaCy is imported, it registers
-    the factory right after it."""
+    the factory right after it, then leaves ``sys.meta_path``."""
+
+    def __init__(self) -> None:
+        self._finding = False
 
     def find_spec(self, fullname: str, path: Sequence[str] | None,
                   target: ModuleType | None = None) -> ModuleSpec | None:
-        if fullname != "spacy":
+        if fullname != "spacy" or self._finding:
             return None
         import importlib.util
 
-        if self in sys.meta_path:
-            sys.meta_path.remove(self)  # once; and let the real finders find spaCy
-        spec = importlib.util.find_spec(fullname)
+        self._finding = True  # the real finders find spaCy; this one steps aside
+        try:
+            spec = importlib.util.find_spec(fullname)
+        finally:
+            self._finding = False
         if spec is None or spec.loader is None or not hasattr(spec.loader, "exec_module"):
             return spec
         exec_module = spec.loader.exec_module
 
         def exec_then_register(module: ModuleType) -> None:
             exec_module(module)
+            if self in sys.meta_path:
+                sys.meta_path.remove(self)
             _register()
 
-        # this loader instance loads only spaCy's package module
+        # A spec only looked at (importlib.util.find_spec("spacy") to see whether spaCy is
+        # installed) is never executed, and this finder stays for the real import.
         spec.loader.exec_module = exec_then_register  # type: ignore[method-assign]
         return spec
 
