@@ -97,8 +97,9 @@ class Newsgraph:
         carry their own ids. A bad item gives a :class:`~newsgraph.records.Failure` in its
         place (``input`` is its ``url`` or ``items[i]``) and the stream goes on.
 
-        Items are read lazily, ``batch_size`` at a time (default ``settings.batch_size``).
-        ``n_process`` > 1 parses in that many spaCy worker processes (-1: one per core).
+        Items are read lazily, a batch of ``batch_size`` (default ``settings.batch_size``)
+        at a time. ``n_process`` > 1 parses in that many spaCy worker processes (-1: one
+        per core), reading a few batches per process at a time; results are the same.
         """
         settings = self._settings.with_(batch_size=batch_size)
         if not (n_process == -1 or n_process >= 1):
