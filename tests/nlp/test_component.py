@@ -29,8 +29,9 @@ TEXTS = [
 
 def run_python(code: str) -> subprocess.CompletedProcess[str]:
     env = {**os.environ, "PYTHONPATH": str(ROOT / "src")}
-    return subprocess.run([sys.executable, "-c", code], capture_output=True, text=True,
-                          env=env, timeout=300, cwd=ROOT)
+    return subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, env=env, timeout=300, cwd=ROOT
+    )
 
 
 @pytest.fixture(scope="module")
@@ -59,10 +60,13 @@ def test_component_takes_the_doc_text_as_it_is(full_nlp):
     assert newsgraph.analyze(text).article.text == TEXTS[1]  # analyze removes the chrome
 
 
-@pytest.mark.parametrize(("make", "missing"), [
-    (lambda: spacy.blank("en"), "has no tagger, parser, ner"),
-    (lambda: _with_pipes("tagger"), "has no parser, ner"),
-])
+@pytest.mark.parametrize(
+    ("make", "missing"),
+    [
+        (lambda: spacy.blank("en"), "has no tagger, parser, ner"),
+        (lambda: _with_pipes("tagger"), "has no parser, ner"),
+    ],
+)
 def test_component_refuses_a_pipeline_without_parser_or_ner(make, missing):
     nlp = make()
     with pytest.raises(newsgraph.ModelError) as e:
@@ -89,7 +93,8 @@ def test_component_refuses_a_pipeline_whose_ner_is_disabled(full_nlp):
         with pytest.raises(newsgraph.ModelError) as e:
             full_nlp.add_pipe("newsgraph", name="again")
     assert e.value.reason.endswith(
-        "(tok2vec, tagger, parser, attribute_ruler, lemmatizer) has no ner")
+        "(tok2vec, tagger, parser, attribute_ruler, lemmatizer) has no ner"
+    )
 
 
 @pytest.mark.model
@@ -104,9 +109,11 @@ def test_component_added_before_the_parser_fails_clearly_on_the_first_doc(full_n
 
 @pytest.mark.model
 def test_component_bad_docs_raise_as_analyze_does_and_an_error_handler_skips_them(full_nlp):
-    french = ("Le président de la République a rencontré hier le Premier ministre pour discuter "
-              "de la réforme des retraites, qui suscite une forte opposition dans le pays depuis "
-              "plusieurs mois. Les syndicats ont appelé à une nouvelle journée de grève.")
+    french = (
+        "Le président de la République a rencontré hier le Premier ministre pour discuter "
+        "de la réforme des retraites, qui suscite une forte opposition dans le pays depuis "
+        "plusieurs mois. Les syndicats ont appelé à une nouvelle journée de grève."
+    )
     with pytest.raises(newsgraph.InputError, match="empty input"):
         full_nlp("  ")
     with pytest.raises(newsgraph.LanguageError, match="only English is analysed"):
@@ -126,8 +133,10 @@ def test_component_bad_docs_raise_as_analyze_does_and_an_error_handler_skips_the
 @pytest.mark.model
 def test_component_actor_dictionaries_config(tmp_path):
     path = tmp_path / "actors.csv"
-    path.write_text("name,aliases,type,country,sectors,roles\n"
-                    "Abdelaziz Bouteflika,Bouteflika,person,DZA,GOV,President\n")
+    path.write_text(
+        "name,aliases,type,country,sectors,roles\n"
+        "Abdelaziz Bouteflika,Bouteflika,person,DZA,GOV,President\n"
+    )
     nlp = spacy.load(MODEL)
     with pytest.raises(newsgraph.ConfigError, match="is not a file"):
         nlp.add_pipe("newsgraph", config={"actor_dictionaries": [str(tmp_path / "nope.csv")]})

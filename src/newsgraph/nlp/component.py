@@ -32,8 +32,11 @@ EXTENSION = "newsgraph"
 ORIGIN = "<doc>"  # what errors name as the input: a Doc has no path or URL
 
 # What the extractors read, and the component that provides each in spaCy's pipelines.
-REQUIRED = (("tagger", "token.tag", "TAG"), ("parser", "token.dep", "DEP"),
-            ("ner", "doc.ents", "ENT_IOB"))
+REQUIRED = (
+    ("tagger", "token.tag", "TAG"),
+    ("parser", "token.dep", "DEP"),
+    ("ner", "doc.ents", "ENT_IOB"),
+)
 
 _MSGPACK_KEY = "__newsgraph.analysis__"
 
@@ -47,8 +50,10 @@ def missing_components(nlp: Language) -> list[str]:
 def require_components(nlp: Language, what: str = "this pipeline") -> None:
     """Raise ModelError naming the missing components if ``nlp`` cannot feed the extractors."""
     if nlp.lang != "en":
-        raise ModelError(f"{what} is for language {nlp.lang!r}; newsgraph analyses English",
-                         hint="use an English pipeline such as en_core_web_sm")
+        raise ModelError(
+            f"{what} is for language {nlp.lang!r}; newsgraph analyses English",
+            hint="use an English pipeline such as en_core_web_sm",
+        )
     missing = missing_components(nlp)
     if missing:
         has = ", ".join(nlp.pipe_names) or "no components"
@@ -56,7 +61,7 @@ def require_components(nlp: Language, what: str = "this pipeline") -> None:
             f"the newsgraph component needs a tagger, a parser and an entity recognizer "
             f"(ner) before it; {what} ({has}) has no {', '.join(missing)}",
             hint="load a trained English pipeline, e.g. spacy.load('en_core_web_sm'), "
-                 "then nlp.add_pipe('newsgraph')",
+            "then nlp.add_pipe('newsgraph')",
         )
 
 
@@ -99,10 +104,13 @@ class NewsgraphComponent:
                 f"the Doc has no {', '.join(unset)} annotation when it reaches the newsgraph "
                 f"component",
                 hint="add the component after the tagger, parser and ner: "
-                     "nlp.add_pipe('newsgraph', last=True)",
+                "nlp.add_pipe('newsgraph', last=True)",
             )
-        article = Article(id=Article.make_id(text), text=text,
-                          language=check_language(text, ORIGIN, self.settings))
+        article = Article(
+            id=Article.make_id(text),
+            text=text,
+            language=check_language(text, ORIGIN, self.settings),
+        )
         doc._.set(EXTENSION, extract_doc(doc, Analysis(article=article), self.options))
         return doc
 

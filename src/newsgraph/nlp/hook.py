@@ -26,8 +26,9 @@ def _register() -> None:
     try:
         importlib.import_module(COMPONENT)
     except Exception as e:  # noqa: BLE001 - a failure here must not break the user's `import spacy`
-        warnings.warn(f"newsgraph could not register its spaCy component: {e!r}",
-                      RuntimeWarning, stacklevel=2)
+        warnings.warn(
+            f"newsgraph could not register its spaCy component: {e!r}", RuntimeWarning, stacklevel=2
+        )
 
 
 class _AfterSpacy:
@@ -37,8 +38,9 @@ class _AfterSpacy:
     def __init__(self) -> None:
         self._finding = False
 
-    def find_spec(self, fullname: str, path: Sequence[str] | None,
-                  target: ModuleType | None = None) -> ModuleSpec | None:
+    def find_spec(
+        self, fullname: str, path: Sequence[str] | None, target: ModuleType | None = None
+    ) -> ModuleSpec | None:
         if fullname != "spacy" or self._finding:
             return None
         import importlib.util
