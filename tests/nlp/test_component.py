@@ -187,7 +187,6 @@ def test_component_entry_point_lets_spacy_find_the_factory():
     out = run_python(  # plain spaCy: newsgraph is not imported by the user
         "import sys, spacy\n"
         "nlp = spacy.blank('en')\n"
-        "assert 'newsgraph' in nlp.factory_names\n"
         "try:\n"
         "    nlp.add_pipe('newsgraph')\n"
         "except Exception as e:\n"
