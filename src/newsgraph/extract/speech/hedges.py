@@ -52,6 +52,17 @@ def _hedge_lexicon() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
 
 
 @cache
+def reporting_adverbs() -> frozenset[str]:
+    """The one-word "reporting" hedges tagged RB (reportedly, allegedly …): on a verb with
+    no cue of its own they also make a statement resting on unnamed reports."""
+    return frozenset(
+        row["cue"].lower()
+        for row in load_table("hedges.tsv")
+        if row["class"] == "reporting" and row.get("tags", "") == "RB" and " " not in row["cue"]
+    )
+
+
+@cache
 def _negation_lexicon() -> dict[str, str]:
     return {row["cue"].lower(): row["where"] for row in load_table("negation_cues.tsv")}
 
