@@ -56,9 +56,10 @@ def reporting_adverbs() -> frozenset[str]:
     """The one-word "reporting" hedges tagged RB (reportedly, allegedly …): on a verb with
     no cue of its own they also make a statement resting on unnamed reports."""
     return frozenset(
-        row["cue"].lower()
-        for row in load_table("hedges.tsv")
-        if row["class"] == "reporting" and row.get("tags", "") == "RB" and " " not in row["cue"]
+        words[0]
+        for entries in _hedge_lexicon().values()
+        for words, cls, tags in entries
+        if cls == "reporting" and tags == "RB" and len(words) == 1
     )
 
 
