@@ -21,14 +21,11 @@ from functools import cache
 from spacy.tokens import Doc
 from spacy.tokens import Span as TokenSpan
 
-from ...lexicons import load_json, load_table
+from ...lexicons import load_json, load_table, load_words
 from ...records import Actor, Article, Attribution, Claim, Span
 from ..index import MentionIndex
 from .hedges import HedgeCue, certainty_of, find_hedges, is_negated
 
-_BYLINE = re.compile(
-    r"^(by|photo|image|video|credit|source|read more|related|updated|posted)\b[: ]", re.I
-)
 _FINAL = ".!?\"”'’)…:;"
 _ENTS = ("PERSON", "ORG", "GPE", "NORP", "FAC", "LOC", "EVENT", "LAW")
 _NUM_ENTS = ("PERCENT", "MONEY", "QUANTITY", "CARDINAL")
@@ -65,6 +62,13 @@ def _check_words() -> dict[str, str]:
 
 
 @cache
+def _byline() -> re.Pattern[str]:
+    """A line opening with a byline word ("By …", "Photo: …", "Read more …")."""
+    words = "|".join(re.escape(w) for w in sorted(load_words("byline_words.txt")))
+    return re.compile(rf"^({words})\b[: ]", re.I)
+
+
+@cache
 def _weights() -> dict[str, float]:
     return {k: float(v) for k, v in load_json("check_worthiness.json")["weights"].items()}
 
@@ -92,7 +96,7 @@ def is_claim_sentence(sent: TokenSpan, text: str) -> bool:
     core = s.rstrip("\"”'’) ")
     if core.endswith("?"):
         return False
-    if _BYLINE.match(s):
+    if _byline().match(s):
         return False
     words = [t for t in sent if not t.is_punct and not t.is_space]
     if len(words) < 3 or not any(t.tag_.startswith("VB") or t.tag_ == "MD" for t in sent):

@@ -52,6 +52,18 @@ def _hedge_lexicon() -> dict[str, list[tuple[tuple[str, ...], str, str]]]:
 
 
 @cache
+def reporting_adverbs() -> frozenset[str]:
+    """The one-word "reporting" hedges tagged RB (reportedly, allegedly …): on a verb with
+    no cue of its own they also make a statement resting on unnamed reports."""
+    return frozenset(
+        words[0]
+        for entries in _hedge_lexicon().values()
+        for words, cls, tags in entries
+        if cls == "reporting" and tags == "RB" and len(words) == 1
+    )
+
+
+@cache
 def _negation_lexicon() -> dict[str, str]:
     return {row["cue"].lower(): row["where"] for row in load_table("negation_cues.tsv")}
 
