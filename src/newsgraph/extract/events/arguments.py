@@ -81,6 +81,10 @@ class Resolver:
     def _actor_of(self, h: Token, depth: int, subject: bool = False) -> list[Actor]:
         if depth > 2:
             return []
+        return self._named(h) or self._meant(h) or self._inner(h, depth, subject)
+
+    def _named(self, h: Token) -> list[Actor]:
+        """Actors whose mentions the phrase up to ``h`` overlaps ("Russian forces")."""
         doc = h.doc
         start, end = doc[h.left_edge.i].idx, h.idx + len(h)
         found = self.actors.overlapping(start, end)
@@ -92,6 +96,10 @@ class Resolver:
             if any(c.dep_ == "conj" for t in doc[h.left_edge.i : h.i] for c in t.children):
                 return list(dict.fromkeys(mods))
             return [self.actors.at(start, end) or mods[0]]
+        return []
+
+    def _meant(self, h: Token) -> list[Actor]:
+        """Whom a pronoun or "both sides" stands for: the speaker, the last sides, the sayer."""
         low = h.lower_
         if low in FIRST_PLURAL and self.speaker is not None:
             return [self.speaker]
@@ -107,11 +115,13 @@ class Resolver:
             if sayer:
                 return sayer
         if h.tag_ == "PRP" and low in SUBJECT_PRONOUNS:
-            sayer = self._reporter(h)
-            if sayer:
-                return sayer
+            return self._reporter(h)
+        return []
+
+    def _inner(self, h: Token, depth: int, subject: bool) -> list[Actor]:
+        """The actor of a phrase inside: "a group of Moroccan diplomats", "members of Hamas"."""
         preps = SUBJECT_PREPS if subject else ("of",)
-        for c in h.children:  # "a group of Moroccan diplomats", "members of Hamas"
+        for c in h.children:
             if c.dep_ == "prep" and c.lower_ in preps:
                 for p in c.children:
                     if p.dep_ == "pobj":
@@ -152,40 +162,45 @@ def subject_tokens(v: Token, depth: int = 0) -> tuple[list[Token], bool]:
         if c.dep_ == "agent":
             return [p for p in c.children if p.dep_ == "pobj"], True
     for c in v.children:
-        if c.dep_ in ("nsubj", "csubj", "expl") and c.dep_ != "expl":
+        if c.dep_ in ("nsubj", "csubj"):
             if c.lower_ in RELATIVE_PRONOUNS and v.dep_ == "relcl":
                 return [v.head], passive
             return [c], passive
     if passive:
         return [], True
-    h = v.head
-    if h.i == v.i:
+    if v.head.i == v.i:
         return [], False
+    return _governor_subject(v, depth), False
+
+
+def _governor_subject(v: Token, depth: int) -> list[Token]:
+    """Who does an active verb with no subject of its own, read off the word governing it."""
+    h = v.head
     if v.dep_ == "xcomp" and has_lemma(h, event_words().control):
         objs = dependents(h, "dobj")
         if objs:
-            return objs, False
+            return objs
     if v.dep_ == "pcomp" and h.dep_ == "prep":  # "signs of Beijing supplying weapons"
         subj = [p for p in h.children if p.dep_ == "pobj" and p.i < v.i]
         if subj:
-            return subj, False
+            return subj
         if h.head.tag_ == "JJ" and h.head.dep_ == "acomp":  # "are guilty of violating"
-            return subject_tokens(h.head.head, depth + 1)[0], False
+            return subject_tokens(h.head.head, depth + 1)[0]
     if v.dep_ == "relcl" or (v.dep_ == "acl" and not h.tag_.startswith("VB")):
         if lemma(h) in event_words().non_agent:
             if h.dep_ == "dobj" and h.head.tag_.startswith("VB"):
                 # "issued a declaration demanding …": the issuer demands
-                return subject_tokens(h.head, depth + 1)[0], False
-            return [], False  # "a resolution that aims to tighten sanctions" is no one's act
-        return [h], False  # "soldiers combatting Russian soldiers": the noun does it
-    if v.dep_ == "conj" and not passive and dependents(h, "nsubjpass"):
-        return dependents(h, "nsubjpass"), False  # "was indicted … and will resign"
+                return subject_tokens(h.head, depth + 1)[0]
+            return []  # "a resolution that aims to tighten sanctions" is no one's act
+        return [h]  # "soldiers combatting Russian soldiers": the noun does it
+    if v.dep_ == "conj" and dependents(h, "nsubjpass"):
+        return dependents(h, "nsubjpass")  # "was indicted … and will resign"
     if v.dep_ in _SUBJECT_SHARING:
         if v.dep_ == "pcomp" or v.dep_ == "pobj":
             h = h.head if h.dep_ == "prep" else h
         if h.tag_.startswith("VB"):
-            return subject_tokens(h, depth + 1)[0], False
-    return [], False
+            return subject_tokens(h, depth + 1)[0]
+    return []
 
 
 def recipient_tokens(v: Token, skip: set[int]) -> list[Token]:
@@ -287,7 +302,14 @@ def _borrowed_recipients(
     res: Resolver, cand: EventDraft, actors: list[Actor], recips: list[Actor]
 ) -> None:
     """Recipients the event's complements name when it names none itself."""
-    tok, anchor = cand.token, cand.anchor
+    _helper_recipients(res, cand, actors, recips)
+    _complement_recipients(res, cand, actors, recips)
+
+
+def _helper_recipients(
+    res: Resolver, cand: EventDraft, actors: list[Actor], recips: list[Actor]
+) -> None:
+    """From the drafts a frame or support verb absorbed ("agreed to meet X", "aid to Syria")."""
     for helper in cand.helpers:  # a merged event noun: "provided aid *to Syria*"
         if not helper.token.tag_.startswith("VB"):
             recips += [x for x in noun_arguments(res, helper.token)[1] if x not in recips]
@@ -299,6 +321,13 @@ def _borrowed_recipients(
         if not recips:
             for r in recipient_tokens(helper.anchor, {helper.token.i}):
                 recips += [a for a in res.np_actors(r) if a not in actors and a not in recips]
+
+
+def _complement_recipients(
+    res: Resolver, cand: EventDraft, actors: list[Actor], recips: list[Actor]
+) -> None:
+    """From the clause a request or frame governs, or a "from" phrase of a withdrawal."""
+    tok, anchor = cand.token, cand.anchor
     if cand.plover == "REQUEST" and not recips:
         for c in anchor.children:
             if c.dep_ == "ccomp":
