@@ -6,11 +6,17 @@ of ``newsgraph.records`` collected here, never through each other's helpers.
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from dataclasses import dataclass, field
 
 from spacy.tokens import Doc
+from spacy.tokens import Span as SpacySpan
 
-from ..records import Actor, Article, Attribution, Claim, Place
+from ..records import Actor, Article, Attribution, Claim, EventDate, Place
+
+# When what a sentence reports happened, given the publication date: the actors wing's
+# ``dates.sentence_date``, handed to the events wing through the context.
+DateResolver = Callable[[SpacySpan, str | None], EventDate]
 
 
 @dataclass(frozen=True)
@@ -31,3 +37,4 @@ class ExtractContext:
     places: list[Place] = field(default_factory=list)
     attributions: list[Attribution] = field(default_factory=list)
     claims: list[Claim] = field(default_factory=list)
+    date_of: DateResolver | None = None

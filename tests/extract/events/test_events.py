@@ -6,6 +6,7 @@ import pytest
 import spacy
 from spacy.tokens import Doc
 
+from newsgraph.extract.actors.dates import sentence_date
 from newsgraph.extract.events import extract_events
 from newsgraph.extract.events.triggers import code_table, trigger_index
 from newsgraph.lexicons import load_table
@@ -48,7 +49,9 @@ def run(
     published: str | None = "2024-03-04",
 ):
     article = Article(id="t", text=doc.text, published=published)
-    return extract_events(doc, article, actors, places or [], attributions or [])
+    return extract_events(
+        doc, article, actors, places or [], attributions or [], date_of=sentence_date
+    )
 
 
 def countries(actors: list[Actor], ids) -> set[str]:

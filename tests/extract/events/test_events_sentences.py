@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from newsgraph.extract.actors.dates import sentence_date
 from newsgraph.extract.events import extract_events
 from newsgraph.extract.speech.attributions import extract_attributions
 from newsgraph.records import Actor, Article, Place, Span
@@ -177,7 +178,7 @@ def analyse(nlp, text: str):
     actors, places = entity_actors(doc)
     article = Article(id="t", text=text, published="2024-03-04")
     attributions = extract_attributions(doc, article, actors)
-    events = extract_events(doc, article, actors, places, attributions)
+    events = extract_events(doc, article, actors, places, attributions, date_of=sentence_date)
     return events, {a.id: a for a in actors}, attributions
 
 

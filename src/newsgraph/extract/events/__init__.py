@@ -1,4 +1,24 @@
-"""The events wing: who did what to whom — triggers, frames, arguments, modality.
+"""The events wing: who did what to whom, coded in PLOVER and CAMEO, with trigger and evidence.
+
+One pass over the parsed Doc, sentence by sentence, in phases that each have a module:
+
+1. triggers (:mod:`.triggers`): verbs and event nouns from the lexicon ("met", "talks",
+   "urged", "imposed sanctions", "lifted the curfew"), each the start of an
+   :class:`~.draft.EventDraft` (:mod:`.draft`);
+2. frames (:mod:`.frames`): a trigger that governs another as its complement decides what
+   the event is — "threatened to shell" is THREATEN, "agreed to cooperate" AGREE,
+   "refused to meet" REJECT, "urged X to talk" REQUEST, "denied sending weapons" a denial
+   plus the sending, negated;
+3. modality (:mod:`.modality`): negated, hedged, conditional, planned ("will visit" is an
+   intent: AGREE, per PLOVER 3.1) and background history, which is skipped;
+4. arguments (:mod:`.arguments`): actors, recipients (reciprocal events list every side as
+   both) and the place;
+5. assembly (:mod:`.assemble`): date, attribution and its hedges, one event per happening,
+   ids in text order.
+
+The vocabulary and frame tables are data in ``newsgraph/lexicons`` (:mod:`.lexicon`). The
+wing reads the other wings' results only through the context: actors, places,
+attributions and the date resolver.
 
 Entry point: :func:`extract` returns the events of a context whose actors, places and
 attributions are filled.
@@ -8,11 +28,13 @@ from __future__ import annotations
 
 from ...records import Event
 from ..context import ExtractContext
-from .events import extract_events
+from .assemble import extract_events
 
 __all__ = ["extract", "extract_events"]
 
 
 def extract(ctx: ExtractContext) -> list[Event]:
     """The article's events, linked to the context's actors, places and attributions."""
-    return extract_events(ctx.doc, ctx.article, ctx.actors, ctx.places, ctx.attributions)
+    return extract_events(
+        ctx.doc, ctx.article, ctx.actors, ctx.places, ctx.attributions, date_of=ctx.date_of
+    )
