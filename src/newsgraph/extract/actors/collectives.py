@@ -13,10 +13,7 @@ from spacy.tokens import Token
 
 from ..syntax import dep_of, span_head
 from .candidates import (
-    MEDIA_WORDS,
-    MOTION_VERBS,
     ORG_LABELS,
-    ORG_SECTOR_WORDS,
     Cand,
     State,
     country_before,
@@ -25,7 +22,8 @@ from .candidates import (
     non_overlapping,
     strip_possessive,
 )
-from .gazetteer import US_STATE_HOMONYMS, us_state_reading
+from .gazetteer import us_state_reading
+from .vocab import MEDIA_WORDS, MOTION_VERBS, ORG_SECTOR_WORDS, US_STATE_HOMONYMS
 
 
 def collect_country_words(st: State, name_matches: list[tuple[str, int, int]]) -> None:

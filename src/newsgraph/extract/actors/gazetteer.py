@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from ...errors import InputError
 from ...lexicons import load_table
+from .vocab import US_STATE_HOMONYMS
 
 
 @dataclass(frozen=True)
@@ -240,11 +241,6 @@ def gazetteer(user_dictionaries: tuple[str, ...] = ()) -> Gazetteer:
                     user.add(_key(n))
     g.user_named = frozenset(user)
     return g
-
-
-# Country names that are also US states: in an American story without a sign of the
-# country (its capital or demonym), they are the state.
-US_STATE_HOMONYMS = {"georgia": "GEO"}
 
 
 def us_state_reading(name: str, article_countries: set[str] | frozenset[str]) -> bool:

@@ -11,11 +11,7 @@ from spacy.tokens import Doc
 
 from ..syntax import sentence_end, sentence_start, span_head
 from .candidates import (
-    NAME_PARTICLES,
-    NAME_SUFFIXES,
-    ORG_SECTOR_WORDS,
     PERSON_LABELS,
-    PLACE_WORDS,
     Cand,
     State,
     country_after,
@@ -26,6 +22,7 @@ from .candidates import (
     strip_possessive,
 )
 from .gazetteer import Entry
+from .vocab import NAME_PARTICLES, NAME_SUFFIXES, ORG_SECTOR_WORDS, PLACE_WORDS
 
 
 def orgish(st: State, s: int, e: int) -> bool:
