@@ -126,7 +126,14 @@ def find_candidates(doc: Doc, user_dictionaries: tuple[str, ...] = ()) -> list[C
     return _find(doc, user_dictionaries).cands
 
 
-def _find(doc: Doc, user_dictionaries: tuple[str, ...]) -> State:
+Match = tuple[str, int, int]  # lexicon kind, token start, token end
+
+
+def matched_state(
+    doc: Doc, user_dictionaries: tuple[str, ...] = ()
+) -> tuple[State, list[Match], list[Match]]:
+    """Before any rule: the lexicon matches of ``doc`` in a fresh State (country words,
+    titles and named institutions set), with the user-dictionary and group-noun matches."""
     g = gazetteer(user_dictionaries)
     m = matchers(user_dictionaries)
     labels = m.labels
@@ -134,14 +141,17 @@ def _find(doc: Doc, user_dictionaries: tuple[str, ...]) -> State:
     common = [(labels[i], s, e) for i, s, e in m.common(doc)]
     st = State(doc, g, [False] * len(doc))
     collect_country_words(st, name_matches)
-    named = [x for x in name_matches if x[0] == "NAMED"]
+    st.title_matches = non_overlapping([x for x in common if x[0] == "TITLE"])
+    st.named_matches = [x for x in name_matches if x[0] == "NAMED"]
     user = [x for x in common if x[0] == "USER"]
-    titles = non_overlapping([x for x in common if x[0] == "TITLE"])
     groups = [x for x in common if x[0] == "GROUP"]
-    st.title_matches = titles
-    st.named_matches = named
-    add_named(st, named, user)  # 1
-    add_people(st, titles)  # 2
+    return st, user, groups
+
+
+def _find(doc: Doc, user_dictionaries: tuple[str, ...]) -> State:
+    st, user, groups = matched_state(doc, user_dictionaries)
+    add_named(st, st.named_matches, user)  # 1
+    add_people(st, st.title_matches)  # 2
     add_countries(st, groups)  # 3 and 4 (country word + group noun)
     add_other_groups(st, groups)  # 4 (group nouns without a country word)
     cluster_people(st)  # 6, first half: partial names join the full name
@@ -160,4 +170,4 @@ def extract_actors(doc: Doc, article: Article, options: ExtractOptions) -> list[
     return _build(st, article)
 
 
-__all__ = ["Cand", "extract_actors", "find_candidates"]
+__all__ = ["Cand", "extract_actors", "find_candidates", "matched_state"]

@@ -44,9 +44,7 @@ def collect_country_words(st: State, name_matches: list[tuple[str, int, int]]) -
         i for ent in st.ents if ent.label_ in ORG_LABELS and len(ent) > 1
         for i in range(ent.start, ent.end)
     }  # fmt: skip
-    st.country_words += [
-        (s, e, iso) for s, e, iso in capitals if iso in named or s not in in_org
-    ]
+    st.country_words += [(s, e, iso) for s, e, iso in capitals if iso in named or s not in in_org]
     # keep the longest word at each place ("South Korea" over "Korea")
     best: dict[int, tuple[int, int, str]] = {}
     for s, e, iso in sorted(st.country_words, key=lambda x: (x[0], -(x[1] - x[0]))):

@@ -96,7 +96,7 @@ def _person_from_title(st: State, t: _Title) -> None:
 
 
 def _name_after_of_country(st: State, t: _Title) -> bool:
-    """"the president of France, Emmanuel Macron,": the name after "of <country>,"."""
+    """A name after "of <country>,": "the president of France, Emmanuel Macron,"."""
     doc = st.doc
     of_country = of_country_start(st, t.end)
     if not of_country or t.name_end != t.name_start:
@@ -153,7 +153,7 @@ def _titled_person(st: State, t: _Title) -> None:
 
 
 def _office_holder(st: State, t: _Title, after: str | None) -> None:
-    """"a Russian official", "Taiwan's Vice Foreign Minister": a person known by office."""
+    """A person known by office: "a Russian official", "Taiwan's Vice Foreign Minister"."""
     doc = st.doc
     s, e = t.start, t.end
     if not t.country:
@@ -170,7 +170,7 @@ def _office_holder(st: State, t: _Title, after: str | None) -> None:
 
 
 def _bare_title(st: State, t: _Title) -> None:
-    """"the president" with no name: a reference for coref to resolve (or drop)."""
+    """A title with no name ("the president"): a reference for coref to resolve or drop."""
     doc = st.doc
     s, e = t.start, t.end
     if (
