@@ -114,3 +114,17 @@ def test_dates_sentence_date_without_publication_keeps_text_only():
     plain = _sentence(["They", "met", "."])
     got = sentence_date(plain, None)
     assert (got.start, got.end, got.precision) == (None, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "start", "end"),
+    [
+        ("several days ago", "2023-04-14", "2023-04-14"),  # lexicons/number_words.tsv: 3
+        ("a couple of days ago", "2023-04-15", "2023-04-15"),
+        ("a few weeks ago", "2023-03-27", "2023-04-02"),
+        ("twelve years ago", "2011-01-01", "2011-12-31"),
+    ],
+)
+def test_dates_number_words_from_the_lexicon(text: str, start: str, end: str):
+    found = resolve_expression(text, MONDAY)
+    assert found is not None and (found.start, found.end) == (start, end)

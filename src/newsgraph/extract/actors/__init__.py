@@ -1,15 +1,18 @@
 """The actors wing: who and where — people, collectives, coreference, gazetteer, places, dates.
 
-Entry point: :func:`extract` fills ``ctx.actors`` and ``ctx.places``.
+Entry point: :func:`extract` fills ``ctx.actors`` and ``ctx.places``. The date resolvers
+(:func:`sentence_date`, :func:`resolve_expression`) are public too: other wings reach them
+here, not through the module that holds them.
 """
 
 from __future__ import annotations
 
 from ..context import ExtractContext
 from .build import extract_actors
+from .dates import resolve_expression, sentence_date
 from .places import extract_places
 
-__all__ = ["extract", "extract_actors", "extract_places"]
+__all__ = ["extract", "extract_actors", "extract_places", "resolve_expression", "sentence_date"]
 
 
 def extract(ctx: ExtractContext, *, places: bool = True) -> None:

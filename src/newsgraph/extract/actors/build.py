@@ -1,14 +1,14 @@
 """Actors: people, organisations, countries, groups, media and IGOs, with every mention.
 
 How an article's actors are found (spaCy NER plus rules over the lexicons of
-:mod:`newsgraph.extract.actors.gazetteer`):
+:mod:`.gazetteer` and the word lists of :mod:`.vocab`, all in ``newsgraph/lexicons``):
 
 1. Named institutions, media outlets, IGOs and user-dictionary names (phrase matches).
 2. People: a title followed by a name ("Chinese Defense Minister Li Shangfu"), PERSON
    entities, and a capitalised name followed by ", who …". Roles and countries come from
    the text: the title, a country word before it ("Russian", "Taiwan's"), "of <country>"
    after it, an apposition or relative clause after the name. A person with a role but no
-   country stated takes the nearest country word before it in the sentence.
+   country stated takes one from the sentence (:func:`.people.infer_missing_countries`).
 3. Countries acting (subject, object, recipient — not "in Ukraine", which is only a
    place); a capital used for its government ("Beijing supplying weapons") is a mention
    of that country's actor with sector GOV. A country word that modifies a title or a
@@ -16,9 +16,10 @@ How an article's actors are found (spaCy NER plus rules over the lexicons of
 4. Groups: a country word + a group noun ("Ukrainian soldiers" → UKR MIL), or a plural
    demonym as a subject ("Palestinians").
 5. Other ORG entities, with country and sector read from their own words.
-6. Coreference (:mod:`newsgraph.extract.actors.coref`): surnames and given names join the full
-   name's actor (never a second actor for a partial name), title-alone mentions and
-   he/she pronouns join the person they clearly refer back to.
+6. Coreference: surnames and given names join the full name's actor (never a second actor
+   for a partial name; :func:`.people.cluster_people`), then (:mod:`.coref`) offices,
+   title-alone mentions and he/she pronouns join the person they clearly refer back to,
+   and "both parties" after two people (or countries) is a mention of each.
 
 ``code`` is the CAMEO-style actor code: country + primary sector (``RUSGOV``, ``CHNMIL``);
 IGOs carry their CAMEO code from ``lexicons/igos.tsv`` (NATO = ``IGOWSTNAT``); media
@@ -125,7 +126,14 @@ def find_candidates(doc: Doc, user_dictionaries: tuple[str, ...] = ()) -> list[C
     return _find(doc, user_dictionaries).cands
 
 
-def _find(doc: Doc, user_dictionaries: tuple[str, ...]) -> State:
+Match = tuple[str, int, int]  # lexicon kind, token start, token end
+
+
+def matched_state(
+    doc: Doc, user_dictionaries: tuple[str, ...] = ()
+) -> tuple[State, list[Match], list[Match]]:
+    """Before any rule: the lexicon matches of ``doc`` in a fresh State (country words,
+    titles and named institutions set), with the user-dictionary and group-noun matches."""
     g = gazetteer(user_dictionaries)
     m = matchers(user_dictionaries)
     labels = m.labels
@@ -133,21 +141,24 @@ def _find(doc: Doc, user_dictionaries: tuple[str, ...]) -> State:
     common = [(labels[i], s, e) for i, s, e in m.common(doc)]
     st = State(doc, g, [False] * len(doc))
     collect_country_words(st, name_matches)
-    named = [x for x in name_matches if x[0] == "NAMED"]
+    st.title_matches = non_overlapping([x for x in common if x[0] == "TITLE"])
+    st.named_matches = [x for x in name_matches if x[0] == "NAMED"]
     user = [x for x in common if x[0] == "USER"]
-    titles = non_overlapping([x for x in common if x[0] == "TITLE"])
     groups = [x for x in common if x[0] == "GROUP"]
-    st.title_matches = titles
-    st.named_matches = named
-    add_named(st, named, user)
-    add_people(st, titles)
-    add_countries(st, groups)
-    add_other_groups(st, groups)
-    cluster_people(st)
-    add_orgs(st)
-    join_short_forms(st)
+    return st, user, groups
+
+
+def _find(doc: Doc, user_dictionaries: tuple[str, ...]) -> State:
+    st, user, groups = matched_state(doc, user_dictionaries)
+    add_named(st, st.named_matches, user)  # 1
+    add_people(st, st.title_matches)  # 2
+    add_countries(st, groups)  # 3 and 4 (country word + group noun)
+    add_other_groups(st, groups)  # 4 (group nouns without a country word)
+    cluster_people(st)  # 6, first half: partial names join the full name
+    add_orgs(st)  # 5
+    join_short_forms(st)  # "the Post" joins "The Washington Post"
     apply_user_people(st, user)
-    infer_missing_countries(st)
+    infer_missing_countries(st)  # 2, last part: a person's country from the sentence
     st.cands.sort(key=lambda c: c.start)
     return st
 
@@ -159,4 +170,4 @@ def extract_actors(doc: Doc, article: Article, options: ExtractOptions) -> list[
     return _build(st, article)
 
 
-__all__ = ["Cand", "extract_actors", "find_candidates"]
+__all__ = ["Cand", "extract_actors", "find_candidates", "matched_state"]

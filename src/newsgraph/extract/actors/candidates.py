@@ -15,47 +15,11 @@ from spacy.tokens import Span as SpacySpan
 
 from ..syntax import dep_of
 from .gazetteer import Gazetteer
+from .vocab import LOCATIVE_PREPS, MOTION_VERBS, NOT_NAME_WORDS, TRANSFER_WORDS
 
-LOCATIVE_PREPS = frozenset(
-    "in at near inside within throughout across around outside into from over along beyond "
-    "across toward towards via".split()
-)
-# Verbs after which a capital is where someone went, not a government acting.
-MOTION_VERBS = frozenset(
-    "visit visited visits visiting travel travelled traveled travels travelling traveling go went "
-    "goes going come came comes coming fly flew flies flying arrive arrived arrives arriving "
-    "return "
-    "returned returns returning head headed heads heading move moved moves leave left leaves "
-    "leaving reach reached reaches tour toured flee fled relocate relocated".split()
-)
-NAME_PARTICLES = frozenset(
-    "al al- el bin ibn de da di del van von der le la du dos das ben abu".split()
-)
-NAME_SUFFIXES = frozenset("jr jr. sr sr. ii iii iv".split())
-# Words that make a capitalised run a building or site, not a person ("Trump Tower").
-PLACE_WORDS = frozenset(
-    "tower building hotel center centre museum airport bridge stadium hospital school "
-    "square street avenue palace station base".split()
-)
-PRONOUN_TAGS = frozenset({"PRP"})
+# NER labels the actor rules read (the tagger's grammar, not vocabulary)
 PERSON_LABELS = frozenset({"PERSON"})
 ORG_LABELS = frozenset({"ORG", "FAC"})
-MEDIA_WORDS = frozenset(
-    "times news post journal herald tribune gazette daily radio television tv press agency "
-    "broadcasting chronicle telegraph observer courier standard monitor".split()
-)
-ORG_SECTOR_WORDS = {
-    "court": "JUD", "tribunal": "JUD", "army": "MIL", "navy": "MIL", "military": "MIL",
-    "police": "COP", "party": "PTY", "front": "REB", "rebels": "REB", "liberation": "REB",
-    "ministry": "GOV", "government": "GOV", "parliament": "LEG", "assembly": "LEG",
-    "council": "GOV", "committee": "NGO", "association": "NGO", "union": "LAB",
-    "university": "EDU", "bank": "BUS", "company": "BUS", "corporation": "BUS", "inc": "BUS",
-    "church": "REL", "foundation": "NGO", "institute": "NGO", "coalition": "OPP",
-    "forum": "NGO", "movement": "OPP",
-}  # fmt: skip
-NOT_NAME_WORDS = frozenset(
-    "the a an of and or but in on at to for with by from mr mrs ms dr sir".split()
-)
 
 
 @dataclass
@@ -225,15 +189,6 @@ def country_after(st: State, end: int) -> str | None:
             if s == nxt and not (e < len(doc) and doc[e].text == "-"):  # not "Washington-based"
                 return iso
     return None
-
-
-# "from X" names who gave, not where from, after these words.
-TRANSFER_WORDS = frozenset(
-    "receive received receives receiving get got gets obtain obtained buy bought purchase "
-    "purchased import imported accept accepted seek sought aid support help assistance weapons "
-    "arms loan loans funding money pressure threat threats request demand demands call calls "
-    "criticism condemnation invitation offer offers delegation envoy".split()
-)
 
 
 def _source_of_transfer(tok: Token) -> bool:

@@ -13,10 +13,7 @@ from spacy.tokens import Token
 
 from ..syntax import dep_of, span_head
 from .candidates import (
-    MEDIA_WORDS,
-    MOTION_VERBS,
     ORG_LABELS,
-    ORG_SECTOR_WORDS,
     Cand,
     State,
     country_before,
@@ -25,7 +22,8 @@ from .candidates import (
     non_overlapping,
     strip_possessive,
 )
-from .gazetteer import US_STATE_HOMONYMS, us_state_reading
+from .gazetteer import us_state_reading
+from .vocab import MEDIA_WORDS, MOTION_VERBS, ORG_SECTOR_WORDS, US_STATE_HOMONYMS
 
 
 def collect_country_words(st: State, name_matches: list[tuple[str, int, int]]) -> None:
@@ -46,9 +44,7 @@ def collect_country_words(st: State, name_matches: list[tuple[str, int, int]]) -
         i for ent in st.ents if ent.label_ in ORG_LABELS and len(ent) > 1
         for i in range(ent.start, ent.end)
     }  # fmt: skip
-    st.country_words += [
-        (s, e, iso) for s, e, iso in capitals if iso in named or s not in in_org
-    ]
+    st.country_words += [(s, e, iso) for s, e, iso in capitals if iso in named or s not in in_org]
     # keep the longest word at each place ("South Korea" over "Korea")
     best: dict[int, tuple[int, int, str]] = {}
     for s, e, iso in sorted(st.country_words, key=lambda x: (x[0], -(x[1] - x[0]))):
@@ -154,22 +150,16 @@ def modifies_following_noun(st: State, s: int, e: int) -> bool:
 
 
 def add_countries(st: State, group_matches: list[tuple[str, int, int]]) -> None:
-    """Countries and capitals that act, groups named by nationality, peoples."""
-    doc, g = st.doc, st.g
+    """Countries and capitals that act, groups named by nationality, peoples.
+
+    Each free country word is, in this order: part of a longer name (skipped), a US state
+    in an American story (skipped), the nationality of a group noun after it ("Ukrainian
+    soldiers"), or else a country word on its own (see :func:`_add_country_word`).
+    """
     group_starts: dict[int, tuple[int, str]] = {}
     for _lab, s, e in longest_first(group_matches):
-        group_starts.setdefault(s, (e, doc[s:e].text))
-    in_longer = set()
-    covered = {k for cs, ce, _ in st.country_words for k in range(cs, ce)}
-    for ent in st.ents:
-        start = ent.start + (st.lower[ent.start] == "the")
-        if ent.label_ in ("PERSON", "GPE", "LOC", "FAC", "ORG", "WORK_OF_ART", "EVENT", "LAW"):
-            if all(k in covered for k in range(start, ent.end)):
-                continue  # "Bosnian Serbs": nothing but country words
-            for cs, ce, _iso in st.country_words:
-                if start <= cs and ce <= ent.end and (ce - cs) < (ent.end - start):
-                    # "Jersey" in "New Jersey", "Washington" in "George Washington"
-                    in_longer.add(cs)
+        group_starts.setdefault(s, (e, st.doc[s:e].text))
+    in_longer = _inside_longer_names(st)
     # countries the article names, not counting names that may be US states ("Georgia")
     evidence = {iso for cs, _ce, iso in st.country_words if st.lower[cs] not in US_STATE_HOMONYMS}
     for s, e, iso in st.country_words:
@@ -177,92 +167,119 @@ def add_countries(st: State, group_matches: list[tuple[str, int, int]]) -> None:
             continue
         if us_state_reading(st.lower[s], evidence) and e - s == 1:
             continue  # "Georgia" in an American story: the state, a place
-        text = doc[s:e].text
-        key = text.replace("’", "'").lower()
-        is_demonym = key in g.demonyms and key not in g.country_names
-        is_capital = key in g.capitals and key not in g.country_names
-        # country word + group noun ("Ukrainian soldiers", "the Turkish government")
-        j = e
-        if j < len(doc) and doc[j].text in ("'s", "’s"):
-            j += 1  # "Ukraine's military"
-        elif j + 1 < len(doc) and doc[j].text == "-" and st.lower[j + 1] == "led":
-            j += 2  # "Vietnamese-led forces" (not "-backed": those are someone else's)
-        while j < len(doc) and j - e < 3 and doc[j].tag_ in ("JJ", "VBN") and j not in group_starts:
-            j += 1
-        if j in group_starts:  # "Khartoum government" too: a capital names its state here
-            ge, gtext = group_starts[j]
-            # "Syrian government forces", "regime troops": the last group noun says what it is
-            while ge in group_starts:
-                ge, gtext = group_starts[ge]
-            gtype, gsectors = g.groups[gtext.lower()]
-            # "Hungarian and Romanian officials": every coordinated country word gets the group
-            for cs, ce, ciso in st.country_words:
-                if (
-                    s - 6 <= cs < s
-                    and ce < s
-                    and all(
-                        doc[k].lower_ in ("and", ",", "or")
-                        or any(a <= k < b for a, b, _ in st.country_words)
-                        for k in range(cs, s)
-                    )
-                    and st.free(cs, ce)
-                ):
-                    st.take(cs, ce)
-                    st.cands.append(
-                        Cand(cs, ge, "group", f"{doc[cs:ce].text} {gtext}", gtype, ciso, gsectors,
-                             key=f"group:{ciso}:{gtext.lower()}", head=ge - 1)
-                    )  # fmt: skip
-            start = s - 1 if s > 0 and doc[s - 1].lower_ == "the" else s
-            st.take(start, ge)
-            st.cands.append(
-                Cand(start, ge, "group", doc[s:ge].text, gtype, iso, gsectors,
-                     key=f"group:{iso}:{gtext.lower()}", head=ge - 1)
-            )  # fmt: skip
+        if _add_national_group(st, s, e, iso, group_starts):
             continue
-        tok = doc[span_head(doc, s, e)]
-        nxt = next(((ns, ne, niso) for ns, ne, niso in st.country_words if ns == e), None)
-        if is_demonym and nxt and doc[nxt[1] - 1].text.endswith("s") and st.free(nxt[0], nxt[1]):
-            # "Bosnian Serbs", "Iraqi Kurds": the people of the first country word
-            st.take(s, nxt[1])
-            st.cands.append(
-                Cand(s, nxt[1], "group", doc[s : nxt[1]].text, "group", iso, (),
-                     key=f"group:{iso}:{doc[nxt[0]:nxt[1]].text.lower()}", head=nxt[1] - 1)
-            )  # fmt: skip
-            continue
-        if modifies_following_noun(st, s, e):
-            continue
-        if is_demonym:
-            # plural people as actors: "Palestinians", "Bosnian Serbs"; adjectives are not actors
-            plural = key != g.country_names.get(key) and (text.endswith("s") or tok.tag_ == "NNPS")
-            if plural and not is_locative(tok):
-                st.take(s, e)
-                st.cands.append(
-                    Cand(s, e, "group", text, "group", iso, (), key=f"people:{iso}", head=tok.i)
-                )
-            continue
-        if is_capital:
-            if is_governmental_use(tok) and not is_locative(tok):
-                st.take(s, e)
-                st.cands.append(
-                    Cand(s, e, "country", g.countries[iso].name, "country", iso, ("GOV",),
-                         metonym=True, key=f"country:{iso}", head=tok.i)
-                )  # fmt: skip
-            continue
-        if is_locative(tok):
-            continue
-        st.take(s, e)
-        st.cands.append(
-            Cand(
-                s,
-                e,
-                "country",
-                g.countries[iso].name,
-                "country",
-                iso,
-                key=f"country:{iso}",
-                head=tok.i,
+        _add_country_word(st, s, e, iso)
+
+
+def _inside_longer_names(st: State) -> set[int]:
+    """Starts of country words inside a longer entity name ("Jersey" in "New Jersey",
+    "Washington" in "George Washington"); an entity of nothing but country words
+    ("Bosnian Serbs") does not count."""
+    in_longer = set()
+    covered = {k for cs, ce, _ in st.country_words for k in range(cs, ce)}
+    for ent in st.ents:
+        start = ent.start + (st.lower[ent.start] == "the")
+        if ent.label_ in ("PERSON", "GPE", "LOC", "FAC", "ORG", "WORK_OF_ART", "EVENT", "LAW"):
+            if all(k in covered for k in range(start, ent.end)):
+                continue
+            for cs, ce, _iso in st.country_words:
+                if start <= cs and ce <= ent.end and (ce - cs) < (ent.end - start):
+                    in_longer.add(cs)
+    return in_longer
+
+
+def _add_national_group(
+    st: State, s: int, e: int, iso: str, group_starts: dict[int, tuple[int, str]]
+) -> bool:
+    """Country word + group noun ("Ukrainian soldiers", "the Turkish government",
+    "Khartoum government"): a group of that country. False when no group noun follows."""
+    doc, g = st.doc, st.g
+    j = e
+    if j < len(doc) and doc[j].text in ("'s", "’s"):
+        j += 1  # "Ukraine's military"
+    elif j + 1 < len(doc) and doc[j].text == "-" and st.lower[j + 1] == "led":
+        j += 2  # "Vietnamese-led forces" (not "-backed": those are someone else's)
+    while j < len(doc) and j - e < 3 and doc[j].tag_ in ("JJ", "VBN") and j not in group_starts:
+        j += 1
+    if j not in group_starts:
+        return False
+    ge, gtext = group_starts[j]
+    # "Syrian government forces", "regime troops": the last group noun says what it is
+    while ge in group_starts:
+        ge, gtext = group_starts[ge]
+    gtype, gsectors = g.groups[gtext.lower()]
+    # "Hungarian and Romanian officials": every coordinated country word gets the group
+    for cs, ce, ciso in st.country_words:
+        if (
+            s - 6 <= cs < s
+            and ce < s
+            and all(
+                doc[k].lower_ in ("and", ",", "or")
+                or any(a <= k < b for a, b, _ in st.country_words)
+                for k in range(cs, s)
             )
-        )
+            and st.free(cs, ce)
+        ):
+            st.take(cs, ce)
+            st.cands.append(
+                Cand(cs, ge, "group", f"{doc[cs:ce].text} {gtext}", gtype, ciso, gsectors,
+                     key=f"group:{ciso}:{gtext.lower()}", head=ge - 1)
+            )  # fmt: skip
+    start = s - 1 if s > 0 and doc[s - 1].lower_ == "the" else s
+    st.take(start, ge)
+    st.cands.append(
+        Cand(start, ge, "group", doc[s:ge].text, gtype, iso, gsectors,
+             key=f"group:{iso}:{gtext.lower()}", head=ge - 1)
+    )  # fmt: skip
+    return True
+
+
+def _add_country_word(st: State, s: int, e: int, iso: str) -> None:
+    """A country word with no group noun after it: a people ("Bosnian Serbs",
+    "Palestinians"), a capital standing for its government, or a country that acts —
+    not a modifier ("U.S. official") and not a place ("in Ukraine")."""
+    doc, g = st.doc, st.g
+    text = doc[s:e].text
+    key = text.replace("’", "'").lower()
+    is_demonym = key in g.demonyms and key not in g.country_names
+    is_capital = key in g.capitals and key not in g.country_names
+    tok = doc[span_head(doc, s, e)]
+    nxt = next(((ns, ne, niso) for ns, ne, niso in st.country_words if ns == e), None)
+    if is_demonym and nxt and doc[nxt[1] - 1].text.endswith("s") and st.free(nxt[0], nxt[1]):
+        # "Bosnian Serbs", "Iraqi Kurds": the people of the first country word
+        st.take(s, nxt[1])
+        st.cands.append(
+            Cand(s, nxt[1], "group", doc[s : nxt[1]].text, "group", iso, (),
+                 key=f"group:{iso}:{doc[nxt[0]:nxt[1]].text.lower()}", head=nxt[1] - 1)
+        )  # fmt: skip
+        return
+    if modifies_following_noun(st, s, e):
+        return
+    if is_demonym:
+        # plural people as actors: "Palestinians", "Bosnian Serbs"; adjectives are not actors
+        plural = key != g.country_names.get(key) and (text.endswith("s") or tok.tag_ == "NNPS")
+        if plural and not is_locative(tok):
+            st.take(s, e)
+            st.cands.append(
+                Cand(s, e, "group", text, "group", iso, (), key=f"people:{iso}", head=tok.i)
+            )
+        return
+    if is_capital:
+        if is_governmental_use(tok) and not is_locative(tok):
+            st.take(s, e)
+            st.cands.append(
+                Cand(s, e, "country", g.countries[iso].name, "country", iso, ("GOV",),
+                     metonym=True, key=f"country:{iso}", head=tok.i)
+            )  # fmt: skip
+        return
+    if is_locative(tok):
+        return
+    st.take(s, e)
+    st.cands.append(
+        Cand(s, e, "country", g.countries[iso].name, "country", iso, key=f"country:{iso}",
+             head=tok.i)
+    )  # fmt: skip
 
 
 def add_other_groups(st: State, group_matches: list[tuple[str, int, int]]) -> None:

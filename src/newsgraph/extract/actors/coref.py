@@ -1,28 +1,37 @@
-"""Coreference for actors: titles said alone and he/she pronouns that refer back to a person.
+"""Coreference for actors: the one place that decides who a title, pronoun or pair means.
 
-Deliberately conservative (a wrong link puts words in someone's mouth):
-- "the president" / "the defense minister" joins a person only when exactly one person
-  mentioned before it holds that title; with several (Putin, Macron and Xi are all
-  presidents) it stays unlinked.
-- "He"/"She" joins the person who was the subject (else the only person) of the same
-  sentence before it, or of the previous sentence when it opens its own sentence
-  ("Shangfu reportedly told Putin …: "…" He went on to note …" → Li Shangfu).
+What it resolves, all before actors are built (so every link is an actor mention, and
+the other wings read it through ``Actor.mentions`` — they need not resolve again):
+
+1. **Offices** ("The President of the United States left"): an office-holder mention with
+   no name joins the one person named before it with that title (and no other country).
+2. **Titles said alone** ("the president", "the defense minister") join a person only when
+   exactly one person mentioned before holds that title; with several (Putin, Macron and Xi
+   are all presidents) the mention stays unlinked and is dropped.
+3. **He/she/him/her** outside quotation marks join the person who was the subject (else
+   the only person) of the same sentence before the pronoun; a pronoun that opens its own
+   sentence, with no person before it there, looks at the previous sentence instead
+   ("Shangfu reportedly told Putin …: "…" He went on to note …" → Li Shangfu). Inside a
+   quote "he" is whoever the speaker means: left alone. "They", "it", "we" are never
+   resolved here.
+4. **Split antecedents**: "both parties", "the two sides", "the neighboring countries"
+   after a sentence about exactly two people (or two countries) is a mention of each.
+
+Deliberately conservative: a wrong link puts words in someone's mouth, so when two
+readings remain nothing is linked.
 """
 
 from __future__ import annotations
 
-from typing import TYPE_CHECKING
-
 from spacy.tokens import Doc
 
-if TYPE_CHECKING:
-    from .candidates import Cand
+from .candidates import Cand
+from .vocab import COUNTRY_NOUNS, PAIR_WORDS, PEOPLE_NOUNS
 
+# Grammar, not vocabulary: the personal pronouns resolved, the subject relations, and the
+# tokens that may stand before a pronoun that still "opens" its sentence (case-sensitive).
 PERSONAL = frozenset({"he", "she", "him", "her"})
 SUBJECT_DEPS = frozenset({"nsubj", "nsubjpass"})
-PEOPLE_NOUNS = frozenset("parties sides leaders men women ministers presidents officials".split())
-COUNTRY_NOUNS = frozenset("countries nations governments states neighbors neighbours".split())
-PAIR_WORDS = frozenset({"both", "two", "neighboring", "neighbouring"})
 OPENERS = frozenset({'"', "“", "'", "‘", "(", "—", "-", "But", "And", "However", ","})
 
 
@@ -82,18 +91,27 @@ def _pick(doc: Doc, people: list[Cand]) -> str | None:
 
 
 def resolve_references(doc: Doc, cands: list[Cand], lower: list[str] | None = None) -> None:
-    """Turn resolvable title-alone refs and pronouns into mentions of their person (in place).
+    """Turn resolvable offices, titles, pronouns and pairs into mentions of their actor (in place).
 
-    Unresolved refs keep ``kind == "ref"`` and are dropped when actors are built.
+    ``cands`` are the clustered candidates of the actor rules (``key`` says which actor);
+    ``lower`` the lower-cased token texts, if already read. Unresolved title refs keep
+    ``kind == "ref"`` and are dropped when actors are built.
     """
-    from .candidates import Cand
-
     bounds = _sent_bounds(doc)
     people = sorted(
         (c for c in cands if c.kind == "person" and c.type == "person"), key=lambda c: c.start
     )
-    # titles said alone, and offices ("the President of the United States") whose holder
-    # was named before
+    if lower is None:
+        lower = [t.lower_ for t in doc]
+    _resolve_titles(cands, people)
+    _resolve_pronouns(doc, cands, people, bounds, lower)
+    _resolve_pairs(doc, cands, bounds, lower)
+    cands.sort(key=lambda c: c.start)
+
+
+def _resolve_titles(cands: list[Cand], people: list[Cand]) -> None:
+    """Offices ("the President of the United States") and titles said alone ("the
+    president") join the one person named before them who holds that title."""
     for c in cands:
         if c.kind == "person" and c.key.startswith("office:") and c.roles:
             title = c.roles[0].lower()
@@ -115,10 +133,18 @@ def resolve_references(doc: Doc, cands: list[Cand], lower: list[str] | None = No
         if len(holders) == 1:
             c.key = holders.pop()
             c.kind = "coref"
-    # he/she: same sentence first, then the previous sentence's subject
+
+
+def _resolve_pronouns(
+    doc: Doc,
+    cands: list[Cand],
+    people: list[Cand],
+    bounds: list[tuple[int, int]],
+    lower: list[str],
+) -> None:
+    """He/she: the person of the same sentence before it, else of the previous sentence
+    when the pronoun opens its own; a new ``coref`` mention for each one resolved."""
     covered = {i for c in cands for i in range(c.start, c.end)}
-    if lower is None:
-        lower = [t.lower_ for t in doc]
     quoted = _inside_quotes(lower)
     for i in [k for k, w in enumerate(lower) if w in PERSONAL and k not in covered]:
         tok = doc[i]
@@ -138,15 +164,13 @@ def resolve_references(doc: Doc, cands: list[Cand], lower: list[str] | None = No
         cands.append(
             Cand(tok.i, tok.i + 1, "coref", tok.text, "person", key=key, pronoun=True, head=tok.i)
         )
-    _resolve_pairs(doc, cands, bounds, lower)
-    cands.sort(key=lambda c: c.start)
 
 
 def _pair_phrase(doc: Doc, i: int) -> tuple[int, int, str] | None:
     """'Both parties', 'the two sides', 'the neighboring countries' starting at token i."""
     tok = doc[i]
     j = i + 1
-    if tok.lower_ not in ("both", "two", "neighboring", "neighbouring"):
+    if tok.lower_ not in PAIR_WORDS:
         return None
     while (
         j < len(doc)
@@ -166,8 +190,6 @@ def _resolve_pairs(
 ) -> None:
     """Split antecedents: 'Both parties' after a sentence about exactly two people (or countries)
     is a mention of each of them (Putin and Li met … Both parties expressed approval …)."""
-    from .candidates import Cand
-
     covered = {i for c in cands for i in range(c.start, c.end)}
     for i in [k for k, w in enumerate(lower) if w in PAIR_WORDS]:
         found = _pair_phrase(doc, i)
@@ -184,7 +206,7 @@ def _resolve_pairs(
             states = list(dict.fromkeys(c.key for c in inside if c.type == "country"))
             if noun in PEOPLE_NOUNS and len(people) == 2:
                 chosen = people
-            elif noun in COUNTRY_NOUNS | {"parties", "sides"} and len(states) == 2:
+            elif noun in COUNTRY_NOUNS and len(states) == 2:
                 chosen = states
             if chosen:
                 break

@@ -20,8 +20,12 @@ from functools import cache
 
 from spacy.tokens import Span as SpacySpan
 
+from ...lexicons import load_table
 from ...records import EventDate
 
+# Month and weekday names are closed calendar sets, generated from the standard library
+# (English under the default "C" time locale), so they stay in code. Number words carry
+# editorial readings ("several" = 3) and live in lexicons/number_words.tsv.
 MONTHS = {
     name.lower(): i
     for i in range(1, 13)
@@ -29,11 +33,7 @@ MONTHS = {
 }
 MONTHS["sept"] = MONTHS["sept."] = 9
 WEEKDAYS = {calendar.day_name[i].lower(): i for i in range(7)}
-NUMBERS = {
-    "a": 1, "an": 1, "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6,
-    "seven": 7, "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "a few": 3,
-    "several": 3, "a couple of": 2, "couple of": 2,
-}  # fmt: skip
+NUMBERS = {row["phrase"].lower(): int(row["value"]) for row in load_table("number_words.tsv")}
 
 _MONTH_RE = r"(?P<month>" + "|".join(sorted(map(re.escape, MONTHS), key=len, reverse=True)) + ")"
 _DAY_RE = r"(?P<day>[0-3]?\d)(?:st|nd|rd|th)?"

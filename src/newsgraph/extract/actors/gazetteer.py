@@ -19,6 +19,7 @@ from spacy.tokens import Doc
 
 from ...errors import InputError
 from ...lexicons import load_table
+from .vocab import US_STATE_HOMONYMS
 
 
 @dataclass(frozen=True)
@@ -58,6 +59,9 @@ class Gazetteer:
         default_factory=dict
     )  # institution/media/IGO/user name -> Entry
     user_named: frozenset[str] = frozenset()  # keys of ``named`` that came from user dictionaries
+    # phrases as the lexicons write them (the lookups above are lower-cased), for the
+    # case-sensitive matchers: country aliases, demonyms with their plurals, named aliases
+    written: dict[str, list[str]] = field(default_factory=dict)
 
     def country_of_word(self, text: str) -> str | None:
         """ISO3 of a country name, alias or demonym (not a capital), else None."""
@@ -87,15 +91,19 @@ def _split(cell: str) -> list[str]:
 @cache
 def _base() -> Gazetteer:
     g = Gazetteer()
+    written = g.written
+    written.update(COUNTRY=[], DEMONYM=[], NAMED=[])
     for row in load_table("countries.tsv"):
         iso3 = row["iso3"]
         caps = tuple(_split(row["capitals"]))
         g.countries[iso3] = Country(iso3, row["name"], caps)
+        written["COUNTRY"] += _split(row["aliases"])
         for name in [row["name"], *_split(row["aliases"])]:
             g.country_names.setdefault(_key(name), iso3)
         for cap in caps:
             g.capitals.setdefault(_key(cap), iso3)
         for dem in _split(row["demonyms"]):
+            written["DEMONYM"] += [dem, *_plural(dem)]
             g.demonyms.setdefault(_key(dem), iso3)
             for p in _plural(dem):
                 g.demonyms.setdefault(_key(p), iso3)
@@ -108,14 +116,17 @@ def _base() -> Gazetteer:
     for row in load_table("groups.tsv"):
         g.groups[_key(row["noun"])] = (row["type"], tuple(_split(row["sectors"])))
     for row in load_table("organizations.tsv"):
+        written["NAMED"] += _split(row["aliases"])
         e = Entry(row["name"], row["type"], row["country"] or None, tuple(_split(row["sectors"])))
         for name in [row["name"], *_split(row["aliases"])]:
             g.named.setdefault(_key(name), e)
     for row in load_table("media.tsv"):
+        written["NAMED"] += _split(row["aliases"])
         e = Entry(row["name"], "media", row["country"] or None, ("MED",))
         for name in [row["name"], *_split(row["aliases"])]:
             g.named.setdefault(_key(name), e)
     for row in load_table("igos.tsv"):
+        written["NAMED"] += _split(row["aliases"])
         code = row["code"]
         sector = "NGO" if code.startswith("NGO") else "IGO"
         kind = "igo" if sector == "IGO" else "organization"
@@ -222,6 +233,7 @@ def gazetteer(user_dictionaries: tuple[str, ...] = ()) -> Gazetteer:
         titles=base.titles,
         groups=base.groups,
         named=dict(base.named),
+        written=base.written,
     )
     user: set[str] = set()
     for p in user_dictionaries:
@@ -240,11 +252,6 @@ def gazetteer(user_dictionaries: tuple[str, ...] = ()) -> Gazetteer:
                     user.add(_key(n))
     g.user_named = frozenset(user)
     return g
-
-
-# Country names that are also US states: in an American story without a sign of the
-# country (its capital or demonym), they are the state.
-US_STATE_HOMONYMS = {"georgia": "GEO"}
 
 
 def us_state_reading(name: str, article_countries: set[str] | frozenset[str]) -> bool:
@@ -286,21 +293,10 @@ def matchers(user_dictionaries: tuple[str, ...] = ()) -> Matchers:
                 docs.append(nlp.make_doc(v))
         m.add(label, docs)
 
-    countries = [c.name for c in g.countries.values()]
-    for row in load_table("countries.tsv"):
-        countries += _split(row["aliases"])
-    add(names, "COUNTRY", countries)
+    add(names, "COUNTRY", [c.name for c in g.countries.values()] + g.written["COUNTRY"])
     add(names, "CAPITAL", [c for cs in g.countries.values() for c in cs.capitals])
-    demonyms = []
-    for row in load_table("countries.tsv"):
-        for d in _split(row["demonyms"]):
-            demonyms += [d, *_plural(d)]
-    add(names, "DEMONYM", demonyms)
-    named = [e.name for e in g.named.values()]
-    for table in ("organizations.tsv", "media.tsv", "igos.tsv"):
-        for row in load_table(table):
-            named += _split(row["aliases"])
-    add(names, "NAMED", named)
+    add(names, "DEMONYM", g.written["DEMONYM"])
+    add(names, "NAMED", [e.name for e in g.named.values()] + g.written["NAMED"])
     if g.user_named:
         add(common, "USER", sorted(g.user_named))
     add(common, "TITLE", list(g.titles))

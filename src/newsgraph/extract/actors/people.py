@@ -7,15 +7,13 @@ Vlasiuk, who helps the president's chief of staff" → a person whose role is th
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 from spacy.tokens import Doc
 
 from ..syntax import sentence_end, sentence_start, span_head
 from .candidates import (
-    NAME_PARTICLES,
-    NAME_SUFFIXES,
-    ORG_SECTOR_WORDS,
     PERSON_LABELS,
-    PLACE_WORDS,
     Cand,
     State,
     country_after,
@@ -26,195 +24,168 @@ from .candidates import (
     strip_possessive,
 )
 from .gazetteer import Entry
-
-
-def orgish(st: State, s: int, e: int) -> bool:
-    """Words that make a capitalised run an organisation, not a person ("… Party", "… Court")."""
-    lower = st.lower
-    return any(
-        lower[k] in ORG_SECTOR_WORDS or lower[k] in st.g.groups or lower[k] in PLACE_WORDS
-        for k in range(s, e)
-    )
-
-
-def name_run(st: State, start: int, sent_end: int) -> int:
-    """End of the run of capitalised name tokens starting at ``start`` (start if none)."""
-    doc = st.doc
-    if start >= sent_end or not is_name_token(doc[start]):
-        return start
-    i = start
-    while i < sent_end and i - start < 5:
-        tok = doc[i]
-        if (
-            tok.lower_ in NAME_PARTICLES
-            and i + 1 < sent_end
-            and is_name_token(doc[i + 1])
-            and i > start
-        ):
-            i += 1
-            continue
-        if (
-            not is_name_token(tok)
-            or tok.ent_type_ in ("DATE", "TIME", "GPE", "NORP")
-            and tok.ent_iob_ == "B"
-            and i > start
-        ):
-            break
-        if any(s == i for s, _e, _iso in st.country_words) and not tok.ent_type_ == "PERSON":
-            break
-        i += 1
-    # a PERSON entity that starts here decides where the name ends
-    if start in st.person_ent_end:
-        return strip_possessive(doc, start, st.person_ent_end[start])
-    return strip_possessive(doc, start, i) if i > start else start
-
-
-def apposition(st: State, end: int) -> tuple[str | None, tuple[str, ...], str | None, str | None]:
-    """Role words after a name: ", the <…title…>," or ", who <verb> … <title> …,".
-
-    Returns (role text, sectors, country, igo name) read from that phrase.
-    """
-    doc = st.doc
-    if end >= len(doc) - 1 or doc[end].text != ",":
-        return None, (), None, None
-    stop = end + 1
-    limit = min(len(doc), end + 18)
-    while stop < limit and doc[stop].text not in (",", ".", ";", ":", "(", ")", '"', "“", "”"):
-        stop += 1
-    first = doc[end + 1]
-    if (
-        first.lower_ not in ("the", "a", "an", "who", "whose")
-        and not first.text[:1].isupper()
-        and not any(s0 == end + 1 for _lab, s0, _e in st.title_matches)
-    ):
-        return None, (), None, None
-    if any(end + 1 < x.start < stop for x in st.ents if x.label_ in PERSON_LABELS):
-        return None, (), None, None  # "X, the president's son-in-law Jared Kushner, …": a list
-    titles = [(s, e) for lab, s, e in st.title_matches if end + 1 <= s and e <= stop]
-    if not titles:
-        return None, (), None, None
-    s0, e0 = titles[-1]
-    sectors = st.g.titles.get(doc[s0:e0].text.lower(), ())
-    country = next((iso for s, e, iso in st.country_words if end + 1 <= s and e <= stop), None)
-    igo = next(
-        (
-            c
-            for c in st.cands
-            if c.kind == "named" and c.type == "igo" and end + 1 <= c.start and c.end <= stop
-        ),
-        None,
-    )
-    igo_name = igo.name if igo else None
-    for _lab, ns, ne in st.named_matches:
-        entry = st.g.named.get(doc[ns:ne].text.replace("’", "'").lower())
-        if igo_name is None and end + 1 <= ns and ne <= stop and entry and entry.type == "igo":
-            igo_name = entry.name  # inside an ORG entity, so not an actor of its own
-    start_role = end + 2 if first.lower_ in ("who", "whose") else end + 1
-    role = doc[start_role:stop].text
-    return role, sectors, country, igo_name
+from .names import apposition, name_run, orgish
+from .vocab import NAME_PARTICLES, NAME_SUFFIXES
 
 
 def add_people(st: State, title_matches: list[tuple[str, int, int]]) -> None:
-    """People from titles (with or without a name), PERSON entities and appositions."""
-    doc, g = st.doc, st.g
-    # 1. title + name, or a title with a country word before it and no name after it
+    """People from titles (with or without a name), PERSON entities and appositions.
+
+    In four passes, each taking the tokens it uses so later passes skip them:
+
+    1. a title with a name after it, or an office known by its country ("Taiwan's Vice
+       Foreign Minister"), or a title said alone ("the president", resolved in coref);
+    2. PERSON entities not yet covered;
+    3. a capitalised pair before ", who …" or a role apposition ("Kenzo Oshima, the …");
+    4. roles, sectors and country of the people found, from their appositions.
+    """
     for _lab, s, e in title_matches:
-        if not st.free(s, e):
-            continue
-        sent_end = sentence_end(doc, s)
-        title_text = doc[s:e].text
-        sectors = g.titles.get(title_text.lower().replace("’", "'"), ())
-        name_start = e
-        # stacked ranks the matcher split ("Lt." + "Gen."): the title runs on
-        while name_start < sent_end and doc[name_start].lower_ in g.titles:
-            name_start += 1
-        name_end = name_run(st, name_start, sent_end)
-        country, pre_start = country_before(st, s)
-        of_country = of_country_start(st, e)
-        if not country and of_country and name_end == name_start:
-            # "the president of France, Emmanuel Macron,": the name after "of <country>,"
-            cw_end = next(ce for cs, ce, _iso in st.country_words if cs == of_country[0])
-            if cw_end < sent_end and doc[cw_end].text == ",":
-                n0 = cw_end + 1
-                n_end = name_run(st, n0, sent_end)
-                if n_end > n0 and st.free(n0, n_end):
-                    country = country_after(st, e)
-                    st.person_country_words.add(of_country[0])
-                    st.take(s, n_end)
-                    st.cands.append(
-                        Cand(n0, n_end, "person", doc[n0:n_end].text, "person", country,
-                             sectors, (title_text,), head=span_head(doc, n0, n_end))
-                    )  # fmt: skip
-                    continue
-        if country:
-            st.person_country_words.add(pre_start)
-        if name_end > name_start and st.free(name_start, name_end):
-            if country:
-                st.take(pre_start, s)  # "Iran's" in "Iran's Supreme Leader …" is not an actor here
-            else:
-                country = country_after(st, name_end) or country_after(st, e)
-                starts = of_country_start(st, name_end, e)
-                st.person_country_words.update(starts)
-                for cs, ce, _iso in st.country_words:
-                    if cs in starts:
-                        st.take(cs, ce)  # "King Hassan of Morocco": Morocco qualifies him
-            st.take(s, name_end)
-            # "European Commission President Jean-Claude Juncker": an IGO's officer
-            igo = next(
-                (
-                    c
-                    for c in st.cands
-                    if c.kind == "named" and c.type == "igo" and s - 2 <= c.end <= s
-                ),
-                None,
-            )
-            code = igo.code if igo and not country else None
-            person_sectors = ("IGO", *sectors) if code else sectors
-            st.cands.append(
-                Cand(name_start, name_end, "person", doc[name_start:name_end].text, "person",
-                     country, person_sectors, (title_text,), code=code,
-                     head=span_head(doc, name_start, name_end))
-            )  # fmt: skip
-            continue
-        after = country_after(st, e)
-        if s >= 2 and st.lower[s - 1] == "," and is_name_token(doc[s - 2]):
-            continue  # "Jamal Abdi, president of …": an apposition, read with the name
-        if country or after:
-            # "a Russian official", "Taiwan's Vice Foreign Minister": a person known by office
-            if not country:
-                starts = of_country_start(st, e)
-                st.person_country_words.update(starts)
-                for cs, ce, _iso in st.country_words:
-                    if cs in starts:
-                        st.take(cs, ce)
-            country = country or after
-            st.take(pre_start, e)
-            start = pre_start
-            if start > 0 and doc[start - 1].tag_ == "DT":
-                start -= 1
-            st.cands.append(
-                Cand(start, e, "person", doc[start:e].text, "person", country, sectors,
-                     (title_text,),
-                     key=f"office:{country}:{title_text.lower()}", head=span_head(doc, s, e))
-            )  # fmt: skip
-            continue
-        if (
-            s > 0
-            and doc[s - 1].lower_ in ("the", "this")
-            and (e >= len(doc) or doc[e].tag_ not in ("NN", "NNS"))
-        ):
-            st.cands.append(
-                Cand(
-                    s - 1,
-                    e,
-                    "ref",
-                    doc[s - 1 : e].text,
-                    "person",
-                    title=title_text.lower(),
-                    head=e - 1,
-                )
-            )
-    # 2. PERSON entities not yet covered
+        if st.free(s, e):
+            _person_from_title(st, _read_title(st, s, e))
+    _people_from_entities(st, title_matches)
+    _people_before_clauses(st)
+    _roles_from_appositions(st)
+
+
+@dataclass(frozen=True)
+class _Title:
+    """One title match and what stands around it in its sentence."""
+
+    start: int
+    end: int
+    text: str  # the title as written ("Defense Minister")
+    sectors: tuple[str, ...]  # CAMEO sectors of the title
+    name_start: int  # where a name after it would start (past stacked ranks)
+    name_end: int  # where that name ends (== name_start when there is none)
+    country: str | None  # a country word just before the title ("Russian", "Iran's")
+    pre_start: int  # start of that country word (the title's start when there is none)
+    sent_end: int
+
+
+def _read_title(st: State, s: int, e: int) -> _Title:
+    doc, g = st.doc, st.g
+    sent_end = sentence_end(doc, s)
+    title_text = doc[s:e].text
+    sectors = g.titles.get(title_text.lower().replace("’", "'"), ())
+    name_start = e
+    # stacked ranks the matcher split ("Lt." + "Gen."): the title runs on
+    while name_start < sent_end and doc[name_start].lower_ in g.titles:
+        name_start += 1
+    name_end = name_run(st, name_start, sent_end)
+    country, pre_start = country_before(st, s)
+    return _Title(s, e, title_text, sectors, name_start, name_end, country, pre_start, sent_end)
+
+
+def _person_from_title(st: State, t: _Title) -> None:
+    """Pass 1 for one free title match: the person it names, an office, or a bare title."""
+    doc = st.doc
+    if not t.country and _name_after_of_country(st, t):
+        return
+    if t.country:
+        st.person_country_words.add(t.pre_start)
+    if t.name_end > t.name_start and st.free(t.name_start, t.name_end):
+        _titled_person(st, t)
+        return
+    after = country_after(st, t.end)
+    if t.start >= 2 and st.lower[t.start - 1] == "," and is_name_token(doc[t.start - 2]):
+        return  # "Jamal Abdi, president of …": an apposition, read with the name
+    if t.country or after:
+        _office_holder(st, t, after)
+        return
+    _bare_title(st, t)
+
+
+def _name_after_of_country(st: State, t: _Title) -> bool:
+    """A name after "of <country>,": "the president of France, Emmanuel Macron,"."""
+    doc = st.doc
+    of_country = of_country_start(st, t.end)
+    if not of_country or t.name_end != t.name_start:
+        return False
+    cw_end = next(ce for cs, ce, _iso in st.country_words if cs == of_country[0])
+    if cw_end >= t.sent_end or doc[cw_end].text != ",":
+        return False
+    n0 = cw_end + 1
+    n_end = name_run(st, n0, t.sent_end)
+    if not (n_end > n0 and st.free(n0, n_end)):
+        return False
+    country = country_after(st, t.end)
+    st.person_country_words.add(of_country[0])
+    st.take(t.start, n_end)
+    st.cands.append(
+        Cand(n0, n_end, "person", doc[n0:n_end].text, "person", country,
+             t.sectors, (t.text,), head=span_head(doc, n0, n_end))
+    )  # fmt: skip
+    return True
+
+
+def _claim_of_country(st: State, *ends: int) -> None:
+    """'of <country>' after a name or title qualifies the person: not an actor of its own."""
+    starts = of_country_start(st, *ends)
+    st.person_country_words.update(starts)
+    for cs, ce, _iso in st.country_words:
+        if cs in starts:
+            st.take(cs, ce)
+
+
+def _titled_person(st: State, t: _Title) -> None:
+    """A title followed by a name: "Chinese Defense Minister Li Shangfu"."""
+    doc = st.doc
+    s, e = t.start, t.end
+    country = t.country
+    if country:
+        st.take(t.pre_start, s)  # "Iran's" in "Iran's Supreme Leader …" is not an actor here
+    else:
+        country = country_after(st, t.name_end) or country_after(st, e)
+        _claim_of_country(st, t.name_end, e)  # "King Hassan of Morocco"
+    st.take(s, t.name_end)
+    # "European Commission President Jean-Claude Juncker": an IGO's officer
+    igo = next(
+        (c for c in st.cands if c.kind == "named" and c.type == "igo" and s - 2 <= c.end <= s),
+        None,
+    )
+    code = igo.code if igo and not country else None
+    person_sectors = ("IGO", *t.sectors) if code else t.sectors
+    st.cands.append(
+        Cand(t.name_start, t.name_end, "person", doc[t.name_start:t.name_end].text, "person",
+             country, person_sectors, (t.text,), code=code,
+             head=span_head(doc, t.name_start, t.name_end))
+    )  # fmt: skip
+
+
+def _office_holder(st: State, t: _Title, after: str | None) -> None:
+    """A person known by office: "a Russian official", "Taiwan's Vice Foreign Minister"."""
+    doc = st.doc
+    s, e = t.start, t.end
+    if not t.country:
+        _claim_of_country(st, e)
+    country = t.country or after
+    st.take(t.pre_start, e)
+    start = t.pre_start
+    if start > 0 and doc[start - 1].tag_ == "DT":
+        start -= 1
+    st.cands.append(
+        Cand(start, e, "person", doc[start:e].text, "person", country, t.sectors, (t.text,),
+             key=f"office:{country}:{t.text.lower()}", head=span_head(doc, s, e))
+    )  # fmt: skip
+
+
+def _bare_title(st: State, t: _Title) -> None:
+    """A title with no name ("the president"): a reference for coref to resolve or drop."""
+    doc = st.doc
+    s, e = t.start, t.end
+    if (
+        s > 0
+        and doc[s - 1].lower_ in ("the", "this")
+        and (e >= len(doc) or doc[e].tag_ not in ("NN", "NNS"))
+    ):
+        st.cands.append(
+            Cand(s - 1, e, "ref", doc[s - 1 : e].text, "person", title=t.text.lower(), head=e - 1)
+        )
+
+
+def _people_from_entities(st: State, title_matches: list[tuple[str, int, int]]) -> None:
+    """Pass 2: PERSON entities no earlier rule covered."""
+    doc = st.doc
     for ent in st.ents:
         if ent.label_ not in PERSON_LABELS:
             continue
@@ -234,9 +205,12 @@ def add_people(st: State, title_matches: list[tuple[str, int, int]]) -> None:
             continue  # "New Hampshire Democratic Party" tagged PERSON: not a person
         st.take(s, e)
         st.cands.append(Cand(s, e, "person", doc[s:e].text, "person", head=span_head(doc, s, e)))
-    # 3. "Vladyslav Vlasiuk, who …" / "Kenzo Oshima, the … Coordinator,": a capitalised
-    # pair before a relative clause or a role apposition
-    lower = st.lower
+
+
+def _people_before_clauses(st: State) -> None:
+    """Pass 3: "Vladyslav Vlasiuk, who …" / "Kenzo Oshima, the … Coordinator,": a
+    capitalised pair before a relative clause or a role apposition."""
+    doc, lower = st.doc, st.lower
     for i in [k for k in range(len(doc) - 2) if lower[k] == ","]:
         if (
             lower[i + 1] in ("who", "whose")
@@ -255,7 +229,12 @@ def add_people(st: State, title_matches: list[tuple[str, int, int]]) -> None:
             ):
                 st.take(s, e)
                 st.cands.append(Cand(s, e, "person", doc[s:e].text, "person", head=e - 1))
-    # roles from appositions and relative clauses
+
+
+def _roles_from_appositions(st: State) -> None:
+    """Pass 4: a person's role, sectors and country from the apposition or relative clause
+    after the name; the words of that phrase are taken (no organisation from them)."""
+    doc, g = st.doc, st.g
     for c in st.cands:
         if c.kind != "person" or c.roles and c.country:
             continue

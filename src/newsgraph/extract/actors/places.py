@@ -22,7 +22,8 @@ from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ...records import Actor, Article, Place, Span
-from .gazetteer import US_STATE_HOMONYMS, gazetteer, matchers, us_state_reading
+from .gazetteer import gazetteer, matchers, us_state_reading
+from .vocab import US_STATE_HOMONYMS
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
 
