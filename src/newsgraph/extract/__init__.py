@@ -17,7 +17,6 @@ from spacy.tokens import Doc
 
 from ..records import Analysis
 from . import actors, events, speech
-from .actors.dates import sentence_date
 from .context import ExtractContext, ExtractOptions
 
 __all__ = ["STEPS", "ExtractContext", "ExtractOptions", "run_extractors"]
@@ -58,12 +57,7 @@ def run_extractors(
     attributions.
     """
     steps = set(STEPS) if only is None else _closure(only)
-    ctx = ExtractContext(
-        doc=doc,
-        article=analysis.article,
-        options=options or ExtractOptions(),
-        date_of=sentence_date,
-    )
+    ctx = ExtractContext(doc=doc, article=analysis.article, options=options or ExtractOptions())
     actors.extract(ctx, places="places" in steps)
     if "attributions" in steps:
         speech.extract(ctx, claims="claims" in steps)
