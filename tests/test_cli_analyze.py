@@ -61,8 +61,9 @@ def bad_inputs(tmp_path) -> dict[str, str]:
     files = {
         "empty.txt": b"",
         "bad.bin": bytes(range(256)) * 8,
-        "cut.html.gz": gzip.compress(b"<html><body><p>"
-                                     + " ".join(map(str, range(20000))).encode())[:2000],
+        "cut.html.gz": gzip.compress(
+            b"<html><body><p>" + " ".join(map(str, range(20000))).encode()
+        )[:2000],
         "broken.html": b"<html><body><div><p>Hi",
         "latin1.txt": "Titre\n\nLe café est fermé.".encode("latin-1"),
         "german.txt": GERMAN.encode(),
@@ -74,8 +75,11 @@ def bad_inputs(tmp_path) -> dict[str, str]:
         (tmp_path / name).write_bytes(data)
         out[name] = str(tmp_path / name)
     dump = tmp_path / "dump.jsonl"
-    dump.write_text('{"text": "' + "A valid record body with enough words to be an article. " * 3
-                    + '"}\n{broken json\n')
+    dump.write_text(
+        '{"text": "'
+        + "A valid record body with enough words to be an article. " * 3
+        + '"}\n{broken json\n'
+    )
     out["dump.jsonl:2"] = str(dump)
     out["missing.txt"] = str(tmp_path / "missing.txt")
     out["private"] = f"http://127.0.0.1:{closed_port()}/article.html"
@@ -108,15 +112,28 @@ def test_cli_analyze_batch_goes_past_every_failure_and_sums_up(good, bad_inputs,
         assert_valid_article(doc)
     # both good files and the good JSONL record, in input order
     assert [d["article"]["title"] for d in docs] == [
-        "Ministers meet in Oslo over fishing quotas", None,
-        "Ministers meet in Oslo over fishing quotas"]
+        "Ministers meet in Oslo over fishing quotas",
+        None,
+        "Ministers meet in Oslo over fishing quotas",
+    ]
     err = result.stderr
-    summary = err[err.index("input(s) failed:"):]
+    summary = err[err.index("input(s) failed:") :]
     for name in [*bad_inputs, "huge.html"]:
         assert name in summary or bad_inputs.get(name, "") in summary, f"{name} not reported"
-    for reason in ("empty", "binary", "truncated gzip", "no article body", "not valid UTF-8",
-                   "language is 'de'", "not a valid RSS/Atom feed", "not a WARC file",
-                   "not valid JSON", "no such file", "loopback", "byte limit"):
+    for reason in (
+        "empty",
+        "binary",
+        "truncated gzip",
+        "no article body",
+        "not valid UTF-8",
+        "language is 'de'",
+        "not a valid RSS/Atom feed",
+        "not a WARC file",
+        "not valid JSON",
+        "no such file",
+        "loopback",
+        "byte limit",
+    ):
         assert reason in summary, f"no failure says {reason!r}:\n{summary}"
     assert summary.count("\n  ") == 12
 
@@ -139,8 +156,12 @@ def test_cli_analyze_reads_stdin():
 def test_cli_analyze_several_articles_in_one_input_become_jsonl(tmp_path):
     dump = tmp_path / "two.jsonl"
     body = "Fisheries ministers met in Oslo on Monday to settle a dispute over quotas. "
-    dump.write_text(json.dumps({"title": "A", "text": body}) + "\n"
-                    + json.dumps({"title": "B", "text": body * 2}) + "\n")
+    dump.write_text(
+        json.dumps({"title": "A", "text": body})
+        + "\n"
+        + json.dumps({"title": "B", "text": body * 2})
+        + "\n"
+    )
     result = invoke(str(dump))
     assert result.exit_code == 0
     docs = [json.loads(x) for x in result.stdout.splitlines()]
@@ -158,8 +179,11 @@ def test_cli_analyze_ids_are_stable_across_runs(good, tmp_path):
     assert first == second  # same content, other path: same ids and output
     doc = json.loads(first)
     assert_valid_article(doc)
-    ids = [doc["article"]["id"]] + [x["id"] for key in ("actors", "places", "attributions",
-                                                        "claims", "events") for x in doc[key]]
+    ids = [doc["article"]["id"]] + [
+        x["id"]
+        for key in ("actors", "places", "attributions", "claims", "events")
+        for x in doc[key]
+    ]
     assert len(ids) == len(set(ids))
 
 
@@ -168,8 +192,12 @@ def test_cli_analyze_subprocess_stdout_is_pure_jsonl(good, bad_inputs):
     cmd = [str(exe)] if exe.exists() else [sys.executable, "-m", "newsgraph"]
     bad = [bad_inputs[k] for k in ("bad.bin", "empty.txt", "german.txt", "cut.html.gz")]
     # -vv: debug logging on, and still nothing but JSON on stdout
-    proc = subprocess.run([*cmd, "-vv", "analyze", str(good), *bad, str(good), "--format",
-                           "jsonl"], capture_output=True, text=True, timeout=300)
+    proc = subprocess.run(
+        [*cmd, "-vv", "analyze", str(good), *bad, str(good), "--format", "jsonl"],
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
     assert proc.returncode == 3, proc.stderr
     docs = [json.loads(line) for line in proc.stdout.splitlines()]
     assert len(docs) == 2

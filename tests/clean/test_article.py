@@ -16,10 +16,12 @@ from newsgraph.records import Article, Failure
 
 S = Settings()
 
-BODY = ("Fisheries ministers from Norway and the European Union met in Oslo on Monday to settle "
-        "a dispute over mackerel quotas that has simmered for more than a year, officials said.\n\n"
-        "\"We have found a basis for agreement,\" the Norwegian minister told reporters after the "
-        "talks, adding that both sides had made concessions on the share of the catch.")
+BODY = (
+    "Fisheries ministers from Norway and the European Union met in Oslo on Monday to settle "
+    "a dispute over mackerel quotas that has simmered for more than a year, officials said.\n\n"
+    '"We have found a basis for agreement," the Norwegian minister told reporters after the '
+    "talks, adding that both sides had made concessions on the share of the catch."
+)
 
 PAGE = """<!DOCTYPE html>
 <html lang="en"><head><meta charset="utf-8">
@@ -37,9 +39,11 @@ PAGE = """<!DOCTYPE html>
 <footer>Copyright 2023 Example News. <a href="/privacy">Privacy</a></footer>
 </body></html>"""
 
-GERMAN = ("Die Fischereiminister Norwegens und der Europäischen Union haben sich am Montag in Oslo "
-          "getroffen, um einen seit mehr als einem Jahr schwelenden Streit über die Fangquoten "
-          "für Makrelen beizulegen. Beide Seiten hätten Zugeständnisse gemacht, hieß es.")
+GERMAN = (
+    "Die Fischereiminister Norwegens und der Europäischen Union haben sich am Montag in Oslo "
+    "getroffen, um einen seit mehr als einem Jahr schwelenden Streit über die Fangquoten "
+    "für Makrelen beizulegen. Beide Seiten hätten Zugeständnisse gemacht, hieß es."
+)
 
 
 def page(paragraphs: list[str]) -> str:
@@ -84,9 +88,12 @@ def test_article_blank_text_fails():
 
 
 def test_article_html_metadata_from_trafilatura():
-    paragraphs = [BODY.split("\n\n")[0], BODY.split("\n\n")[1],
-                  "The dispute began when Norway raised its own quota unilaterally last spring, "
-                  "a move the European Commission called a breach of the coastal arrangement."]
+    paragraphs = [
+        BODY.split("\n\n")[0],
+        BODY.split("\n\n")[1],
+        "The dispute began when Norway raised its own quota unilaterally last spring, "
+        "a move the European Commission called a breach of the coastal arrangement.",
+    ]
     result = clean(RawInput("p.html", "html", page(paragraphs).encode()), S)
     a = result.article
     assert a.title == "Ministers meet in Oslo over fishing quotas"
@@ -100,20 +107,26 @@ def test_article_html_metadata_from_trafilatura():
 
 
 def test_article_html_in_latin1_without_declared_charset_is_detected():
-    text = ("Le café de la place a rouvert ses portes lundi après des mois de travaux, au grand "
-            "plaisir des habitués qui réclamaient son retour depuis l'été dernier. ") * 4
-    html = (f"<html><body><article><p>{text}</p><p>{text}</p></article></body></html>"
-            ).encode("latin-1")
+    text = (
+        "Le café de la place a rouvert ses portes lundi après des mois de travaux, au grand "
+        "plaisir des habitués qui réclamaient son retour depuis l'été dernier. "
+    ) * 4
+    html = (f"<html><body><article><p>{text}</p><p>{text}</p></article></body></html>").encode(
+        "latin-1"
+    )
     body = clean_html(html, "fr.html").text
     assert "café" in body and "\ufffd" not in body
 
 
-@pytest.mark.parametrize("html", [
-    b"<html><body><div><p>Hi</p>",
-    b"<<<<>>>><<<<",
-    b"<html><head><title>Only a title</title></head><body></body></html>",
-    b"<html><body><nav><a href='/'>Home</a><a href='/a'>About</a></nav></body></html>",
-])
+@pytest.mark.parametrize(
+    "html",
+    [
+        b"<html><body><div><p>Hi</p>",
+        b"<<<<>>>><<<<",
+        b"<html><head><title>Only a title</title></head><body></body></html>",
+        b"<html><body><nav><a href='/'>Home</a><a href='/a'>About</a></nav></body></html>",
+    ],
+)
 def test_article_broken_html_is_a_clear_error(html):
     with pytest.raises(InputError) as e:
         clean(RawInput("broken.html", "html", html), S)
@@ -123,23 +136,40 @@ def test_article_broken_html_is_a_clear_error(html):
 def test_article_html_headline_repeated_as_first_line_is_removed():
     result = clean(RawInput("p.html", "html", page(BODY.split("\n\n")).encode()), S)
     assert ("Ministers meet in Oslo over fishing quotas", "title") in [
-        (r.text, r.reason) for r in result.removed]
+        (r.text, r.reason) for r in result.removed
+    ]
 
 
 def test_article_record_meta_and_cli_overrides():
-    raw = RawInput("d.jsonl:3", "record", BODY,
-                   {"title": "T", "published": "Mon, 17 Apr 2023 09:30:00 GMT",
-                    "authors": "Jane Doe, John Roe", "source": "www.cnn.com", "url": "https://a/1"})
+    raw = RawInput(
+        "d.jsonl:3",
+        "record",
+        BODY,
+        {
+            "title": "T",
+            "published": "Mon, 17 Apr 2023 09:30:00 GMT",
+            "authors": "Jane Doe, John Roe",
+            "source": "www.cnn.com",
+            "url": "https://a/1",
+        },
+    )
     a = clean(raw, S).article
     assert (a.title, a.published, a.authors, a.source, a.url) == (
-        "T", "2023-04-17", ("Jane Doe", "John Roe"), "www.cnn.com", "https://a/1")
+        "T",
+        "2023-04-17",
+        ("Jane Doe", "John Roe"),
+        "www.cnn.com",
+        "https://a/1",
+    )
     b = clean(raw, S, published="2020-01-02", url="https://b/2").article
     assert (b.published, b.url) == ("2020-01-02", "https://b/2")
 
 
 def test_article_fragment_becomes_paragraphs():
-    html = ("<p>First <b>bold</b> para.</p><p>Second<br>line.</p><script>x()</script>"
-            "<ul><li>a</li></ul>")
+    html = (
+        "<p>First <b>bold</b> para.</p><p>Second<br>line.</p><script>x()</script>"
+        "<ul><li>a</li></ul>"
+    )
     assert fragment_to_text(html) == "First bold para.\n\nSecond line.\n\na"
 
 
@@ -159,20 +189,33 @@ def test_article_short_text_is_not_judged_by_language():
     assert clean(raw, S).article.language is None
 
 
-@pytest.mark.parametrize("value, iso", [
-    ("2023-04-17", "2023-04-17"), ("2023-04-17T23:30:00+02:00", "2023-04-17"),
-    ("Mon, 17 Apr 2023 09:30:00 GMT", "2023-04-17"), ("", None), ("yesterday", None),
-    ("2023-13-45", None), (None, None),
-])
+@pytest.mark.parametrize(
+    "value, iso",
+    [
+        ("2023-04-17", "2023-04-17"),
+        ("2023-04-17T23:30:00+02:00", "2023-04-17"),
+        ("Mon, 17 Apr 2023 09:30:00 GMT", "2023-04-17"),
+        ("", None),
+        ("yesterday", None),
+        ("2023-13-45", None),
+        (None, None),
+    ],
+)
 def test_article_iso_date(value, iso):
     assert iso_date(value) == iso
 
 
-@pytest.mark.parametrize("value, names", [
-    (["A B", " C  D "], ("A B", "C D")), ("Jane Doe; John Roe", ("Jane Doe", "John Roe")),
-    ("Jane Doe and John Roe", ("Jane Doe", "John Roe")), ("Andrew Anderson", ("Andrew Anderson",)),
-    ("", ()), (None, ()),
-])
+@pytest.mark.parametrize(
+    "value, names",
+    [
+        (["A B", " C  D "], ("A B", "C D")),
+        ("Jane Doe; John Roe", ("Jane Doe", "John Roe")),
+        ("Jane Doe and John Roe", ("Jane Doe", "John Roe")),
+        ("Andrew Anderson", ("Andrew Anderson",)),
+        ("", ()),
+        (None, ()),
+    ],
+)
 def test_article_split_authors(value, names):
     assert split_authors(value) == names
 
@@ -191,8 +234,11 @@ def test_article_real_pages_from_a_directory_of_gzipped_html(tmp_path):
         (tmp_path / f"{key}.html.gz").symlink_to(root / "html" / f"{key}.html.gz")
     results = list(clean_stage(iter_inputs([str(tmp_path)], S), S))
     assert len(results) == len(keys)
-    done = {r.article.origin.rsplit("/", 1)[-1].split(".")[0]: r for r in results
-            if not isinstance(r, Failure)}
+    done = {
+        r.article.origin.rsplit("/", 1)[-1].split(".")[0]: r
+        for r in results
+        if not isinstance(r, Failure)
+    }
     failures = [r for r in results if isinstance(r, Failure)]
     assert all(f.code == "language" for f in failures), failures
     assert len(done) >= 9
@@ -203,17 +249,29 @@ def test_article_real_pages_from_a_directory_of_gzipped_html(tmp_path):
         assert " ".join(a.text.split()).find(first_gold_words) >= 0 or len(a.text) > 500
 
 
-@pytest.mark.parametrize("title, site, expected", [
-    ("A Letter on Justice and Open Debate | Harper's Magazine", "Harper's Magazine",
-     "A Letter on Justice and Open Debate"),
-    ("What is Rust and why is it so popular? - Stack Overflow Blog", "Stack Overflow Blog",
-     "What is Rust and why is it so popular?"),
-    ("Halloween Workouts - My Daily Magazine - Art, Design", "My Daily Magazine - Art, Design, DIY",
-     "Halloween Workouts"),
-    ("Budget talks - what we know", "Example News", "Budget talks - what we know"),
-    ("Penny - Wiki", "Wiki", "Penny - Wiki"),  # too short a headline to be one
-    ("No site known | Whatever", None, "No site known | Whatever"),
-])
+@pytest.mark.parametrize(
+    "title, site, expected",
+    [
+        (
+            "A Letter on Justice and Open Debate | Harper's Magazine",
+            "Harper's Magazine",
+            "A Letter on Justice and Open Debate",
+        ),
+        (
+            "What is Rust and why is it so popular? - Stack Overflow Blog",
+            "Stack Overflow Blog",
+            "What is Rust and why is it so popular?",
+        ),
+        (
+            "Halloween Workouts - My Daily Magazine - Art, Design",
+            "My Daily Magazine - Art, Design, DIY",
+            "Halloween Workouts",
+        ),
+        ("Budget talks - what we know", "Example News", "Budget talks - what we know"),
+        ("Penny - Wiki", "Wiki", "Penny - Wiki"),  # too short a headline to be one
+        ("No site known | Whatever", None, "No site known | Whatever"),
+    ],
+)
 def test_article_strip_site_name(title, site, expected):
     from newsgraph.clean.html import strip_site_name
 

@@ -11,15 +11,21 @@ import pytest
 
 from newsgraph.clean.chrome import is_teaser_like, match_rule, remove_chrome, rules
 
-LONG_A = ("Fisheries ministers from Norway and the European Union met in Oslo on Monday to "
-          "settle a dispute over mackerel quotas that has simmered for more than a year, "
-          "officials from both sides said after the talks ended late in the evening.")
-LONG_B = ("The dispute began when Norway raised its own quota unilaterally last spring, a move "
-          "the European Commission called a breach of the coastal states arrangement that "
-          "has governed the shared stock since the end of the last century.")
-LONG_C = ("Officials said a final text would be signed in Brussels next month, once the member "
-          "states have reviewed the figures proposed by the scientific advisers who monitor "
-          "the health of the stock every year.")
+LONG_A = (
+    "Fisheries ministers from Norway and the European Union met in Oslo on Monday to "
+    "settle a dispute over mackerel quotas that has simmered for more than a year, "
+    "officials from both sides said after the talks ended late in the evening."
+)
+LONG_B = (
+    "The dispute began when Norway raised its own quota unilaterally last spring, a move "
+    "the European Commission called a breach of the coastal states arrangement that "
+    "has governed the shared stock since the end of the last century."
+)
+LONG_C = (
+    "Officials said a final text would be signed in Brussels next month, once the member "
+    "states have reviewed the figures proposed by the scientific advisers who monitor "
+    "the health of the stock every year."
+)
 
 CASES = {
     "bbc_related_topics": (
@@ -41,12 +47,17 @@ More on this story
 Mackerel: Why the fish matters to Scotland
 Published 2 days ago""",
         [LONG_A, LONG_B, "take account of science."],
-        [("Image source, Getty Images", "caption"),
-         ("Image caption, The minister spoke to reporters in Oslo", "caption"),
-         ("Related Topics", "related"), ("Norway", "teaser"), ("European Union", "teaser"),
-         ("Fishing industry", "teaser"), ("More on this story", "related"),
-         ("Mackerel: Why the fish matters to Scotland", "teaser"),
-         ("Published 2 days ago", "byline-noise")],
+        [
+            ("Image source, Getty Images", "caption"),
+            ("Image caption, The minister spoke to reporters in Oslo", "caption"),
+            ("Related Topics", "related"),
+            ("Norway", "teaser"),
+            ("European Union", "teaser"),
+            ("Fishing industry", "teaser"),
+            ("More on this story", "related"),
+            ("Mackerel: Why the fish matters to Scotland", "teaser"),
+            ("Published 2 days ago", "byline-noise"),
+        ],
     ),
     "fox_app_link_mid_article": (
         f"""The White House on Monday defended the decision to veto the bill, saying it would have raised costs for families.
@@ -59,8 +70,10 @@ Press secretary Karine Jean-Pierre told reporters the administration would work 
 
 Fox News' Jane Doe contributed to this report.""",
         ["defended the decision", "Press secretary Karine Jean-Pierre", LONG_C],
-        [("CLICK HERE TO GET THE FOX NEWS APP", "chrome"),
-         ("Fox News' Jane Doe contributed to this report.", "byline-noise")],
+        [
+            ("CLICK HERE TO GET THE FOX NEWS APP", "chrome"),
+            ("Fox News' Jane Doe contributed to this report.", "byline-noise"),
+        ],
     ),
     "cnn_dateline_is_not_chrome": (
         """Washington (CNN) — President Joe Biden will travel to Poland next week, the White House said Thursday.
@@ -80,8 +93,10 @@ Reporting by Guy Faulconbridge; Editing by Ros Russell
 
 Our Standards: The Thomson Reuters Trust Principles.""",
         ["MOSCOW, April 17 (Reuters) - Russian President", LONG_A],
-        [("Reporting by Guy Faulconbridge; Editing by Ros Russell", "byline-noise"),
-         ("Our Standards: The Thomson Reuters Trust Principles.", "chrome")],
+        [
+            ("Reporting by Guy Faulconbridge; Editing by Ros Russell", "byline-noise"),
+            ("Our Standards: The Thomson Reuters Trust Principles.", "chrome"),
+        ],
     ),
     "ap_copyright": (
         f"""WASHINGTON (AP) — The Senate passed the bill 68-31 on Tuesday, sending it to the House.
@@ -94,10 +109,15 @@ Associated Press writer Jane Doe contributed to this report.
 
 Copyright 2023 The Associated Press. All rights reserved. This material may not be published, broadcast, rewritten or redistributed.""",
         ["WASHINGTON (AP) — The Senate passed", LONG_B],
-        [("___", "chrome"),
-         ("Associated Press writer Jane Doe contributed to this report.", "byline-noise"),
-         ("Copyright 2023 The Associated Press. All rights reserved. This material may not be "
-          "published, broadcast, rewritten or redistributed.", "copyright")],
+        [
+            ("___", "chrome"),
+            ("Associated Press writer Jane Doe contributed to this report.", "byline-noise"),
+            (
+                "Copyright 2023 The Associated Press. All rights reserved. This material may not be "
+                "published, broadcast, rewritten or redistributed.",
+                "copyright",
+            ),
+        ],
     ),
     "newsletter_signup_but_not_prose": (
         f"""The central bank raised interest rates by a quarter point on Wednesday, its tenth increase in a row.
@@ -109,10 +129,19 @@ Sign up for our Morning Briefing newsletter to get the day's top stories in your
 Sign up for the military draft opened on Monday, the ministry said.
 
 Voters can sign up for postal ballots until Friday, officials said.""",
-        ["tenth increase in a row.", LONG_C, "Sign up for the military draft opened on Monday",
-         "Voters can sign up for postal ballots"],
-        [("Sign up for our Morning Briefing newsletter to get the day's top stories in your "
-          "inbox.", "subscribe")],
+        [
+            "tenth increase in a row.",
+            LONG_C,
+            "Sign up for the military draft opened on Monday",
+            "Voters can sign up for postal ballots",
+        ],
+        [
+            (
+                "Sign up for our Morning Briefing newsletter to get the day's top stories in your "
+                "inbox.",
+                "subscribe",
+            )
+        ],
     ),
     "cookie_banner": (
         f"""We use cookies to improve your experience on our site. By continuing to browse, you agree to our use of cookies.
@@ -123,9 +152,15 @@ Flooding forced thousands of people from their homes in northern Italy on Tuesda
 
 {LONG_A}""",
         ["Flooding forced thousands", LONG_A],
-        [("We use cookies to improve your experience on our site. By continuing to browse, you "
-          "agree to our use of cookies.", "cookie"),
-         ("Accept all cookies", "cookie"), ("Manage cookie preferences", "cookie")],
+        [
+            (
+                "We use cookies to improve your experience on our site. By continuing to browse, you "
+                "agree to our use of cookies.",
+                "cookie",
+            ),
+            ("Accept all cookies", "cookie"),
+            ("Manage cookie preferences", "cookie"),
+        ],
     ),
     "share_button_rows": (
         f"""Share this article
@@ -140,9 +175,14 @@ Email
 
 {LONG_B}""",
         ["The two leaders signed a trade agreement in Tokyo on Friday.", LONG_B],
-        [("Share this article", "share"), ("Facebook Twitter Email", "share"),
-         ("Share on WhatsApp", "share"), ("Share", "share"), ("Tweet", "share"),
-         ("Email", "share")],
+        [
+            ("Share this article", "share"),
+            ("Facebook Twitter Email", "share"),
+            ("Share on WhatsApp", "share"),
+            ("Share", "share"),
+            ("Tweet", "share"),
+            ("Email", "share"),
+        ],
     ),
     "photo_captions": (
         f"""Photo: Protesters gather outside parliament in Tbilisi / Getty Images
@@ -155,11 +195,19 @@ FILE PHOTO: Georgian Prime Minister Irakli Garibashvili attends a news conferenc
 
 {LONG_C}""",
         ["Thousands of people protested", LONG_C],
-        [("Photo: Protesters gather outside parliament in Tbilisi / Getty Images", "caption"),
-         ("Riot police stand guard in Tbilisi, Georgia, March 9, 2023. "
-          "(AP Photo/Zurab Tsertsvadze)", "caption"),
-         ("FILE PHOTO: Georgian Prime Minister Irakli Garibashvili attends a news conference in "
-          "Tbilisi. REUTERS/Irakli Gedenidze/File Photo", "caption")],
+        [
+            ("Photo: Protesters gather outside parliament in Tbilisi / Getty Images", "caption"),
+            (
+                "Riot police stand guard in Tbilisi, Georgia, March 9, 2023. "
+                "(AP Photo/Zurab Tsertsvadze)",
+                "caption",
+            ),
+            (
+                "FILE PHOTO: Georgian Prime Minister Irakli Garibashvili attends a news conference in "
+                "Tbilisi. REUTERS/Irakli Gedenidze/File Photo",
+                "caption",
+            ),
+        ],
     ),
     "advertisement_slots": (
         """The company reported a profit of $2.1 billion for the quarter.
@@ -174,8 +222,11 @@ Shares rose 4% in after-hours trading.
 
 ADVERTISEMENT""",
         ["profit of $2.1 billion", "Analysts had expected", "Shares rose 4%"],
-        [("Advertisement", "chrome"), ("Story continues below advertisement", "chrome"),
-         ("ADVERTISEMENT", "chrome")],
+        [
+            ("Advertisement", "chrome"),
+            ("Story continues below advertisement", "chrome"),
+            ("ADVERTISEMENT", "chrome"),
+        ],
     ),
     "follow_us_lines": (
         f"""{LONG_A}
@@ -185,8 +236,10 @@ ADVERTISEMENT""",
 Follow us on Twitter @ExampleNews
 Follow Jane Doe on Twitter: @janedoe""",
         [LONG_A, LONG_B],
-        [("Follow us on Twitter @ExampleNews", "social"),
-         ("Follow Jane Doe on Twitter: @janedoe", "social")],
+        [
+            ("Follow us on Twitter @ExampleNews", "social"),
+            ("Follow Jane Doe on Twitter: @janedoe", "social"),
+        ],
     ),
     "read_more_mid_article_cuts_nothing": (
         f"""{LONG_A}
@@ -208,8 +261,11 @@ Read more:
 Oil prices jump as OPEC cuts output
 Stocks slide on rate fears""",
         [LONG_A, LONG_B],
-        [("Read more:", "read-more"), ("Oil prices jump as OPEC cuts output", "teaser"),
-         ("Stocks slide on rate fears", "teaser")],
+        [
+            ("Read more:", "read-more"),
+            ("Oil prices jump as OPEC cuts output", "teaser"),
+            ("Stocks slide on rate fears", "teaser"),
+        ],
     ),
     "strong_marker_mid_article_followed_by_prose_is_only_a_line": (
         f"""{LONG_A}
@@ -232,10 +288,12 @@ Scientists warn of collapse in cod stocks...
 The new rules for trawlers explained…
 Why salmon farming is booming""",
         [LONG_A, LONG_B],
-        [("You may also like:", "related"),
-         ("Scientists warn of collapse in cod stocks...", "teaser"),
-         ("The new rules for trawlers explained…", "teaser"),
-         ("Why salmon farming is booming", "teaser")],
+        [
+            ("You may also like:", "related"),
+            ("Scientists warn of collapse in cod stocks...", "teaser"),
+            ("The new rules for trawlers explained…", "teaser"),
+            ("Why salmon farming is booming", "teaser"),
+        ],
     ),
 }
 
@@ -279,30 +337,46 @@ def test_chrome_blank_runs_left_by_removal_collapse_to_one_break():
     assert body == f"{LONG_A}\n\n{LONG_B}"
 
 
-@pytest.mark.parametrize("line, teaser", [
-    ("Oil prices jump as OPEC cuts output", True),
-    ("The only elements seeking to destroy democracy are on the left....", True),
-    ("Officials said the talks would resume on Monday.", False),
-    ('"We will not give up," he said.', False),
-])
+@pytest.mark.parametrize(
+    "line, teaser",
+    [
+        ("Oil prices jump as OPEC cuts output", True),
+        ("The only elements seeking to destroy democracy are on the left....", True),
+        ("Officials said the talks would resume on Monday.", False),
+        ('"We will not give up," he said.', False),
+    ],
+)
 def test_chrome_teaser_like(line, teaser):
     assert is_teaser_like(line) is teaser
 
 
-@pytest.mark.parametrize("line", [
-    "By Monday, the troops had left the city.",
-    "Share prices fell 3% in early trading on Tuesday.",
-    "The Associated Press reported that 12 people were killed.",
-    "Photographs of the meeting were released by the Kremlin on Sunday.",
-    "Updated figures released on Monday show 3% growth.",
-    "Related talks are expected to resume in Geneva next week.",
-])
+@pytest.mark.parametrize(
+    "line",
+    [
+        "By Monday, the troops had left the city.",
+        "Share prices fell 3% in early trading on Tuesday.",
+        "The Associated Press reported that 12 people were killed.",
+        "Photographs of the meeting were released by the Kremlin on Sunday.",
+        "Updated figures released on Monday show 3% growth.",
+        "Related talks are expected to resume in Geneva next week.",
+    ],
+)
 def test_chrome_prose_lines_match_no_rule(line):
     assert match_rule(line) is None
 
 
 def test_chrome_rules_file_is_well_formed():
     reasons = {r.reason for r in rules()}
-    assert {"caption", "chrome", "share", "subscribe", "cookie", "copyright", "related",
-            "read-more", "byline-noise", "social"} <= reasons
+    assert {
+        "caption",
+        "chrome",
+        "share",
+        "subscribe",
+        "cookie",
+        "copyright",
+        "related",
+        "read-more",
+        "byline-noise",
+        "social",
+    } <= reasons
     assert all(r.pattern.pattern.startswith("^") for r in rules())

@@ -23,12 +23,16 @@ def test_extraction_metric_reproduces_the_published_table():
     # readability at P 0.913, R 0.931, F1 0.922: our scorer must give the same.
     root = need_shared("eval", "data", "extraction", "scrapinghub-aeb")
     gold = json.loads((root / "ground-truth.json").read_text())
-    for name, expected in (("AutoExtract", (0.984, 0.956, 0.970)),
-                           ("readability", (0.913, 0.931, 0.922))):
+    for name, expected in (
+        ("AutoExtract", (0.984, 0.956, 0.970)),
+        ("readability", (0.913, 0.931, 0.922)),
+    ):
         out = json.loads((root / "published-outputs" / f"{name}.json").read_text())
         out = out.get("output", out)  # newer files wrap the outputs with a version field
-        scores = [shingle_match(gold[k]["articleBody"], (out.get(k) or {}).get("articleBody") or "")
-                  for k in gold]
+        scores = [
+            shingle_match(gold[k]["articleBody"], (out.get(k) or {}).get("articleBody") or "")
+            for k in gold
+        ]
         assert tuple(round(x, 3) for x in aggregate(scores)) == expected
 
 
@@ -55,13 +59,13 @@ def test_extraction_eval_command_prints_the_figures():
     from newsgraph.cli import cli
 
     data = need_shared("eval", "data")
-    result = CliRunner().invoke(cli, ["eval", "extraction", "--data", str(data), "--limit", "5",
-                                      "--format", "json"])
+    result = CliRunner().invoke(
+        cli, ["eval", "extraction", "--data", str(data), "--limit", "5", "--format", "json"]
+    )
     assert result.exit_code == 0, result.output
     metrics = json.loads(result.stdout)["metrics"]
     assert metrics["pages"] == 5
-    for key in ("f1", "precision", "recall", "pages_per_s", "baseline_f1",
-                "f1_ratio_to_baseline"):
+    for key in ("f1", "precision", "recall", "pages_per_s", "baseline_f1", "f1_ratio_to_baseline"):
         assert 0 < metrics[key], key
     assert metrics["f1"] <= 1 and metrics["baseline_f1"] <= 1
 

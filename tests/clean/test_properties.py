@@ -16,22 +16,36 @@ from newsgraph.records import Analysis, Article
 S = Settings()
 
 CHROME = [
-    "Advertisement", "View All", "Image: Title: putin china", "Related Topics", "Share",
-    "Read more: Oil prices jump", "Sign up for our newsletter", "Copyright 2023 AP.",
-    "Follow us on Twitter", "We use cookies on this site.", "Photo: A man / Getty Images",
-    "Reporting by A; Editing by B", "Oil prices jump as OPEC cuts output", "Stocks slide...",
+    "Advertisement",
+    "View All",
+    "Image: Title: putin china",
+    "Related Topics",
+    "Share",
+    "Read more: Oil prices jump",
+    "Sign up for our newsletter",
+    "Copyright 2023 AP.",
+    "Follow us on Twitter",
+    "We use cookies on this site.",
+    "Photo: A man / Getty Images",
+    "Reporting by A; Editing by B",
+    "Oil prices jump as OPEC cuts output",
+    "Stocks slide...",
 ]
 SENTENCES = [
     "Russia and China have reportedly solidified a military partnership.",
-    "Putin said: \"We are working actively through our military departments.\"",
+    'Putin said: "We are working actively through our military departments."',
     "The US is taking part in illegal combat, officials said on Monday.",
     "Shangfu reportedly told Putin during the meeting that cooperation was developing well.",
     "NATO and the US have suggested that there are no signs of weapons supplies to Moscow.",
     "(CNN) President Joe Biden will travel to Poland next week.",
 ]
 
-line = st.one_of(st.sampled_from(CHROME), st.sampled_from(SENTENCES),
-                 st.text(st.characters(blacklist_categories=["Cs"]), max_size=60), st.just(""))
+line = st.one_of(
+    st.sampled_from(CHROME),
+    st.sampled_from(SENTENCES),
+    st.text(st.characters(blacklist_categories=["Cs"]), max_size=60),
+    st.just(""),
+)
 page = st.lists(line, max_size=25).map("\n".join)
 
 

@@ -52,13 +52,19 @@ class Server:
 
     base: str
     routes: dict[str, Callable[[http.server.BaseHTTPRequestHandler], None]] = field(
-        default_factory=dict)
+        default_factory=dict
+    )
 
     def url(self, path: str) -> str:
         return self.base + path
 
-    def page(self, path: str, body: bytes, content_type: str = "text/html; charset=utf-8",
-             status: int = 200) -> str:
+    def page(
+        self,
+        path: str,
+        body: bytes,
+        content_type: str = "text/html; charset=utf-8",
+        status: int = 200,
+    ) -> str:
         def handler(h: http.server.BaseHTTPRequestHandler) -> None:
             h.send_response(status)
             h.send_header("Content-Type", content_type)

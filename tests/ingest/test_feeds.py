@@ -12,8 +12,10 @@ from newsgraph.records import Failure
 
 S = Settings()
 
-PARAGRAPH = ("<p>Fisheries ministers from Norway and the European Union met in Oslo on Monday "
-             "to settle a dispute over mackerel quotas that has simmered for a year.</p>")
+PARAGRAPH = (
+    "<p>Fisheries ministers from Norway and the European Union met in Oslo on Monday "
+    "to settle a dispute over mackerel quotas that has simmered for a year.</p>"
+)
 FULL = PARAGRAPH * 5
 
 RSS = f"""<?xml version="1.0" encoding="UTF-8"?>
@@ -65,9 +67,13 @@ def test_feeds_rss_entry_with_full_content_becomes_an_article(tmp_path):
     assert isinstance(first, RawInput) and first.kind == "fragment"
     assert first.origin == f"{p}#1"
     assert "mackerel quotas" in first.data
-    assert first.meta == {"title": "Ministers meet in Oslo", "url": "https://news.example.org/oslo",
-                          "published": "2023-04-17", "authors": ["Jane Doe"],
-                          "source": "Example World News"}
+    assert first.meta == {
+        "title": "Ministers meet in Oslo",
+        "url": "https://news.example.org/oslo",
+        "published": "2023-04-17",
+        "authors": ["Jane Doe"],
+        "source": "Example World News",
+    }
     # a summary-only entry of a feed read from a file: no network, a stated reason
     assert isinstance(second, Failure) and second.input == f"{p}#2"
     assert f"under {FULL_TEXT_CHARS}" in second.reason and "read from a URL" in second.reason
@@ -94,11 +100,14 @@ def test_feeds_entries_clean_into_paragraphs(tmp_path):
     assert a.published == "2023-04-17" and a.language == "en"
 
 
-@pytest.mark.parametrize("content", [
-    b"<?xml version='1.0'?><rss><channel><item><title>x</title",
-    b"this is not a feed at all, just words",
-    b"<?xml version='1.0'?><rss version='2.0'><channel><title>Empty</title></channel></rss>",
-])
+@pytest.mark.parametrize(
+    "content",
+    [
+        b"<?xml version='1.0'?><rss><channel><item><title>x</title",
+        b"this is not a feed at all, just words",
+        b"<?xml version='1.0'?><rss version='2.0'><channel><title>Empty</title></channel></rss>",
+    ],
+)
 def test_feeds_malformed_or_empty_feed_is_one_failure(tmp_path, content):
     p = tmp_path / "bad.rss"
     p.write_bytes(content)
@@ -110,8 +119,9 @@ def test_feeds_malformed_or_empty_feed_is_one_failure(tmp_path, content):
 def test_feeds_url_feed_fetches_links_of_summary_only_entries():
     with serve() as srv:
         page = srv.page("/teaser.html", ARTICLE_HTML.encode())
-        feed = srv.page("/feed.xml", RSS.replace("{link}", page).encode(),
-                        content_type="application/rss+xml")
+        feed = srv.page(
+            "/feed.xml", RSS.replace("{link}", page).encode(), content_type="application/rss+xml"
+        )
         allow = Settings(allow_private=True, fetch_timeout=5)
         first, second = list(iter_inputs([feed], allow))
         assert first.kind == "fragment"
@@ -125,8 +135,11 @@ def test_feeds_url_feed_fetches_links_of_summary_only_entries():
 
 def test_feeds_url_feed_entry_whose_link_fails_is_a_failure():
     with serve() as srv:
-        feed = srv.page("/feed.xml", RSS.replace("{link}", srv.url("/gone")).encode(),
-                        content_type="application/rss+xml")
+        feed = srv.page(
+            "/feed.xml",
+            RSS.replace("{link}", srv.url("/gone")).encode(),
+            content_type="application/rss+xml",
+        )
         items = list(iter_inputs([feed], Settings(allow_private=True, fetch_timeout=5)))
         assert isinstance(items[1], Failure) and items[1].input == f"{feed}#2"
         assert "HTTP 404" in items[1].reason

@@ -48,15 +48,18 @@ def test_fetch_refuses_loopback_by_default(server):
     assert "--allow-private" in e.value.message
 
 
-@pytest.mark.parametrize("url, kind", [
-    ("http://127.0.0.1/", "loopback"),
-    ("http://10.1.2.3/", "private"),
-    ("http://192.168.0.10:8080/x", "private"),
-    ("http://169.254.169.254/latest/meta-data/", "link-local"),
-    ("http://[::1]/", "loopback"),
-    ("http://0.0.0.0/", "address"),
-    ("http://localhost/", "loopback"),
-])
+@pytest.mark.parametrize(
+    "url, kind",
+    [
+        ("http://127.0.0.1/", "loopback"),
+        ("http://10.1.2.3/", "private"),
+        ("http://192.168.0.10:8080/x", "private"),
+        ("http://169.254.169.254/latest/meta-data/", "link-local"),
+        ("http://[::1]/", "loopback"),
+        ("http://0.0.0.0/", "address"),
+        ("http://localhost/", "loopback"),
+    ],
+)
 def test_fetch_check_address_blocks_non_public_hosts(url, kind):
     with pytest.raises(BlockedAddressError) as e:
         check_address(url, Settings())

@@ -34,18 +34,39 @@ def write_jsonl(path, rows, compress=False):
 
 
 def test_jsonl_record_fields_become_meta(tmp_path):
-    src = write_jsonl(tmp_path / "dump.jsonl", [
-        {"text": "Body one.", "title": "One", "url": "https://a.example/1",
-         "published": "2023-04-17", "source": "Example Times", "authors": ["A B", "C D"]},
-        {"text": "Body two.", "date": "2019-07-11", "source_url": "www.cnn.com",
-         "authors": "Analysis Stephen Collinson"},
-    ])
+    src = write_jsonl(
+        tmp_path / "dump.jsonl",
+        [
+            {
+                "text": "Body one.",
+                "title": "One",
+                "url": "https://a.example/1",
+                "published": "2023-04-17",
+                "source": "Example Times",
+                "authors": ["A B", "C D"],
+            },
+            {
+                "text": "Body two.",
+                "date": "2019-07-11",
+                "source_url": "www.cnn.com",
+                "authors": "Analysis Stephen Collinson",
+            },
+        ],
+    )
     one, two = list(iter_inputs([src], S))
     assert (one.kind, one.origin, one.data) == ("record", f"{src}:1", "Body one.")
-    assert one.meta == {"title": "One", "url": "https://a.example/1", "published": "2023-04-17",
-                        "source": "Example Times", "authors": ["A B", "C D"]}
-    assert two.meta == {"published": "2019-07-11", "source": "www.cnn.com",
-                        "authors": "Analysis Stephen Collinson"}
+    assert one.meta == {
+        "title": "One",
+        "url": "https://a.example/1",
+        "published": "2023-04-17",
+        "source": "Example Times",
+        "authors": ["A B", "C D"],
+    }
+    assert two.meta == {
+        "published": "2019-07-11",
+        "source": "www.cnn.com",
+        "authors": "Analysis Stephen Collinson",
+    }
 
 
 def test_jsonl_html_field_gives_an_html_input(tmp_path):
@@ -55,17 +76,25 @@ def test_jsonl_html_field_gives_an_html_input(tmp_path):
 
 
 def test_jsonl_bad_lines_become_failures_and_the_rest_is_read(tmp_path):
-    src = write_jsonl(tmp_path / "mixed.jsonl", [
-        {"text": "Good one."},
-        "{not json",
-        "",
-        '["a", "list"]',
-        {"title": "no body"},
-        {"text": "Good two."},
-    ])
+    src = write_jsonl(
+        tmp_path / "mixed.jsonl",
+        [
+            {"text": "Good one."},
+            "{not json",
+            "",
+            '["a", "list"]',
+            {"title": "no body"},
+            {"text": "Good two."},
+        ],
+    )
     items = list(iter_inputs([src], S))
-    assert [type(x).__name__ for x in items] == ["RawInput", "Failure", "Failure", "Failure",
-                                                 "RawInput"]
+    assert [type(x).__name__ for x in items] == [
+        "RawInput",
+        "Failure",
+        "Failure",
+        "Failure",
+        "RawInput",
+    ]
     failures = [x for x in items if isinstance(x, Failure)]
     assert [f.input for f in failures] == [f"{src}:2", f"{src}:4", f"{src}:5"]
     assert "not valid JSON" in failures[0].reason

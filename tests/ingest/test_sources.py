@@ -71,8 +71,11 @@ def test_sources_directory_is_read_recursively_in_sorted_order(tmp_path, article
     (tmp_path / ".git").mkdir()
     (tmp_path / ".git" / "x.txt").write_text(article_text)
     origins = [x.origin for x in iter_inputs([str(tmp_path)], S)]
-    assert origins == [str(tmp_path / "b" / "a.txt"), str(tmp_path / "b" / "z.txt"),
-                       str(tmp_path / "c.txt")]
+    assert origins == [
+        str(tmp_path / "b" / "a.txt"),
+        str(tmp_path / "b" / "z.txt"),
+        str(tmp_path / "c.txt"),
+    ]
 
 
 def test_sources_keep_input_order_across_sources(tmp_path, article_text):
@@ -176,15 +179,18 @@ def test_sources_stdin_gzip_jsonl(monkeypatch):
     assert [(x.kind, x.origin) for x in items] == [("record", "<stdin>:1"), ("record", "<stdin>:2")]
 
 
-@pytest.mark.parametrize("head, kind", [
-    (b"<!DOCTYPE html><html>", "html"),
-    (b"\xef\xbb\xbf<html lang=en>", "html"),
-    (b"<?xml version='1.0'?><rss version='2.0'>", "feed"),
-    (b"<?xml version='1.0'?>\n<feed xmlns='http://www.w3.org/2005/Atom'>", "feed"),
-    (b"WARC/1.0\r\nWARC-Type: warcinfo", "warc"),
-    (b'{"text": "x"}\n', "jsonl"),
-    (b"Putin meets Li\n\nRussia and China...", "text"),
-])
+@pytest.mark.parametrize(
+    "head, kind",
+    [
+        (b"<!DOCTYPE html><html>", "html"),
+        (b"\xef\xbb\xbf<html lang=en>", "html"),
+        (b"<?xml version='1.0'?><rss version='2.0'>", "feed"),
+        (b"<?xml version='1.0'?>\n<feed xmlns='http://www.w3.org/2005/Atom'>", "feed"),
+        (b"WARC/1.0\r\nWARC-Type: warcinfo", "warc"),
+        (b'{"text": "x"}\n', "jsonl"),
+        (b"Putin meets Li\n\nRussia and China...", "text"),
+    ],
+)
 def test_sources_sniff_kinds(head, kind):
     assert sniff(head) == kind
 

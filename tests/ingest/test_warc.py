@@ -24,15 +24,22 @@ def make_warc(gz: bool) -> bytes:
 
     def response(uri: str, body: bytes, ctype: str, status: str = "200 OK") -> None:
         headers = StatusAndHeaders(status, [("Content-Type", ctype)], protocol="HTTP/1.1")
-        writer.write_record(writer.create_warc_record(
-            uri, "response", payload=io.BytesIO(body), http_headers=headers))
+        writer.write_record(
+            writer.create_warc_record(
+                uri, "response", payload=io.BytesIO(body), http_headers=headers
+            )
+        )
 
     response("https://news.example.org/oslo", ARTICLE_HTML.encode(), "text/html; charset=utf-8")
     response("https://news.example.org/logo.png", b"\x89PNG\r\n\x1a\n" + b"\0" * 64, "image/png")
-    response("https://news.example.org/old", b"<html>moved</html>", "text/html",
-             "301 Moved Permanently")
-    response("https://news.example.org/second", ARTICLE_HTML.replace("Oslo", "Bergen").encode(),
-             "application/xhtml+xml")
+    response(
+        "https://news.example.org/old", b"<html>moved</html>", "text/html", "301 Moved Permanently"
+    )
+    response(
+        "https://news.example.org/second",
+        ARTICLE_HTML.replace("Oslo", "Bergen").encode(),
+        "application/xhtml+xml",
+    )
     return buf.getvalue()
 
 
@@ -42,8 +49,10 @@ def test_warc_html_responses_become_inputs(tmp_path, gz, name):
     p.write_bytes(make_warc(gz))
     items = list(iter_inputs([str(p)], S))
     assert all(isinstance(x, RawInput) for x in items)
-    assert [x.meta["url"] for x in items] == ["https://news.example.org/oslo",
-                                              "https://news.example.org/second"]
+    assert [x.meta["url"] for x in items] == [
+        "https://news.example.org/oslo",
+        "https://news.example.org/second",
+    ]
     assert items[0].kind == "html" and items[0].data == ARTICLE_HTML.encode()
     assert items[0].origin.startswith(f"{p}:") and items[0].origin != items[1].origin
 
@@ -70,7 +79,7 @@ def test_warc_corrupt_record_after_good_ones_keeps_the_good_ones(tmp_path):
     p = tmp_path / "cut.warc"
     data = make_warc(False)
     cut = data.index(b"WARC/1.0\r\nWARC-Type: response", data.index(b"logo.png"))
-    p.write_bytes(data[:cut] + b"GARBAGE IN THE MIDDLE\r\n" + data[cut + 30:])
+    p.write_bytes(data[:cut] + b"GARBAGE IN THE MIDDLE\r\n" + data[cut + 30 :])
     items = list(iter_inputs([str(p)], S))
     assert len(items) == 2 and isinstance(items[0], RawInput)
     assert isinstance(items[1], Failure) and items[1].input.startswith(f"{p}:")

@@ -54,8 +54,13 @@ def _pieces(raw: RawInput) -> tuple[str, tuple[Removed, ...], dict[str, Any]]:
     """Body, removed chrome and found metadata of one raw input."""
     if raw.kind == "html":
         page = clean_html(raw.data, raw.origin, url=raw.meta.get("url"))
-        found = {"title": page.title, "published": page.date, "authors": page.authors,
-                 "source": page.sitename, "url": page.url}
+        found = {
+            "title": page.title,
+            "published": page.date,
+            "authors": page.authors,
+            "source": page.sitename,
+            "url": page.url,
+        }
         return page.text, page.removed, found
     text = decode_text(raw.data, raw.origin)
     if not text.strip():
@@ -84,14 +89,16 @@ def check_language(text: str, origin: str, settings: Settings) -> str | None:
     if prob >= MIN_CONFIDENCE:
         allowed = ", ".join(repr(x) for x in settings.languages)
         only = "only English is" if settings.languages == ("en",) else f"only {allowed} are"
-        raise LanguageError(f"language is {lang!r} (confidence {prob:.2f}); {only} analysed",
-                            input=origin)
+        raise LanguageError(
+            f"language is {lang!r} (confidence {prob:.2f}); {only} analysed", input=origin
+        )
     log.info("%s: language unsure (%s at %.2f); analysing it anyway", origin, lang, prob)
     return None
 
 
-def clean(raw: RawInput, settings: Settings, published: str | None = None,
-          url: str | None = None) -> Analysis:
+def clean(
+    raw: RawInput, settings: Settings, published: str | None = None, url: str | None = None
+) -> Analysis:
     """The cleaned article of one raw input: title, body, metadata and what was removed."""
     try:
         body, removed, found = _pieces(raw)
@@ -99,11 +106,11 @@ def clean(raw: RawInput, settings: Settings, published: str | None = None,
         raise
     except Exception as e:  # noqa: BLE001 - a cleaner's bug must not end the batch
         log.debug("cleaner crashed on %s", raw.origin, exc_info=True)
-        raise InputError(f"cannot clean this input ({type(e).__name__}: {e}); please report it",
-                         input=raw.origin) from e
+        raise InputError(
+            f"cannot clean this input ({type(e).__name__}: {e}); please report it", input=raw.origin
+        ) from e
     if not body.strip():
-        raise InputError("no article body (only a title, or only page chrome)",
-                         input=raw.origin)
+        raise InputError("no article body (only a title, or only page chrome)", input=raw.origin)
     meta = {**{k: v for k, v in found.items() if v}, **{k: v for k, v in raw.meta.items() if v}}
     language = check_language(body, raw.origin, settings)
     title = meta.get("title")

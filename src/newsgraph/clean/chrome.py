@@ -55,8 +55,14 @@ def rules() -> tuple[Rule, ...]:
     for row in load_table(RULES_FILE):
         if row["action"] not in ("line", "cut", "weak"):
             raise ValueError(f"{RULES_FILE}: unknown action {row['action']!r}")
-        out.append(Rule(row["reason"], row["action"], int(row["max_words"]),
-                        re.compile(row["pattern"], re.IGNORECASE)))
+        out.append(
+            Rule(
+                row["reason"],
+                row["action"],
+                int(row["max_words"]),
+                re.compile(row["pattern"], re.IGNORECASE),
+            )
+        )
     return tuple(out)
 
 
@@ -84,8 +90,9 @@ def _limits() -> tuple[int, ...]:
 def _combined(min_limit: int) -> re.Pattern[str]:
     """One alternation of the rules allowed for lines of up to ``min_limit`` words, in file
     order, each in a named group ``r<index>`` so the match tells which rule it was."""
-    parts = [f"(?P<r{i}>{r.pattern.pattern})" for i, r in enumerate(rules())
-             if r.max_words >= min_limit]
+    parts = [
+        f"(?P<r{i}>{r.pattern.pattern})" for i, r in enumerate(rules()) if r.max_words >= min_limit
+    ]
     return re.compile("|".join(parts), re.IGNORECASE)
 
 
@@ -111,7 +118,7 @@ def _find_cut(lines: list[_Line]) -> int | None:
     before_words = 0
     for pos, line in enumerate(lines):
         if line.rule and line.rule.action in ("cut", "weak"):
-            after = lines[pos + 1:]
+            after = lines[pos + 1 :]
             after_words = total_words - before_words - line.words
             share = (sum(1 for x in after if x.rule or x.teaser) / len(after)) if after else 1.0
             if line.rule.action == "cut":
@@ -137,8 +144,15 @@ def remove_chrome(text: str) -> tuple[str, tuple[Removed, ...]]:
         stripped = raw.strip()
         if stripped:
             rule = match_rule(stripped)
-            lines.append(_Line(i, stripped, len(stripped.split()), rule,
-                               rule is None and is_teaser_like(stripped)))
+            lines.append(
+                _Line(
+                    i,
+                    stripped,
+                    len(stripped.split()),
+                    rule,
+                    rule is None and is_teaser_like(stripped),
+                )
+            )
     cut = _find_cut(lines)
     drop: dict[int, str] = {}
     for pos, line in enumerate(lines):

@@ -25,8 +25,27 @@ log = logging.getLogger(__name__)
 FALLBACK_WORDS = 100  # below this, favor_precision may have kept only a stub of the article
 MIN_BODY_WORDS = 10  # fewer words than this is not an article (a nav bar, a stub, a broken page)
 
-_BLOCK_TAGS = ("p", "div", "br", "li", "h1", "h2", "h3", "h4", "h5", "h6", "blockquote",
-               "section", "article", "pre", "tr", "figure", "ul", "ol", "table")
+_BLOCK_TAGS = (
+    "p",
+    "div",
+    "br",
+    "li",
+    "h1",
+    "h2",
+    "h3",
+    "h4",
+    "h5",
+    "h6",
+    "blockquote",
+    "section",
+    "article",
+    "pre",
+    "tr",
+    "figure",
+    "ul",
+    "ol",
+    "table",
+)
 
 
 @dataclass(frozen=True)
@@ -70,7 +89,7 @@ def strip_site_name(title: str | None, sitename: str | None) -> str | None:
     for sep in _TITLE_SEPARATORS:
         start = 0
         while (pos := title.find(sep, start)) >= 0:
-            head, tail = title[:pos].strip(), title[pos + len(sep):].strip().casefold()
+            head, tail = title[:pos].strip(), title[pos + len(sep) :].strip().casefold()
             if len(head) >= 10 and tail and (site.startswith(tail) or tail.startswith(site)):
                 return head
             start = pos + 1
@@ -97,8 +116,7 @@ def _bare(html: bytes | str, url: str | None) -> Document | None:
     return default if n_default >= 2 * max(n_precise, 1) else precise
 
 
-def _trafilatura(html: bytes | str, url: str | None, *, favor_precision: bool
-                 ) -> Document | None:
+def _trafilatura(html: bytes | str, url: str | None, *, favor_precision: bool) -> Document | None:
     return trafilatura.bare_extraction(  # type: ignore[return-value]  # dict only if as_dict
         html,
         url=url,
@@ -118,8 +136,9 @@ def clean_html(html: bytes | str, origin: str, url: str | None = None) -> HtmlPa
         # trafilatura has raised on some malformed documents rather than returning None
         raise InputError(f"cannot parse the HTML: {e}", input=origin) from None
     if doc is None or not (doc.text or "").strip():
-        raise InputError("no article body found in the HTML (too short, or not an article "
-                         "page)", input=origin)
+        raise InputError(
+            "no article body found in the HTML (too short, or not an article page)", input=origin
+        )
     sitename = _clean(doc.sitename)
     title = strip_site_name(_clean(doc.title), sitename)
     text, removed = _body(doc.text or "", title)
@@ -127,8 +146,9 @@ def clean_html(html: bytes | str, origin: str, url: str | None = None) -> HtmlPa
         raise InputError("the HTML holds only page chrome, no article body", input=origin)
     n_words = len(text.split())
     if n_words < MIN_BODY_WORDS:
-        raise InputError(f"no article body found in the HTML (only {n_words} word(s) of text)",
-                         input=origin)
+        raise InputError(
+            f"no article body found in the HTML (only {n_words} word(s) of text)", input=origin
+        )
     return HtmlPage(
         text=text,
         removed=removed,

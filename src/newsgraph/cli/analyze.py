@@ -51,18 +51,36 @@ def _emit(items: Iterable[Analysis | Failure], fmt: str | None) -> list[Failure]
 
 @click.command()
 @click.argument("inputs", nargs=-1, required=True)
-@click.option("--published", callback=iso_date,
-              help="Publication date YYYY-MM-DD (for relative dates); overrides the input's.")
+@click.option(
+    "--published",
+    callback=iso_date,
+    help="Publication date YYYY-MM-DD (for relative dates); overrides the input's.",
+)
 @click.option("--url", help="The article's URL, when the input does not carry it.")
-@click.option("--format", "fmt", type=click.Choice(["json", "jsonl"]), default=None,
-              help="json: one pretty document (one article); jsonl: one line per article "
-                   "(the default when there are several).")
-@click.option("--allow-private", is_flag=True, default=None,
-              help="Allow fetching URLs on private, loopback or link-local addresses.")
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["json", "jsonl"]),
+    default=None,
+    help="json: one pretty document (one article); jsonl: one line per article "
+    "(the default when there are several).",
+)
+@click.option(
+    "--allow-private",
+    is_flag=True,
+    default=None,
+    help="Allow fetching URLs on private, loopback or link-local addresses.",
+)
 @verbosity_options
 @click.pass_obj
-def analyze(settings: Settings, inputs: tuple[str, ...], published: str | None, url: str | None,
-            fmt: str | None, allow_private: bool | None) -> None:
+def analyze(
+    settings: Settings,
+    inputs: tuple[str, ...],
+    published: str | None,
+    url: str | None,
+    fmt: str | None,
+    allow_private: bool | None,
+) -> None:
     """Analyse articles and print the newsgraph.article/1 JSON for each.
 
     INPUTS are text or HTML files (gzipped too), directories, JSONL dumps, RSS/Atom feeds,

@@ -40,7 +40,8 @@ TpFpFn = tuple[float, float, float]
 def _shingles(text: str) -> Counter[tuple[str, ...]]:
     tokens = _TOKEN.findall(text or "")
     return Counter(
-        tuple(tokens[i : i + NGRAM]) for i in range(max(1, len(tokens) - NGRAM + 1))
+        tuple(tokens[i : i + NGRAM])
+        for i in range(max(1, len(tokens) - NGRAM + 1))
         if tokens[i : i + NGRAM]
     )
 
@@ -80,35 +81,45 @@ def aggregate(scores: Sequence[TpFpFn]) -> tuple[float, float, float]:
 
 def load_pages(data_dir: Path, limit: int | None = None) -> list[tuple[str, str, str, str]]:
     """(id, url, gold body, html) of each page, sorted by id."""
-    root = data_dir.joinpath(*SET_PATH) if not (data_dir / "ground-truth.json").exists() \
-        else data_dir
+    root = (
+        data_dir.joinpath(*SET_PATH) if not (data_dir / "ground-truth.json").exists() else data_dir
+    )
     gold = json.loads(require(root / "ground-truth.json").read_text(encoding="utf-8"))
     pages = []
     for key in sorted(gold)[:limit]:
         path = require(root / "html" / f"{key}.html.gz")
         with gzip.open(path, "rt", encoding="utf-8") as f:
-            pages.append((key, gold[key].get("url") or "", gold[key].get("articleBody") or "",
-                          f.read()))
+            pages.append(
+                (key, gold[key].get("url") or "", gold[key].get("articleBody") or "", f.read())
+            )
     if not pages:
         raise EvalDataError("no pages in the benchmark", input=str(root))
     return pages
 
 
-def score(extract: Callable[[str, str], str | None], pages: Sequence[tuple[str, str, str, str]]
-          ) -> dict[str, float]:
+def score(
+    extract: Callable[[str, str], str | None], pages: Sequence[tuple[str, str, str, str]]
+) -> dict[str, float]:
     """F1, precision, recall, accuracy and pages/s of one extractor over the pages."""
     start = time.perf_counter()
     predictions = [extract(html, url) or "" for _key, url, _gold, html in pages]
     seconds = time.perf_counter() - start
-    per_page = [shingle_match(gold, pred) for (_k, _u, gold, _h), pred in zip(pages, predictions,
-                                                                               strict=True)]
+    per_page = [
+        shingle_match(gold, pred)
+        for (_k, _u, gold, _h), pred in zip(pages, predictions, strict=True)
+    ]
     precision, recall, f1 = aggregate(per_page)
     accuracy = statistics.mean(
         float(_TOKEN.findall(gold) == _TOKEN.findall(pred))
         for (_k, _u, gold, _h), pred in zip(pages, predictions, strict=True)
     )
-    return {"f1": f1, "precision": precision, "recall": recall, "accuracy": accuracy,
-            "pages_per_s": len(pages) / seconds if seconds else 0.0}
+    return {
+        "f1": f1,
+        "precision": precision,
+        "recall": recall,
+        "accuracy": accuracy,
+        "pages_per_s": len(pages) / seconds if seconds else 0.0,
+    }
 
 
 def _ours(html: str, url: str) -> str:
@@ -146,12 +157,15 @@ def snippet_scores(pages: Sequence[tuple[dict[str, object], str]]) -> dict[str, 
     recall = tp / (tp + fn) if tp + fn else 0.0
     f1 = 2 * precision * recall / (precision + recall) if precision + recall else 0.0
     total = tp + fp + fn + tn
-    return {"f1": f1, "precision": precision, "recall": recall,
-            "accuracy": (tp + tn) / total if total else 0.0}
+    return {
+        "f1": f1,
+        "precision": precision,
+        "recall": recall,
+        "accuracy": (tp + tn) / total if total else 0.0,
+    }
 
 
-def run_trafilatura_en(data_dir: Path, limit: int | None = None, baseline: bool = True
-                       ) -> Report:
+def run_trafilatura_en(data_dir: Path, limit: int | None = None, baseline: bool = True) -> Report:
     """The snippet metric and title/date accuracy on trafilatura's English evaluation pages."""
     import trafilatura
 
@@ -159,8 +173,11 @@ def run_trafilatura_en(data_dir: Path, limit: int | None = None, baseline: bool 
     from ..clean.meta import iso_date
     from ..errors import InputError
 
-    root = data_dir.joinpath(*TRAFILATURA_PATH) if not (data_dir / "evaldata.json").exists() \
+    root = (
+        data_dir.joinpath(*TRAFILATURA_PATH)
+        if not (data_dir / "evaldata.json").exists()
         else data_dir
+    )
     gold = json.loads(require(root / "evaldata.json").read_text(encoding="utf-8"))
     english = set(require(root / "english_subset.txt").read_text(encoding="utf-8").split())
     items = sorted((k, v) for k, v in gold.items() if v.get("file") in english)[:limit]
@@ -186,19 +203,29 @@ def run_trafilatura_en(data_dir: Path, limit: int | None = None, baseline: bool 
             titles.append(_norm(title or "").casefold() == _norm(entry["title"]).casefold())
         if entry.get("date"):
             dates.append(iso_date(date) == iso_date(entry["date"]))
-    metrics: dict[str, float | int] = {"pages": len(items), **snippet_scores(ours),
-                                       "pages_per_s": len(items) / seconds if seconds else 0.0,
-                                       "title_accuracy": statistics.mean(titles or [0.0]),
-                                       "date_accuracy": statistics.mean(dates or [0.0])}
+    metrics: dict[str, float | int] = {
+        "pages": len(items),
+        **snippet_scores(ours),
+        "pages_per_s": len(items) / seconds if seconds else 0.0,
+        "title_accuracy": statistics.mean(titles or [0.0]),
+        "date_accuracy": statistics.mean(dates or [0.0]),
+    }
     if baseline:
         metrics.update({f"baseline_{k}": v for k, v in snippet_scores(base).items()})
-    return Report(name="extraction: trafilatura evaluation set, English pages (snippets)",
-                  metrics=metrics,
-                  details={"pages_with_title": len(titles), "pages_with_date": len(dates)})
+    return Report(
+        name="extraction: trafilatura evaluation set, English pages (snippets)",
+        metrics=metrics,
+        details={"pages_with_title": len(titles), "pages_with_date": len(dates)},
+    )
 
 
-def run(data_dir: Path, settings: Settings | None = None, split: str | None = None,
-        limit: int | None = None, baseline: bool = True) -> Report:
+def run(
+    data_dir: Path,
+    settings: Settings | None = None,
+    split: str | None = None,
+    limit: int | None = None,
+    baseline: bool = True,
+) -> Report:
     """Score newsgraph's HTML cleaner (and trafilatura's plain extract() as a baseline).
 
     ``split``: None/"scrapinghub" for the ScrapingHub benchmark, "trafilatura-en" for the
@@ -207,8 +234,9 @@ def run(data_dir: Path, settings: Settings | None = None, split: str | None = No
     if split == "trafilatura-en":
         return run_trafilatura_en(Path(data_dir), limit, baseline)
     if split not in (None, "all", "scrapinghub"):
-        raise EvalDataError(f"unknown split {split!r}: use 'scrapinghub' (the default) or "
-                            "'trafilatura-en'")
+        raise EvalDataError(
+            f"unknown split {split!r}: use 'scrapinghub' (the default) or 'trafilatura-en'"
+        )
     pages = load_pages(Path(data_dir), limit)
     ours = score(_ours, pages)
     metrics: dict[str, float | int] = {"pages": len(pages), **ours}
@@ -216,8 +244,12 @@ def run(data_dir: Path, settings: Settings | None = None, split: str | None = No
         base = score(_baseline, pages)
         metrics.update({f"baseline_{k}": v for k, v in base.items()})
         metrics["f1_ratio_to_baseline"] = ours["f1"] / base["f1"] if base["f1"] else 0.0
-    return Report(name="extraction: ScrapingHub article-extraction-benchmark (SCORING.md §1)",
-                  metrics=metrics,
-                  details={"extractor": "newsgraph.clean.html.extract_body "
-                                        "(trafilatura favor_precision + chrome rules)",
-                           "baseline": "trafilatura.extract(include_comments=False)"})
+    return Report(
+        name="extraction: ScrapingHub article-extraction-benchmark (SCORING.md §1)",
+        metrics=metrics,
+        details={
+            "extractor": "newsgraph.clean.html.extract_body "
+            "(trafilatura favor_precision + chrome rules)",
+            "baseline": "trafilatura.extract(include_comments=False)",
+        },
+    )

@@ -36,8 +36,9 @@ class RawInput:
     meta: dict[str, Any] = field(default_factory=dict)
 
 
-def guard(origin: str, produce: Callable[[], Iterator[RawInput | Failure]]
-          ) -> Iterator[RawInput | Failure]:
+def guard(
+    origin: str, produce: Callable[[], Iterator[RawInput | Failure]]
+) -> Iterator[RawInput | Failure]:
     """Run a reader; turn its errors into a Failure so the batch goes on."""
     try:
         yield from produce()
@@ -45,5 +46,9 @@ def guard(origin: str, produce: Callable[[], Iterator[RawInput | Failure]]
         yield Failure(input=e.input or origin, stage="ingest", code=e.code, reason=e.reason)
     except Exception as e:  # noqa: BLE001 - a reader's bug must not end the batch
         log.debug("reader crashed on %s", origin, exc_info=True)
-        yield Failure(input=origin, stage="ingest", code="internal",
-                      reason=f"{type(e).__name__}: {e}; please report it")
+        yield Failure(
+            input=origin,
+            stage="ingest",
+            code="internal",
+            reason=f"{type(e).__name__}: {e}; please report it",
+        )

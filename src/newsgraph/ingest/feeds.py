@@ -66,8 +66,9 @@ def _meta(entry: Any, feed_title: str | None) -> dict[str, Any]:
 
 def _body(entry: Any) -> tuple[str, str]:
     """The longest body the entry carries, and whether it is HTML or plain text."""
-    candidates = [(c.get("value") or "", c.get("type") or "text/html")
-                  for c in entry.get("content") or ()]
+    candidates = [
+        (c.get("value") or "", c.get("type") or "text/html") for c in entry.get("content") or ()
+    ]
     if entry.get("summary"):
         detail = entry.get("summary_detail") or {}
         candidates.append((entry["summary"], detail.get("type") or "text/html"))
@@ -76,8 +77,9 @@ def _body(entry: Any) -> tuple[str, str]:
     return max(candidates, key=lambda c: _text_len(c[0]))
 
 
-def parse_feed(data: bytes, origin: str, settings: Settings, *, from_url: bool
-               ) -> Iterator[RawInput | Failure]:
+def parse_feed(
+    data: bytes, origin: str, settings: Settings, *, from_url: bool
+) -> Iterator[RawInput | Failure]:
     """Articles from a feed document; raise InputError if it is not a readable feed."""
     parsed = feedparser.parse(data, sanitize_html=False, resolve_relative_uris=False)
     if parsed.bozo:
@@ -85,12 +87,17 @@ def parse_feed(data: bytes, origin: str, settings: Settings, *, from_url: bool
         parsed.entries = [e for e in parsed.entries if e.get("link") or _body(e)[0].strip()]
     if not parsed.entries:
         if parsed.bozo:
-            raise InputError(f"not a valid RSS/Atom feed: {parsed.get('bozo_exception')}",
-                             input=origin)
+            raise InputError(
+                f"not a valid RSS/Atom feed: {parsed.get('bozo_exception')}", input=origin
+            )
         raise InputError("the feed has no entries", input=origin)
     if parsed.bozo:
-        log.info("%s: feed is not well-formed (%s); reading its %d entries anyway",
-                 origin, parsed.get("bozo_exception"), len(parsed.entries))
+        log.info(
+            "%s: feed is not well-formed (%s); reading its %d entries anyway",
+            origin,
+            parsed.get("bozo_exception"),
+            len(parsed.entries),
+        )
     feed_title = parsed.feed.get("title") or None
     for i, entry in enumerate(parsed.entries, 1):
         where = f"{origin}#{i}"
@@ -105,14 +112,29 @@ def parse_feed(data: bytes, origin: str, settings: Settings, *, from_url: bool
             try:
                 page = fetch(link, settings)
             except FetchError as e:
-                yield Failure(input=where, stage="ingest", code=e.code,
-                              reason=f"entry link {link}: {e.reason}")
+                yield Failure(
+                    input=where,
+                    stage="ingest",
+                    code=e.code,
+                    reason=f"entry link {link}: {e.reason}",
+                )
                 continue
-            yield RawInput(origin=f"{where} {page.url}", kind="html", data=page.content,
-                           meta={**meta, "url": page.url})
+            yield RawInput(
+                origin=f"{where} {page.url}",
+                kind="html",
+                data=page.content,
+                meta={**meta, "url": page.url},
+            )
             continue
-        why = ("its link is fetched only for feeds read from a URL" if link
-               else "it has no link to fetch")
-        yield Failure(input=where, stage="ingest", code="input",
-                      reason=f"entry has only {_text_len(body)} characters of text "
-                             f"(under {FULL_TEXT_CHARS}) and {why}")
+        why = (
+            "its link is fetched only for feeds read from a URL"
+            if link
+            else "it has no link to fetch"
+        )
+        yield Failure(
+            input=where,
+            stage="ingest",
+            code="input",
+            reason=f"entry has only {_text_len(body)} characters of text "
+            f"(under {FULL_TEXT_CHARS}) and {why}",
+        )

@@ -89,8 +89,11 @@ def fetch(url: str, settings: Settings) -> Fetched:
     """GET ``url`` within the limits of ``settings``; raise FetchError naming the URL."""
     deadline = time.monotonic() + settings.fetch_timeout
     timeout = httpx.Timeout(settings.fetch_timeout)
-    headers = {"User-Agent": settings.user_agent, "Accept": "text/html,application/xhtml+xml,"
-               "application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5"}
+    headers = {
+        "User-Agent": settings.user_agent,
+        "Accept": "text/html,application/xhtml+xml,"
+        "application/rss+xml,application/atom+xml,application/xml;q=0.9,*/*;q=0.5",
+    }
     current = url
     seen: list[str] = []
     with httpx.Client(timeout=timeout, follow_redirects=False, headers=headers) as client:
@@ -102,33 +105,45 @@ def fetch(url: str, settings: Settings) -> Fetched:
                     if response.is_redirect:
                         location = response.headers.get("location")
                         if not location:
-                            raise FetchError(f"HTTP {response.status_code} redirect with no "
-                                             "Location header", input=url)
+                            raise FetchError(
+                                f"HTTP {response.status_code} redirect with no Location header",
+                                input=url,
+                            )
                         current = urljoin(current, location)
                         if current in seen:
                             raise FetchError(f"redirect loop at {current}", input=url)
                         continue
                     if response.status_code >= 400:
-                        raise FetchError(f"HTTP {response.status_code} {response.reason_phrase}",
-                                         input=url)
+                        raise FetchError(
+                            f"HTTP {response.status_code} {response.reason_phrase}", input=url
+                        )
                     declared = response.headers.get("content-length")
                     if declared and declared.isdigit() and int(declared) > settings.max_bytes:
-                        raise FetchError(f"response is {int(declared):,} bytes, over the "
-                                         f"{settings.max_bytes:,}-byte limit", input=url)
+                        raise FetchError(
+                            f"response is {int(declared):,} bytes, over the "
+                            f"{settings.max_bytes:,}-byte limit",
+                            input=url,
+                        )
                     body = bytearray()
                     for chunk in response.iter_bytes(_CHUNK):
                         body += chunk
                         if len(body) > settings.max_bytes:
-                            raise FetchError(f"response is over the {settings.max_bytes:,}-byte "
-                                             "limit", input=url)
+                            raise FetchError(
+                                f"response is over the {settings.max_bytes:,}-byte limit", input=url
+                            )
                         if time.monotonic() > deadline:
-                            raise FetchError(f"download took over {settings.fetch_timeout:g} s",
-                                             input=url)
-                    return Fetched(str(response.url), bytes(body),
-                                   _media_type(response.headers.get("content-type")))
+                            raise FetchError(
+                                f"download took over {settings.fetch_timeout:g} s", input=url
+                            )
+                    return Fetched(
+                        str(response.url),
+                        bytes(body),
+                        _media_type(response.headers.get("content-type")),
+                    )
             except httpx.TimeoutException:
-                raise FetchError(f"timed out after {settings.fetch_timeout:g} s",
-                                 input=url) from None
+                raise FetchError(
+                    f"timed out after {settings.fetch_timeout:g} s", input=url
+                ) from None
             except httpx.HTTPError as e:
                 raise FetchError(f"could not fetch: {_describe(e)}", input=url) from None
     raise FetchError(f"more than {settings.max_redirects} redirects", input=url)

@@ -43,13 +43,17 @@ def read_capped(stream: IO[bytes], limit: int, origin: str) -> bytes:
     try:
         data = stream.read(limit + 1)
     except EOFError:
-        raise InputError("truncated gzip data (the compressed stream ends early)",
-                         input=origin) from None
+        raise InputError(
+            "truncated gzip data (the compressed stream ends early)", input=origin
+        ) from None
     except (gzip.BadGzipFile, zlib.error) as e:
         raise InputError(f"corrupt gzip data: {e}", input=origin) from None
     if len(data) > limit:
-        raise InputError(f"content is over the {limit:,}-byte limit", input=origin,
-                         hint="raise NEWSGRAPH_MAX_BYTES if this is really one article")
+        raise InputError(
+            f"content is over the {limit:,}-byte limit",
+            input=origin,
+            hint="raise NEWSGRAPH_MAX_BYTES if this is really one article",
+        )
     return data
 
 
@@ -68,16 +72,16 @@ def gunzip(data: bytes, limit: int, origin: str) -> bytes:
             while chunk:
                 out += d.decompress(chunk, limit + 1 - len(out))
                 if len(out) > limit:
-                    raise InputError(f"content is over the {limit:,}-byte limit once "
-                                     "decompressed", input=origin,
-                                     hint="raise NEWSGRAPH_MAX_BYTES if this is really one "
-                                          "article")
+                    raise InputError(
+                        f"content is over the {limit:,}-byte limit once decompressed",
+                        input=origin,
+                        hint="raise NEWSGRAPH_MAX_BYTES if this is really one article",
+                    )
                 chunk = d.unconsumed_tail
         except zlib.error as e:
             raise InputError(f"corrupt gzip data: {e}", input=origin) from None
         if not d.eof:
-            raise InputError("truncated gzip data (the compressed stream ends early)",
-                             input=origin)
+            raise InputError("truncated gzip data (the compressed stream ends early)", input=origin)
         rest = d.unused_data.lstrip(b"\x00")  # padding between members is allowed
     return bytes(out)
 

@@ -51,8 +51,9 @@ def record_to_raw(obj: Any, origin: str) -> RawInput:
     raise InputError("the record has no non-empty 'text' or 'html' field", input=origin)
 
 
-def iter_jsonl_lines(lines: Iterable[bytes], name: str, settings: Settings
-                     ) -> Iterator[RawInput | Failure]:
+def iter_jsonl_lines(
+    lines: Iterable[bytes], name: str, settings: Settings
+) -> Iterator[RawInput | Failure]:
     """Articles from JSONL lines; each bad line becomes a Failure naming ``name:line``."""
     seen_any = False
     lineno = 0
@@ -63,8 +64,10 @@ def iter_jsonl_lines(lines: Iterable[bytes], name: str, settings: Settings
         except StopIteration:
             break
         except EOFError:
-            yield _failure(f"{name}:{lineno + 1}",
-                           f"truncated gzip data: the file ends early after line {lineno}")
+            yield _failure(
+                f"{name}:{lineno + 1}",
+                f"truncated gzip data: the file ends early after line {lineno}",
+            )
             return
         except (gzip.BadGzipFile, zlib.error, OSError) as e:
             yield _failure(f"{name}:{lineno + 1}", f"corrupt gzip data: {e}")
@@ -75,8 +78,9 @@ def iter_jsonl_lines(lines: Iterable[bytes], name: str, settings: Settings
             continue
         seen_any = True
         if len(line) > settings.max_bytes:
-            yield _failure(origin, f"line is {len(line):,} bytes, over the "
-                                   f"{settings.max_bytes:,}-byte limit")
+            yield _failure(
+                origin, f"line is {len(line):,} bytes, over the {settings.max_bytes:,}-byte limit"
+            )
             continue
         try:
             obj = json.loads(line)

@@ -41,8 +41,9 @@ def _check_content(data: bytes, origin: str) -> None:
         raise InputError("binary data (NUL bytes), not text or HTML", input=origin)
 
 
-def _from_bytes(data: bytes, origin: str, kind: str, settings: Settings, *, from_url: bool
-                ) -> Iterator[RawInput | Failure]:
+def _from_bytes(
+    data: bytes, origin: str, kind: str, settings: Settings, *, from_url: bool
+) -> Iterator[RawInput | Failure]:
     """Articles from a whole document already in memory."""
     if kind == "warc":
         yield from iter_warc(io.BufferedReader(io.BytesIO(data)), origin, settings)
@@ -82,9 +83,11 @@ def _head(path: Path) -> bytes:
 def _from_path(path: Path, settings: Settings) -> Iterator[RawInput | Failure]:
     origin = str(path)
     if path.is_dir():
-        children = sorted(p for p in path.rglob("*")
-                          if p.is_file() and not any(part.startswith(".")
-                                                     for part in p.relative_to(path).parts))
+        children = sorted(
+            p
+            for p in path.rglob("*")
+            if p.is_file() and not any(part.startswith(".") for part in p.relative_to(path).parts)
+        )
         if not children:
             raise InputError("directory holds no files", input=origin)
         for child in children:
@@ -96,7 +99,7 @@ def _from_path(path: Path, settings: Settings) -> Iterator[RawInput | Failure]:
     if kind in ("jsonl", "warc"):
         # dumps and archives are streamed: the size cap applies per article, not per file
         try:
-            with (open_maybe_gzip(path) if kind == "jsonl" else path.open("rb")) as f:
+            with open_maybe_gzip(path) if kind == "jsonl" else path.open("rb") as f:
                 if kind == "jsonl":
                     yield from iter_jsonl_lines(f, origin, settings)
                 else:
@@ -119,7 +122,8 @@ def _from_url(url: str, settings: Settings) -> Iterator[RawInput | Failure]:
         kind = "feed" if sniff(page.content[:_SNIFF_BYTES]) != "html" else "html"
     else:
         kind = kind_from_name(url.split("?", 1)[0].rsplit("/", 1)[-1]) or sniff(
-            page.content[:_SNIFF_BYTES])
+            page.content[:_SNIFF_BYTES]
+        )
     raws = _from_bytes(page.content, url, kind, settings, from_url=True)
     for raw in raws:
         if isinstance(raw, RawInput) and raw.kind == "html" and "url" not in raw.meta:

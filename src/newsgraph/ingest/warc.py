@@ -30,10 +30,12 @@ _HTML_TYPES = ("text/html", "application/xhtml+xml")
 def iter_warc(stream: IO[bytes], name: str, settings: Settings) -> Iterator[RawInput | Failure]:
     """HTML responses of a WARC stream, in file order."""
     head = stream.peek(8)[:8] if hasattr(stream, "peek") else b""
-    if hasattr(stream, "peek") and not head.lstrip().upper().startswith(b"WARC/") \
-            and head[:2] != b"\x1f\x8b":
-        raise InputError("not a WARC file: it does not start with a WARC/1.x header",
-                         input=name)
+    if (
+        hasattr(stream, "peek")
+        and not head.lstrip().upper().startswith(b"WARC/")
+        and head[:2] != b"\x1f\x8b"
+    ):
+        raise InputError("not a WARC file: it does not start with a WARC/1.x header", input=name)
     records = ArchiveIterator(stream)
     found_any = False
     offset = 0
@@ -51,27 +53,43 @@ def iter_warc(stream: IO[bytes], name: str, settings: Settings) -> Iterator[RawI
             try:
                 body = _read_body(record, settings.max_bytes)
             except Exception as e:  # noqa: BLE001 - warcio raises many kinds on bad data
-                yield Failure(input=f"{name}:{offset}", stage="ingest", code="input",
-                              reason=f"cannot read the record body: {e}")
+                yield Failure(
+                    input=f"{name}:{offset}",
+                    stage="ingest",
+                    code="input",
+                    reason=f"cannot read the record body: {e}",
+                )
                 return
             # warcio's offset must be asked for after the body is read (asking first
             # consumes the body stream)
             offset = records.get_record_offset()
             where = f"{name}:{offset}"
             if body is None:
-                yield Failure(input=where, stage="ingest", code="input",
-                              reason=f"record body is over the {settings.max_bytes:,}-byte limit")
+                yield Failure(
+                    input=where,
+                    stage="ingest",
+                    code="input",
+                    reason=f"record body is over the {settings.max_bytes:,}-byte limit",
+                )
                 continue
             meta = {"url": uri} if uri else {}
             yield RawInput(origin=where, kind="html", data=body, meta=meta)
     except ArchiveLoadFailed as e:
         if not found_any:
             raise InputError(f"not a readable WARC file: {_first_line(e)}", input=name) from None
-        yield Failure(input=f"{name}:{offset}", stage="ingest", code="input",
-                      reason=f"malformed WARC record after this offset: {_first_line(e)}")
+        yield Failure(
+            input=f"{name}:{offset}",
+            stage="ingest",
+            code="input",
+            reason=f"malformed WARC record after this offset: {_first_line(e)}",
+        )
     except (EOFError, OSError, ValueError) as e:
-        yield Failure(input=f"{name}:{offset}", stage="ingest", code="input",
-                      reason=f"WARC file is truncated or corrupt: {e}")
+        yield Failure(
+            input=f"{name}:{offset}",
+            stage="ingest",
+            code="input",
+            reason=f"WARC file is truncated or corrupt: {e}",
+        )
     if not found_any:
         raise InputError("empty WARC file: no records", input=name)
 

@@ -265,9 +265,7 @@ def network_data(store: Store, f: FilterArgs, limit: int = 300) -> dict[str, Any
     return {"nodes": sorted(nodes.values(), key=lambda n: (-n["weight"], n["id"])), "edges": edges}
 
 
-@router.get(
-    "/stats", tags=["corpus"], summary="Corpus counts and timelines", **documented(Stats)
-)
+@router.get("/stats", tags=["corpus"], summary="Corpus counts and timelines", **documented(Stats))
 def stats(store: StoreDep) -> dict[str, Any]:
     """How much is in the corpus, and articles and events per month."""
     return {
