@@ -64,3 +64,28 @@ def test_layout_functions_are_small_enough_to_read(path: Path):
         and node.end_lineno - node.lineno + 1 > MAX_FUNCTION_LINES
     ]
     assert not long, f"{path.relative_to(ROOT)}: functions too long to read: {long}"
+
+
+LEXICONS = SRC / "lexicons"
+
+
+@pytest.mark.parametrize(
+    "path",
+    sorted(p for p in LEXICONS.iterdir() if p.suffix in (".tsv", ".txt", ".json")),
+    ids=lambda p: p.name,
+)
+def test_layout_lexicon_says_what_it_holds(path: Path):
+    text = path.read_text(encoding="utf-8")
+    if path.suffix == ".json":
+        import json
+
+        assert json.loads(text).get("about"), f"{path.name}: no 'about' saying what it holds"
+        return
+    assert text.startswith("#"), f"{path.name}: first line must say what the file holds"
+    if path.suffix == ".tsv":
+        first_data = next(
+            line for line in text.splitlines() if line.strip() and not line.startswith("#")
+        )
+        assert "\t" in first_data or first_data.islower(), (
+            f"{path.name}: a table needs a header row naming its columns"
+        )
