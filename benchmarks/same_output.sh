@@ -30,6 +30,12 @@ tree_at() {  # a directory holding the source of revision $1 ("" = the work tree
   if [ -z "$1" ]; then echo "$ROOT"; return; fi
   local dir="$WORK/tree-$(git rev-parse --short "$1")"
   git worktree add --detach -f "$dir" "$1" >/dev/null 2>&1
+  # The installed package declares a spaCy factory entry point that spaCy imports whenever it
+  # loads a pipeline; a revision older than that module gets a stub so that spaCy loads.
+  if [ ! -f "$dir/src/newsgraph/nlp/component.py" ]; then
+    printf 'def make_newsgraph(nlp, name, **config):\n    raise RuntimeError("no newsgraph component in this revision")\n' \
+      >"$dir/src/newsgraph/nlp/component.py"
+  fi
   echo "$dir"
 }
 
