@@ -24,6 +24,8 @@ SourceKind = Literal[
 ]
 ActorType = Literal["person", "organization", "country", "group", "media", "igo"]
 DatePrecision = Literal["day", "week", "month", "year", "publication"]
+# Where an event's date comes from: a time expression in the text, or the publication date
+DateSource = Literal["text", "publication"]
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -299,12 +301,17 @@ class Claim:
 
 @dataclass(frozen=True, slots=True)
 class EventDate:
-    """When an event happened: an ISO range, its evidence text, and how precise it is."""
+    """When an event happened: an ISO range, its evidence text, how precise it is.
+
+    ``source`` says whether the date was read from the text (``text``) or defaulted to the
+    publication date (``publication``); None when nothing could be resolved.
+    """
 
     start: str | None
     end: str | None
     text: str | None = None
     precision: str | None = None  # DatePrecision, or None when unresolved
+    source: str | None = None  # DateSource, or None when unresolved
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -312,11 +319,12 @@ class EventDate:
             "end": self.end,
             "text": self.text,
             "precision": self.precision,
+            "source": self.source,
         }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> EventDate:
-        return cls(d.get("start"), d.get("end"), d.get("text"), d.get("precision"))
+        return cls(d.get("start"), d.get("end"), d.get("text"), d.get("precision"), d.get("source"))
 
 
 @dataclass(frozen=True, slots=True)
