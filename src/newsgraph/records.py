@@ -24,8 +24,7 @@ SourceKind = Literal[
 ]
 ActorType = Literal["person", "organization", "country", "group", "media", "igo"]
 DatePrecision = Literal["day", "week", "month", "year", "publication"]
-# Where an event's date comes from: a time expression in the text, or the publication date
-DateSource = Literal["text", "publication"]
+DateSource = Literal["text", "publication"]  # an event date read from the text, or defaulted
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -301,17 +300,13 @@ class Claim:
 
 @dataclass(frozen=True, slots=True)
 class EventDate:
-    """When an event happened: an ISO range, its evidence text, how precise it is.
-
-    ``source`` says whether the date was read from the text (``text``) or defaulted to the
-    publication date (``publication``); None when nothing could be resolved.
-    """
+    """When an event happened: an ISO range, its evidence text, precision and source."""
 
     start: str | None
     end: str | None
     text: str | None = None
     precision: str | None = None  # DatePrecision, or None when unresolved
-    source: str | None = None  # DateSource, or None when unresolved
+    source: str | None = None  # DateSource: "text" or "publication" (defaulted); None: unknown
 
     def to_dict(self) -> dict[str, Any]:
         return {
