@@ -425,9 +425,11 @@ def _is_deadline(sent: SpacySpan, start: int, text: str) -> bool:
 
 
 def _is_future(expr_head: Token) -> bool:
-    """Whether the expression's clause speaks of the future: "will meet on Tuesday", "is due
-    to vote on Tuesday", "is going to visit in May" (read from the expression up to the head
-    of its clause)."""
+    """Whether the expression's clause speaks of the future ("will meet on Tuesday").
+
+    Read from the expression up to the head of its clause: a future auxiliary, or a plan
+    word governing the clause ("is due to vote on Tuesday", "is going to visit in May").
+    """
     future_words = load_words("date_future_words.txt")
     t = expr_head
     for _ in range(30):
@@ -442,15 +444,17 @@ def _is_future(expr_head: Token) -> bool:
 
 
 def _rank(expr_head: Token, chain: list[Token]) -> int | None:
-    """How close an expression's clause is to the anchor's: 0 its own, k the k-th above it;
-    None when it must not date the event."""
+    """How close an expression's clause is to the anchor's (0: its own; k: k clauses up).
+
+    None when it must not date the event; a clause outside the anchor's chain ranks last.
+    """
     clause = _clause_head(expr_head)
     if clause in chain:
         k = chain.index(clause)
         if k > 0 and _listed(clause, load_words("date_background_verbs.txt")):
             return None  # "was founded in 1998 and has protested since": origin, not news
         return k
-    if clause.dep_ in _NOUN_CLAUSE_DEPS or lemma(clause) in load_words("date_background_verbs.txt"):
+    if clause.dep_ in _NOUN_CLAUSE_DEPS or _listed(clause, load_words("date_background_verbs.txt")):
         return None
     return _NOT_IN_CLAUSE
 
