@@ -24,6 +24,7 @@ SourceKind = Literal[
 ]
 ActorType = Literal["person", "organization", "country", "group", "media", "igo"]
 DatePrecision = Literal["day", "week", "month", "year", "publication"]
+DateSource = Literal["text", "publication"]  # an event date read from the text, or defaulted
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -299,12 +300,13 @@ class Claim:
 
 @dataclass(frozen=True, slots=True)
 class EventDate:
-    """When an event happened: an ISO range, its evidence text, and how precise it is."""
+    """When an event happened: an ISO range, its evidence text, precision and source."""
 
     start: str | None
     end: str | None
     text: str | None = None
     precision: str | None = None  # DatePrecision, or None when unresolved
+    source: str | None = None  # DateSource: "text" or "publication" (defaulted); None: unknown
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -312,11 +314,12 @@ class EventDate:
             "end": self.end,
             "text": self.text,
             "precision": self.precision,
+            "source": self.source,
         }
 
     @classmethod
     def from_dict(cls, d: dict[str, Any]) -> EventDate:
-        return cls(d.get("start"), d.get("end"), d.get("text"), d.get("precision"))
+        return cls(d.get("start"), d.get("end"), d.get("text"), d.get("precision"), d.get("source"))
 
 
 @dataclass(frozen=True, slots=True)

@@ -111,6 +111,36 @@ def test_export_csv_has_header_and_rows(store, tmp_path):
     assert next(r for r in rows if r["name"] == "Vladimir Putin")["articles"] == "3"
 
 
+def test_export_events_say_where_their_date_comes_from(tmp_path):
+    import dataclasses
+
+    import pyarrow.parquet as pq
+
+    from newsgraph.records import EventDate
+
+    docs = corpus()
+    pub = docs[0].article.published
+    ev = dataclasses.replace(
+        docs[0].events[0], date=EventDate(pub, pub, None, "publication", "publication")
+    )
+    docs[0] = docs[0].with_(events=(ev,))
+    with open_store(tmp_path / "x.db") as s:
+        s.write_batch(docs)
+        csv_path, pq_path = tmp_path / "events.csv", tmp_path / "events.parquet"
+        export(s, "csv", str(csv_path), table="events")
+        export(s, "parquet", str(pq_path), table="events")
+        gdelt = io.StringIO()
+        write_gdelt(s, Filters(limit=0), gdelt)
+    rows = list(csv.DictReader(csv_path.open(encoding="utf-8")))
+    by_article = {(r["article_id"], r["event_id"]): r["date_source"] for r in rows}
+    assert by_article.pop((docs[0].article.id, "e1")) == "publication"
+    assert set(by_article.values()) == {"text"}
+    table = pq.read_table(pq_path)
+    assert sorted(table.column("date_source").to_pylist()) == ["publication"] + ["text"] * 4
+    # the GDELT export keeps the codebook's 61 columns
+    assert {len(line.split("\t")) for line in gdelt.getvalue().splitlines()} == {61}
+
+
 @pytest.mark.model
 def test_export_jsonl_equals_analyze_output(tmp_path):
     sample = resources.files("newsgraph.data").joinpath("sample", "seed-putin-li-shangfu.txt")

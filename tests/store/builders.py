@@ -100,7 +100,7 @@ def make_analysis(
                 goldstein=2.8,
                 quad_class=1,
                 place="p1" if places else None,
-                date=EventDate(day, day, "on Sunday", "day") if day else None,
+                date=EventDate(day, day, "on Sunday", "day", "text") if day else None,
                 negated=i in negated,
                 certainty="negated" if i in negated else "asserted",
                 confidence=0.8,

@@ -15,12 +15,70 @@ from newsgraph.store import Filters, open_store, parse_dyad
 
 
 def test_store_migrations_recorded_once(store, store_url):
-    assert store.schema_version() == 1
-    rows = store._rows("SELECT version, name FROM migrations")
-    assert [(r["version"], r["name"].split(".")[0]) for r in rows] == [(1, "0001_init")]
+    assert store.schema_version() == 2
+    rows = store._rows("SELECT version, name FROM migrations ORDER BY version")
+    assert [(r["version"], r["name"].split(".")[0]) for r in rows] == [
+        (1, "0001_init"),
+        (2, "0002_event_date_source"),
+    ]
     store.close()
     with open_store(store_url) as again:  # reopening applies nothing twice
-        assert len(again._rows("SELECT version FROM migrations")) == 1
+        assert len(again._rows("SELECT version FROM migrations")) == 2
+
+
+_V1_EVENT = (
+    "INSERT INTO events (article_id, local_id, cameo, negated, day, date_start, date_end, "
+    "date_text, published) VALUES (?, ?, '043', 0, ?, ?, ?, ?, ?)"
+)
+
+
+def test_store_migration_2_adds_event_date_source_and_fills_old_rows(store_url, monkeypatch):
+    from newsgraph.store import base, postgres, sqlite
+
+    only_v1 = lambda dialect: base.migrations(dialect)[:1]  # noqa: E731
+    monkeypatch.setattr(sqlite, "migrations", only_v1)
+    monkeypatch.setattr(postgres, "migrations", only_v1)
+    with open_store(store_url) as old:  # a store written before schema 2
+        assert old.schema_version() == 1
+        with old.transaction():
+            for local, start, end, text in (
+                ("e1", "2023-04-17", "2023-04-17", None),  # the publication day, no expression
+                ("e2", "2023-04-16", "2023-04-16", "on Sunday"),
+                ("e3", "2023-04-17", "2023-04-17", "today"),
+                ("e4", None, None, None),
+            ):
+                old._run(_V1_EVENT, ("art", local, start or "2023-04-17", start, end, text,
+                                     "2023-04-17"))  # fmt: skip
+    monkeypatch.undo()
+    with open_store(store_url) as new:
+        assert new.schema_version() == 2
+        rows = new._rows("SELECT local_id, date_source FROM events ORDER BY local_id")
+        assert [(r["local_id"], r["date_source"]) for r in rows] == [
+            ("e1", "publication"),
+            ("e2", "text"),
+            ("e3", "text"),
+            ("e4", None),
+        ]
+
+
+def test_store_events_keep_where_their_date_comes_from(store):
+    import dataclasses
+
+    from newsgraph.records import EventDate
+
+    docs = corpus()
+    first = docs[0]
+    published = first.article.published
+    ev = dataclasses.replace(
+        first.events[0], date=EventDate(published, published, None, "publication", "publication")
+    )
+    docs[0] = first.with_(events=(ev,))
+    store.write_batch(docs)
+    columns, rows = store.table("events", Filters(limit=0))
+    assert columns[:4] == ["article_id", "event_id", "day", "date_source"]
+    sources = {(r[0], r[1]): r[3] for r in rows}
+    assert sources[(first.article.id, "e1")] == "publication"
+    assert sorted(v for k, v in sources.items() if k[0] != first.article.id) == ["text"] * 4
 
 
 def test_store_same_article_twice_is_stored_once(store):

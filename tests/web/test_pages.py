@@ -130,3 +130,37 @@ def test_pages_filter_forms_may_leave_fields_empty(client):
     assert client.get("/network?plover=&country=&since=&until=&top=").status_code == 200
     assert client.get("/clusters?min_outlets=&actor=").status_code == 200
     assert client.get("/events?country=RUSSIA").status_code == 422  # a real bad value still is
+
+
+def test_pages_event_dates_say_when_they_are_the_publication_date(tmp_path):
+    import dataclasses
+
+    from fastapi.testclient import TestClient
+    from webcorpus import meeting_article, strike_article
+
+    from newsgraph.records import EventDate
+    from newsgraph.store import open_store
+    from newsgraph.web import create_app
+
+    meeting, strike = meeting_article(), strike_article()
+    pub = strike.article.published
+    defaulted = dataclasses.replace(
+        strike.events[0], date=EventDate(pub, pub, None, "publication", "publication")
+    )
+    strike = strike.with_(events=(defaulted,))
+    path = tmp_path / "dates.db"
+    with open_store(path) as store:
+        store.write_batch([meeting, strike])
+    with TestClient(create_app(str(path)), raise_server_exceptions=False) as c:
+        strike_html = c.get(f"/articles/{strike.article.id}").text
+        meeting_html = c.get(f"/articles/{meeting.article.id}").text
+        events_html = c.get("/events").text
+
+    def event_item(html: str) -> str:
+        return html[html.index('id="event-e1"') :].split("</li>", 1)[0]
+
+    assert pub in event_item(strike_html) and "(publication date)" in event_item(strike_html)
+    # a date read from the text is shown with its expression, not as the publication date
+    assert "on Sunday" in event_item(meeting_html)
+    assert "publication date" not in event_item(meeting_html)
+    assert events_html.count("publication date</div>") == 1

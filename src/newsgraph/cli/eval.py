@@ -18,6 +18,10 @@ SETS: dict[str, tuple[str, str]] = {
     "polnear": ("polnear", "PolNeAR attribution: content, content+source, full P/R/F1 (§3)"),
     "hedges": ("hedges", "Szeged uncertainty, FactBank part: sentence-level P/R/F1 (§5)"),
     "checkthat": ("checkthat", "CLEF 2019 CheckThat! task 1: MAP of check-worthiness"),
+    "articles": (
+        "articles",
+        "real articles, every event mention: event P/R lenient and strict (§4b)",
+    ),
     "extraction": ("extraction", "HTML body extraction on the ScrapingHub benchmark (§1)"),
 }
 

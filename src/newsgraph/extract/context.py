@@ -6,17 +6,25 @@ of ``newsgraph.records`` collected here, never through each other's helpers.
 
 from __future__ import annotations
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
+from typing import Protocol
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ..records import Actor, Article, Attribution, Claim, EventDate, Place
 
-# When what a sentence reports happened, given the publication date: the actors wing's
-# ``dates.sentence_date``, handed to the events wing through the context.
-DateResolver = Callable[[SpacySpan, str | None], EventDate]
+
+class DateResolver(Protocol):
+    """When what a sentence reports happened, given the publication date.
+
+    With ``anchor`` (the event's word), from that event's own clause. The actors wing's
+    ``dates.sentence_date``, handed to the events wing through the context.
+    """
+
+    def __call__(
+        self, sent: SpacySpan, published: str | None, anchor: Token | None = None
+    ) -> EventDate: ...
 
 
 @dataclass(frozen=True)

@@ -40,6 +40,7 @@ ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
     ("Event", "certainty"): typing.get_args(records.Certainty),
     ("Event", "plover"): records.PLOVER_TYPES,
     ("EventDate", "precision"): typing.get_args(records.DatePrecision),
+    ("EventDate", "source"): typing.get_args(records.DateSource),
 }
 
 _ALPHA3 = {"pattern": "^[A-Z]{3}$"}  # ISO 3166 alpha-3

@@ -203,7 +203,8 @@ def _page(f: Filters) -> tuple[str, list[Any]]:
 def _events_sql(w: _Where, f: Filters, fts: FtsCondition) -> str:
     _event_conditions(w, f, "e", fts)
     return (
-        "SELECT e.article_id, e.local_id AS event_id, e.day, e.plover, e.cameo, e.quad_class, "
+        "SELECT e.article_id, e.local_id AS event_id, e.day, e.date_source, e.plover, e.cameo, "
+        "e.quad_class, "
         "e.goldstein, "
         "e.actor_name, e.actor_code, e.actor_country, e.recipient_name, e.recipient_code, "
         "e.recipient_country, e.negated, e.certainty, e.place_name, e.outlet, e.published, "

@@ -31,12 +31,12 @@ INSERT_EVENTS = (
     "goldstein, actor_code, "
     "actor_country, actor_name, recipient_code, recipient_country, recipient_name, "
     "actor_codes, "
-    "recipient_codes, day, date_start, date_end, date_text, negated, certainty, "
+    "recipient_codes, day, date_start, date_end, date_text, date_source, negated, certainty, "
     "attribution, "
     "place_name, place_country, lat, lon, geonames_id, trigger_text, evidence_start, "
     "evidence_end, "
     "evidence_text, confidence, outlet, published) "
-    "VALUES (" + ",".join("?" * 34) + ")"
+    "VALUES (" + ",".join("?" * 35) + ")"
 )
 INSERT_PARTIES = (
     "INSERT INTO event_parties (article_id, event_id, role, actor_id, code, country, "
@@ -167,6 +167,7 @@ def _event_row(
         start,
         e.date.end if e.date else None,
         e.date.text if e.date else None,
+        e.date.source if e.date else None,
         int(e.negated),
         e.certainty,
         e.attribution,

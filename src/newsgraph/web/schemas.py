@@ -47,6 +47,10 @@ class EventRow(Row):
     article_id: str
     event_id: str = Field(description="The event's id inside its article (e1, e2 …).")
     day: str | None = Field(description="The event's date, else the publication date.")
+    date_source: str | None = Field(
+        description="Where the event's date comes from: 'text' (a time expression in the "
+        "article) or 'publication' (defaulted to the publication date); null when undated."
+    )
     plover: str | None
     cameo: str
     quad_class: int | None

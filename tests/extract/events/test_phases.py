@@ -248,19 +248,23 @@ def test_assemble_dates_events_with_the_context_resolver():
     ctx = _ctx(doc)
     seen = []
 
-    def date_of(sent, published):
-        seen.append((sent.text, published))
-        return EventDate("2024-03-03", "2024-03-03", "yesterday", "day")
+    def date_of(sent, published, anchor=None):
+        seen.append((sent.text, published, anchor.text if anchor is not None else None))
+        return EventDate("2024-03-03", "2024-03-03", "yesterday", "day", "text")
 
     ctx.date_of = date_of
     [event] = extract(ctx)
-    assert event.date == EventDate("2024-03-03", "2024-03-03", "yesterday", "day")
-    assert seen == [(doc.text, "2024-03-04")]
+    assert event.date == EventDate("2024-03-03", "2024-03-03", "yesterday", "day", "text")
+    # the event's own word is the anchor: the date comes from its clause
+    assert seen == [(doc.text, "2024-03-04", "attacked")]
 
 
 @pytest.mark.parametrize(
     ("published", "date"),
-    [("2024-03-04", EventDate("2024-03-04", "2024-03-04", None, "publication")), (None, None)],
+    [
+        ("2024-03-04", EventDate("2024-03-04", "2024-03-04", None, "publication", "publication")),
+        (None, None),
+    ],
 )
 def test_assemble_without_a_resolver_uses_the_publication_date(published, date):
     [event] = extract(_ctx(make_doc(ATTACK), published))

@@ -8,7 +8,19 @@ dates), while fully explicit dates ("3 April 2023") still resolve.
 
 Precision is the unit of the expression: ``day`` (a day or a few named days such as a
 weekend), ``week``, ``month`` or ``year``; ``publication`` marks the fallback to the
-publication date when a sentence names no time at all.
+publication date when a sentence names no time at all (``source`` is then
+``publication``; a date read from the text has ``source`` ``text``).
+
+An event is dated from its own clause (:func:`sentence_date` with the event's word as
+anchor): the time expression of that clause first, else one of a clause that governs it.
+Some expressions never date an event: a deadline or target ("by 2049", "until next
+year"), and a date inside a clause that describes a noun ("the group, founded in 1998",
+"talks, which began in May") or tells a thing's origin ("was founded in 1998"), unless the
+event is read from that very clause. A weekday or month in a future clause ("will meet on
+Tuesday", "is scheduled to vote in March") lies ahead of the publication date.
+
+Linear time: a sentence's entities are read from its own tokens, not through
+``Span.ents`` (which walks the whole Doc's entities for every sentence).
 """
 
 from __future__ import annotations
@@ -19,8 +31,10 @@ from datetime import date, timedelta
 from functools import cache
 
 from spacy.tokens import Span as SpacySpan
+from spacy.tokens import Token
 
-from ...lexicons import load_table
+from ...lexicons import load_table, load_words
+from ...nlp.lemma import lemma
 from ...records import EventDate
 
 # Month and weekday names are closed calendar sets, generated from the standard library
@@ -66,7 +80,7 @@ def _shift_month(y: int, m: int, delta: int) -> tuple[int, int]:
 
 
 def _result(text: str, start: date, end: date, precision: str) -> EventDate:
-    return EventDate(_iso(start), _iso(end), text, precision)
+    return EventDate(_iso(start), _iso(end), text, precision, "text")
 
 
 def parse_published(published: str | None) -> date | None:
@@ -79,8 +93,15 @@ def parse_published(published: str | None) -> date | None:
         return None
 
 
-def _closest_year(pub: date, month: int, day: int | None) -> int:
-    """The year that puts month/day nearest the publication date (news looks back more)."""
+def _closest_year(pub: date, month: int, day: int | None, future: bool = False) -> int:
+    """The year that puts month/day nearest the publication date (news looks back more).
+
+    In a future clause, the first such day on or after the publication date (a month: the
+    first month not yet over).
+    """
+    if future:
+        last_day = day or calendar.monthrange(pub.year, month)[1]
+        return pub.year if (month, last_day) >= (pub.month, pub.day) else pub.year + 1
     best = pub.year
     best_gap: float | None = None
     for y in (pub.year - 1, pub.year, pub.year + 1):
@@ -96,7 +117,7 @@ def _closest_year(pub: date, month: int, day: int | None) -> int:
     return best
 
 
-def _explicit(text: str, pub: date | None) -> EventDate | None:
+def _explicit(text: str, pub: date | None, future: bool = False) -> EventDate | None:
     t = text.strip()
     m = re.search(r"\b(?P<year>(?:1[89]|20)\d\d)-(?P<m>[01]\d)-(?P<d>[0-3]\d)\b", t)
     if m:
@@ -114,7 +135,7 @@ def _explicit(text: str, pub: date | None) -> EventDate | None:
             if m["year"]:
                 year = int(m["year"])
             elif pub:
-                year = _closest_year(pub, month, day)
+                year = _closest_year(pub, month, day, future)
             else:
                 return None
             try:
@@ -129,7 +150,7 @@ def _explicit(text: str, pub: date | None) -> EventDate | None:
         # "may" alone is a verb far more often than a month: insist on a capital or a year
         if m["month"].lower() == "may" and not m["year"] and not m["month"][0].isupper():
             return None
-        year = int(m["year"]) if m["year"] else _closest_year(pub, month, None)  # type: ignore[arg-type]
+        year = int(m["year"]) if m["year"] else _closest_year(pub, month, None, future)  # type: ignore[arg-type]
         start, end = date(year, month, 1), _month_end(year, month)
         part = (m["part"] or "").lower().strip("- ")
         if part == "early" or part.endswith("beginning of") or part.endswith("start of"):
@@ -150,8 +171,13 @@ def _explicit(text: str, pub: date | None) -> EventDate | None:
     return None
 
 
-def _weekend(pub: date, which: str) -> tuple[date, date]:
-    """Saturday–Sunday: the weekend holding pub, else the one just before it; 'next' looks ahead."""
+def _weekend(pub: date, which: str, future: bool = False) -> tuple[date, date]:
+    """Saturday–Sunday: the weekend holding pub, else the one just before it; 'next' looks ahead.
+
+    In a future clause "the weekend" / "this weekend" is the coming one (or the one under way).
+    """
+    if future and which != "last" and pub.weekday() < 5:
+        which = "next"
     if which == "next":
         sat = pub + timedelta(days=(5 - pub.weekday()) % 7 or 7)
         return sat, sat + timedelta(days=1)
@@ -162,7 +188,7 @@ def _weekend(pub: date, which: str) -> tuple[date, date]:
     return sat, sat + timedelta(days=1)
 
 
-def _relative(text: str, pub: date) -> EventDate | None:
+def _relative(text: str, pub: date, future: bool = False) -> EventDate | None:
     t = " ".join(text.lower().replace("’", "'").split())
     t = re.sub(r"^(?:on|in|at|during|over|since|from|by|until)\s+", "", t)
     if re.search(
@@ -180,7 +206,7 @@ def _relative(text: str, pub: date) -> EventDate | None:
         return _result(text, d, d, "day")
     m = re.search(r"\b(?P<which>this|last|next|the|past)?\s*weekend\b", t)
     if m:
-        s, e = _weekend(pub, m["which"] or "the")
+        s, e = _weekend(pub, m["which"] or "the", future)
         return _result(text, s, e, "day")
     wd_re = "|".join(WEEKDAYS)
     m = re.search(rf"\b(?P<which>last|next|this|past)?\s*(?P<wd>{wd_re})\b", t)
@@ -190,6 +216,8 @@ def _relative(text: str, pub: date) -> EventDate | None:
             d = pub + timedelta(days=(wd - pub.weekday()) % 7 or 7)
         elif m["which"] == "last":
             d = pub - timedelta(days=(pub.weekday() - wd) % 7 or 7)
+        elif future:  # "will meet on Tuesday": the coming Tuesday, publication day included
+            d = pub + timedelta(days=(wd - pub.weekday()) % 7)
         else:  # "on Tuesday": the most recent Tuesday, publication day included
             d = pub - timedelta(days=(pub.weekday() - wd) % 7)
         return _result(text, d, d, "day")
@@ -205,7 +233,8 @@ def _relative(text: str, pub: date) -> EventDate | None:
             return EventDate(start.start, _iso(pub), text, start.precision)
     m = _UNIT_PHRASE.search(t)
     if m:
-        return _calendar_unit(text, pub, m["unit"], m["which"], (m["part"] or "").strip())
+        part = (m["part"] or "").strip()
+        return _calendar_unit(text, pub, m["unit"], m["which"], part, future)
     if re.search(r"\brecently\b|\bin recent (?:days|weeks)\b", t):
         return None
     return None
@@ -226,7 +255,9 @@ def _ago(text: str, pub: date, n: int, unit: str) -> EventDate | None:
     return _result(text, date(y, 1, 1), date(y, 12, 31), "year")
 
 
-def _calendar_unit(text: str, pub: date, unit: str, which: str, part: str) -> EventDate:
+def _calendar_unit(
+    text: str, pub: date, unit: str, which: str, part: str, future: bool = False
+) -> EventDate:
     offset = _OFFSETS[which]
     if unit == "week":
         monday = pub - timedelta(days=pub.weekday()) + timedelta(weeks=offset)
@@ -241,6 +272,8 @@ def _calendar_unit(text: str, pub: date, unit: str, which: str, part: str) -> Ev
         end = pub  # "earlier this month": from the 1st up to publication
     elif offset == 0 and part == "later":
         start = pub
+    elif offset == 0 and not part and future:
+        start = max(start, pub)  # "will meet this week": from publication on
     elif offset == 0 and end > pub and not part:
         end = pub  # "this week/month/year" in past-tense news: up to publication
     elif part == "early" or part.endswith("beginning of") or part.endswith("start of"):
@@ -287,20 +320,23 @@ def _fallback(text: str, published: str | None) -> EventDate | None:
     return _result(text, d, d, "day")
 
 
-def resolve_expression(text: str, published: str | None) -> EventDate | None:
+def resolve_expression(
+    text: str, published: str | None, *, future: bool = False
+) -> EventDate | None:
     """The date range a time expression names, or None when it names none (or cannot be known).
 
     Relative expressions resolve only against a publication date; explicit dates with a
-    year resolve without one.
+    year resolve without one. ``future`` says the expression sits in a future clause: a
+    bare weekday, weekend, month or day of a month then lies ahead of publication.
     """
     if not text or not text.strip() or _NOT_A_TIME.search(text):
         return None
     pub = parse_published(published)
     if pub is not None:
-        rel = _relative(text, pub)
+        rel = _relative(text, pub, future)
         if rel is not None:
             return rel
-    explicit = _explicit(text, pub)
+    explicit = _explicit(text, pub, future)
     if explicit is not None:
         return explicit
     return _fallback(text, published)
@@ -314,30 +350,165 @@ _CANDIDATE_RE = re.compile(
 )
 
 
-def sentence_date(sent: SpacySpan, published: str | None) -> EventDate:
-    """When what a sentence reports happened: its own time expression, else the publication date.
+# Clause heads: where a clause (or a reduced one) attaches to the word above it.
+_CLAUSE_DEPS = frozenset(
+    {"ROOT", "ccomp", "advcl", "relcl", "acl", "conj", "parataxis", "csubj", "csubjpass"}
+)
+# Clauses that describe a noun ("the group, founded in 1998", "talks, which began in May").
+_NOUN_CLAUSE_DEPS = frozenset({"relcl", "acl", "appos"})
+# Words that make the expression after them a deadline or target, not the event's time.
+_DEADLINE_WORDS = frozenset({"by", "until", "till"})
+_FUTURE_AUX = frozenset({"will", "shall", "'ll", "wo", "would", "'d"})
+_NOT_IN_CLAUSE = 10_000  # rank of an expression outside the anchor's chain of clauses
 
-    DATE/TIME entities are tried first, then common expressions the tagger missed. With
-    nothing found the publication date is used with precision ``publication``; with no
-    publication date either, nothing is resolved (``EventDate(None, None, text, None)``).
+
+def _time_entities(sent: SpacySpan) -> list[SpacySpan]:
+    """DATE and TIME entities wholly inside ``sent``, read from the sentence's own tokens.
+
+    ``Span.ents`` walks every entity of the Doc for each sentence, which makes an article's
+    dating quadratic in its length; this reads only the sentence's tokens.
     """
-    first_text: str | None = None
-    for ent in sent.ents:
-        if ent.label_ not in ("DATE", "TIME"):
+    doc = sent.doc
+    out: list[SpacySpan] = []
+    i = sent.start
+    while i < sent.end and doc[i].ent_iob_ == "I":  # an entity begun before the sentence
+        i += 1
+    start, label = -1, ""
+    for j in range(i, sent.end):
+        iob = doc[j].ent_iob_
+        if iob == "I" and start >= 0:
             continue
-        first_text = first_text or ent.text
-        found = resolve_expression(ent.text, published)
-        if found is not None:
-            return found
+        if start >= 0:
+            out.append(SpacySpan(doc, start, j, label=label))
+            start = -1
+        if iob == "B" and doc[j].ent_type_:
+            start, label = j, doc[j].ent_type_
+    ends_inside = sent.end >= len(doc) or doc[sent.end].ent_iob_ != "I"
+    if start >= 0 and ends_inside:
+        out.append(SpacySpan(doc, start, sent.end, label=label))
+    return [e for e in out if e.label_ in ("DATE", "TIME")]
+
+
+def _clause_head(tok: Token) -> Token:
+    """The head word of the clause ``tok`` belongs to (itself when it heads one)."""
+    t = tok
+    while t.head.i != t.i and not _heads_clause(t):
+        t = t.head
+    return t
+
+
+def _heads_clause(t: Token) -> bool:
+    # a conjunct heads a clause when it is a verb ("marched and clashed"), not a noun
+    return t.dep_ in _CLAUSE_DEPS and (t.dep_ != "conj" or t.tag_.startswith(("VB", "MD")))
+
+
+def _clause_chain(anchor: Token) -> list[Token]:
+    """The anchor's clause head, then the heads of the clauses governing it, up to the root."""
+    chain = [_clause_head(anchor)]
+    while chain[-1].head.i != chain[-1].i and len(chain) < 50:
+        chain.append(_clause_head(chain[-1].head))
+    return chain
+
+
+def _listed(t: Token, words: frozenset[str]) -> bool:
+    """A word list entry matches the token as written or its lemma."""
+    return t.lower_ in words or lemma(t) in words
+
+
+def _is_deadline(sent: SpacySpan, start: int, text: str) -> bool:
+    """'by 2049', 'until next year': the word before the expression (or its first word)."""
+    first = text.split(maxsplit=1)[0].lower() if text.strip() else ""
+    doc = sent.doc
+    return first in _DEADLINE_WORDS or (
+        start > sent.start and doc[start - 1].lower_ in _DEADLINE_WORDS
+    )
+
+
+def _is_future(expr_head: Token) -> bool:
+    """Whether the expression's clause speaks of the future ("will meet on Tuesday").
+
+    Read from the expression up to the head of its clause: a future auxiliary, or a plan
+    word governing the clause ("is due to vote on Tuesday", "is going to visit in May").
+    """
+    future_words = load_words("date_future_words.txt")
+    t = expr_head
+    for _ in range(30):
+        if any(c.dep_ in ("aux", "auxpass") and c.lower_ in _FUTURE_AUX for c in t.children):
+            return True
+        if _listed(t, future_words) and any(c.dep_ == "xcomp" for c in t.children):
+            return True
+        if t.head.i == t.i or _heads_clause(t):
+            return False
+        t = t.head
+    return False
+
+
+def _rank(expr_head: Token, chain: list[Token]) -> int | None:
+    """How close an expression's clause is to the anchor's (0: its own; k: k clauses up).
+
+    None when it must not date the event; a clause outside the anchor's chain ranks last.
+    """
+    clause = _clause_head(expr_head)
+    if clause in chain:
+        k = chain.index(clause)
+        if k > 0 and _listed(clause, load_words("date_background_verbs.txt")):
+            return None  # "was founded in 1998 and has protested since": origin, not news
+        return k
+    if clause.dep_ in _NOUN_CLAUSE_DEPS or _listed(clause, load_words("date_background_verbs.txt")):
+        return None
+    return _NOT_IN_CLAUSE
+
+
+def _expressions(sent: SpacySpan) -> list[tuple[int, str, Token | None]]:
+    """(token index, text, head token) of every time expression in the sentence, text order.
+
+    DATE/TIME entities first, then common expressions the tagger missed.
+    """
+    ents = _time_entities(sent)
+    found: list[tuple[int, str, Token | None]] = [(e.start, e.text, e.root) for e in ents]
+    taken = {i for e in ents for i in range(e.start, e.end)}
     for m in _CANDIDATE_RE.finditer(sent.text):
-        first_text = first_text or m.group(0)
-        found = resolve_expression(m.group(0), published)
+        span = sent.doc.char_span(
+            sent.start_char + m.start(), sent.start_char + m.end(), alignment_mode="expand"
+        )
+        if span is None:
+            found.append((sent.end, m.group(0), None))
+        elif not any(t.i in taken for t in span):
+            found.append((span.start, m.group(0), span.root))
+    return found
+
+
+def sentence_date(sent: SpacySpan, published: str | None, anchor: Token | None = None) -> EventDate:
+    """When what a sentence (or the event read at ``anchor``) reports happened.
+
+    The time expressions of the anchor's own clause are tried first, then those of the
+    clauses governing it, then the rest of the sentence; deadlines ("by 2049") and dates of
+    noun-describing or origin clauses ("founded in 1998") are never used. With no anchor the
+    sentence's root is the anchor. With nothing found the publication date is used
+    (precision and source ``publication``); with no publication date either, nothing is
+    resolved (``EventDate(None, None, text, None)``).
+    """
+    parsed = sent.doc.has_annotation("DEP")
+    chain = _clause_chain(anchor if anchor is not None else sent.root) if parsed else []
+    ranked: list[tuple[int, int, str, Token | None]] = []
+    for start, text, head in _expressions(sent):
+        if _is_deadline(sent, start, text):
+            continue
+        rank = _rank(head, chain) if parsed and head is not None else 0
+        if rank is not None:
+            ranked.append((rank, start, text, head))
+    ranked.sort(key=lambda r: (r[0], r[1]))
+    first_text: str | None = None
+    for _, _, text, head in ranked:
+        first_text = first_text or text
+        future = parsed and head is not None and _is_future(head)
+        found = resolve_expression(text, published, future=future)
         if found is not None:
             return found
     pub = parse_published(published)
     if pub is None:
         return EventDate(None, None, first_text, None)
-    return EventDate(_iso(pub), _iso(pub), first_text, "publication")
+    return EventDate(_iso(pub), _iso(pub), first_text, "publication", "publication")
 
 
 __all__ = ["parse_published", "resolve_expression", "sentence_date"]

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ...nlp.lemma import verb_lemma
@@ -98,9 +98,9 @@ class _Reading:
     date_of: DateResolver | None
     dates_by_sent: dict[int, list[SpacySpan]]  # DATE entities by sentence start
 
-    def sentence_date(self, sent: SpacySpan) -> EventDate | None:
+    def sentence_date(self, sent: SpacySpan, anchor: Token | None = None) -> EventDate | None:
         if self.date_of is not None:
-            return self.date_of(sent, self.published)
+            return self.date_of(sent, self.published, anchor)
         return _publication_date(self.published)
 
 
@@ -146,7 +146,6 @@ def _sentence_events(reading: _Reading, sent: SpacySpan) -> list[FoundEvent]:
     """The events of one sentence, each once, in the order their drafts come."""
     doc, res, text = reading.doc, reading.res, reading.text
     codes = code_table()
-    date: EventDate | None = None  # resolved at the sentence's first event
     seen: dict[tuple[object, ...], FoundEvent] = {}
     out: list[FoundEvent] = []
     for cand in sentence_drafts(sent):
@@ -167,8 +166,7 @@ def _sentence_events(reading: _Reading, sent: SpacySpan) -> list[FoundEvent]:
         ev_actors, recips = sides
         _recode_by_sides(res, cand, ev_actors, recips)
         certainty, negated = _certainty(doc, cand, mod, att)
-        if date is None:
-            date = reading.sentence_date(sent)
+        date = reading.sentence_date(sent, head)  # from the event's own clause
         info = codes[cand.cameo]
         key = (
             cand.plover,
@@ -334,7 +332,7 @@ def lemma_of_text(text: str) -> str:
 def _publication_date(published: str | None) -> EventDate | None:
     if not published:
         return None
-    return EventDate(published, published, None, "publication")
+    return EventDate(published, published, None, "publication", "publication")
 
 
 def _evidence(text: str, sent: SpacySpan) -> Span:
