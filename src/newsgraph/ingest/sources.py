@@ -10,7 +10,7 @@ import zlib
 from collections.abc import Iterable, Iterator
 from functools import partial
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 from ..config import Settings
 from ..errors import InputError
@@ -159,7 +159,7 @@ def _from_stream(
         yield from iter_warc(whole, origin, settings)
         return
     if compressed:
-        whole = gzip.GzipFile(fileobj=whole, mode="rb")
+        whole = cast(IO[bytes], gzip.GzipFile(fileobj=whole, mode="rb"))
     elif plain_head:
         # refuse binary before reading max_bytes of it
         _check_content(plain_head + b"x", origin)
