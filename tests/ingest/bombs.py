@@ -74,15 +74,17 @@ def warc_record(uri: str, html: bytes) -> bytes:
     return buf.getvalue()
 
 
-def warc_header_bomb(path: Path, size: int = GiB, page: bytes = b"") -> Path:
-    """A .warc.gz: a good record, a record whose header line is ``size`` bytes of "A"
-    (in its own gzip member), then another good record if ``page`` is given."""
+def warc_header_bomb(path: Path, size: int = GiB, page: bytes = b"") -> int:
+    """Write a .warc.gz: a good record, a record whose header line is ``size`` bytes of "A"
+    (in its own gzip member), then another good record if ``page`` is given. Returns the
+    bomb record's offset."""
     data = warc_record("https://news.example.org/first", page) if page else b""
+    offset = len(data)
     data += gzip_member(b"WARC/1.0\r\nWARC-Type: response\r\nX-Long: ", b"A", size)
     if page:
         data += warc_record("https://news.example.org/last", page)
     path.write_bytes(data)
-    return path
+    return offset
 
 
 def warc_payload_bomb(path: Path, size: int = GiB) -> Path:
