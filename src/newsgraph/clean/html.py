@@ -10,6 +10,7 @@ whole-line chrome rules (:mod:`.chrome`); the text is otherwise kept exactly as 
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 import lxml.html
@@ -25,6 +26,7 @@ log = logging.getLogger(__name__)
 FALLBACK_WORDS = 100  # below this, favor_precision may have kept only a stub of the article
 MIN_BODY_WORDS = 10  # fewer words than this is not an article (a nav bar, a stub, a broken page)
 
+_XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _BLOCK_TAGS = (
     "p",
     "div",
@@ -163,6 +165,8 @@ def clean_html(html: bytes | str, origin: str, url: str | None = None) -> HtmlPa
 
 def fragment_to_text(html: str) -> str:
     """An HTML snippet that is all body (a feed entry's content) as paragraphs of text."""
+    # lxml refuses to set text holding control characters that XML does not allow
+    html = _XML_INCOMPATIBLE.sub(" ", html)
     try:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
     except (ValueError, lxml.etree.ParserError):

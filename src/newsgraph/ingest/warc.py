@@ -133,6 +133,12 @@ def iter_warc(stream: IO[bytes], name: str, settings: Settings) -> Iterator[RawI
             )
         except (EOFError, OSError, ValueError) as e:
             yield _failure(f"{name}:{current.offset}", f"WARC file is truncated or corrupt: {e}")
+        except (AttributeError, TypeError, KeyError, IndexError) as e:
+            # warcio trips over some malformed headers (e.g. a response with no target URI)
+            yield _failure(
+                f"{name}:{current.offset}",
+                f"malformed WARC record here ({type(e).__name__}: {e})",
+            )
     if not found_any:
         raise InputError("empty WARC file: no records", input=name)
 
