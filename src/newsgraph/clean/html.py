@@ -115,10 +115,34 @@ def _bare(html: bytes | str, url: str | None) -> Document | None:
         return precise
     default = _trafilatura(html, url, favor_precision=False)
     n_default = len((default.text or "").split()) if default is not None else 0
-    return default if n_default >= 2 * max(n_precise, 1) else precise
+    best = default if n_default >= 2 * max(n_precise, 1) else precise
+    if best is None or not (best.text or "").strip():
+        return _deep(html, url) or best
+    return best
 
 
-def _trafilatura(html: bytes | str, url: str | None, *, favor_precision: bool) -> Document | None:
+_DEEP_PARSER = lxml.html.HTMLParser(
+    huge_tree=True, collect_ids=False, remove_comments=True, remove_pis=True
+)
+
+
+def _deep(html: bytes | str, url: str | None) -> Document | None:
+    """A page nested deeper than libxml2's default limit (256 levels), where trafilatura's
+    own parse loses the body: parsed again with ``huge_tree`` (libxml2 then stops at 2,048
+    levels), or None when that is not the problem."""
+    opening = html.count(b"<" if isinstance(html, bytes) else "<")
+    if opening < 256:
+        return None
+    try:
+        tree = lxml.html.fromstring(html, parser=_DEEP_PARSER)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    return _trafilatura(tree, url, favor_precision=True)
+
+
+def _trafilatura(
+    html: bytes | str | lxml.html.HtmlElement, url: str | None, *, favor_precision: bool
+) -> Document | None:
     return trafilatura.bare_extraction(  # type: ignore[return-value]  # dict only if as_dict
         html,
         url=url,
