@@ -130,7 +130,7 @@ def _deep(html: bytes | str, url: str | None) -> Document | None:
     """A page nested deeper than libxml2's default limit (256 levels), where trafilatura's
     own parse loses the body: parsed again with ``huge_tree`` (libxml2 then stops at 2,048
     levels), or None when that is not the problem."""
-    opening = html.count(b"<" if isinstance(html, bytes) else "<")
+    opening = html.count(b"<") if isinstance(html, bytes) else html.count("<")
     if opening < 256:
         return None
     try:
