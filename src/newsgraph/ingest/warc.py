@@ -8,7 +8,7 @@ and are passed over. A record that cannot be read becomes a Failure naming
 
 Budgets, on decompressed data: a record's payload may hold ``max_bytes`` (more is a
 Failure, and the record is skipped without being held); the header lines read in a row
-(WARC headers, then HTTP headers) may hold :data:`MAX_HEADER_BYTES` in all — warcio reads a
+(WARC headers, then HTTP headers) may hold ``max_header_bytes`` in all — warcio reads a
 header line without limit, so a gzip bomb made of one endless header line would otherwise
 take gigabytes. A record over its header budget is a Failure; in a .warc.gz (one gzip member
 per record) reading goes on at the next member, while an uncompressed WARC cannot be
@@ -34,7 +34,6 @@ log = logging.getLogger(__name__)
 
 _HTML_TYPES = ("text/html", "application/xhtml+xml")
 _CHUNK = 65536
-MAX_HEADER_BYTES = 1 << 20  # header lines read in a row, per record (WARC + HTTP headers)
 
 
 class _HeadersTooLarge(Exception):
@@ -104,7 +103,8 @@ def iter_warc(stream: IO[bytes], name: str, settings: Settings) -> Iterator[RawI
         and head[:2] != b"\x1f\x8b"
     ):
         raise InputError("not a WARC file: it does not start with a WARC/1.x header", input=name)
-    records: _Records | None = _Records(stream, MAX_HEADER_BYTES)
+    budget = settings.max_header_bytes
+    records: _Records | None = _Records(stream, budget)
     found_any = False
     while records is not None:
         current = records
@@ -119,7 +119,8 @@ def iter_warc(stream: IO[bytes], name: str, settings: Settings) -> Iterator[RawI
             records = _resume(current)
             then = "the next record is read" if records else "the rest of the file is not read"
             yield _failure(
-                where, f"record headers are over the {MAX_HEADER_BYTES:,}-byte limit; {then}"
+                where,
+                f"record headers are over the {budget:,}-byte limit (max_header_bytes); {then}",
             )
         except _BodyUnreadable as e:
             yield _failure(e.where, f"cannot read the record body: {e.reason}")
