@@ -61,3 +61,10 @@ def test_config_with_ignores_none_and_revalidates():
     assert s.batch_size == 4 and s.allow_private is False
     with pytest.raises(ConfigError):
         Settings().with_(batch_size=0)
+
+
+def test_config_input_budgets_are_validated_and_read_from_the_environment():
+    s = load_settings(env={"NEWSGRAPH_MAX_HEADER_BYTES": "4096", "NEWSGRAPH_MAX_BYTES": "8192"})
+    assert (s.max_header_bytes, s.max_bytes) == (4096, 8192)
+    with pytest.raises(ConfigError, match="max_header_bytes"):
+        Settings(max_header_bytes=10)

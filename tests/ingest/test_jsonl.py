@@ -158,3 +158,43 @@ def test_jsonl_allsides_records_clean_into_articles():
     assert all(isinstance(a, Analysis) and a.article.text for a in done)
     assert sum(a.article.language == "en" for a in done) >= 45
     assert all(a.article.published is None or len(a.article.published) == 10 for a in done)
+
+
+def test_jsonl_pathological_lines_are_failures_naming_file_line_and_the_rest_is_read(tmp_path):
+    from bombs import pathological_jsonl
+
+    src = str(pathological_jsonl(tmp_path / "dump.jsonl"))
+    items = list(iter_inputs([src], S))
+    assert [x.data for x in items if isinstance(x, RawInput)] == [
+        f"Body of story {i}." for i in range(5)
+    ]
+    failures = [x for x in items if isinstance(x, Failure)]
+    assert [f.input for f in failures] == [f"{src}:3", f"{src}:5"]
+    assert "nested too deeply" in failures[0].reason
+    assert "digits" in failures[1].reason
+
+
+def test_jsonl_gzip_bomb_line_is_a_failure_and_the_next_line_is_read(tmp_path):
+    from bombs import jsonl_bomb
+
+    src = str(jsonl_bomb(tmp_path / "bomb.jsonl.gz", 64 << 20))
+    before, bomb, after = iter_inputs([src], Settings(max_bytes=1 << 20))
+    assert isinstance(before, RawInput) and isinstance(after, RawInput)
+    assert after.data == "The last article of the dump." and after.origin == f"{src}:3"
+    assert isinstance(bomb, Failure) and bomb.input == f"{src}:2"
+    assert bomb.reason.startswith("record larger than 1,048,576 bytes")
+
+
+@pytest.mark.parametrize(
+    "authors, expected",
+    [
+        (["A B", None, 7, {"name": "C D"}, {"x": 1}, ["E"], True, " "], ["A B", "7", "C D"]),
+        ([None], None),
+        ("Jane Doe and John Roe", "Jane Doe and John Roe"),
+        ({"name": "X"}, None),
+    ],
+)
+def test_jsonl_authors_keep_only_names(tmp_path, authors, expected):
+    src = write_jsonl(tmp_path / "a.jsonl", [{"text": "Body.", "authors": authors}])
+    (raw,) = iter_inputs([src], S)
+    assert raw.meta.get("authors") == expected

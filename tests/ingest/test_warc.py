@@ -100,3 +100,55 @@ def test_warc_empty_gzip_member_is_a_failure(tmp_path):
     p.write_bytes(gzip.compress(b""))
     (f,) = iter_inputs([str(p)], S)
     assert isinstance(f, Failure) and "WARC" in f.reason
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_warc_each_failure_and_article_names_its_own_record_offset(tmp_path, gz):
+    from warcio.archiveiterator import ArchiveIterator
+
+    data = make_warc(gz)
+    offsets = {}
+    with io.BytesIO(data) as f:
+        it = ArchiveIterator(f)
+        for record in it:
+            uri = record.rec_headers.get_header("WARC-Target-URI")
+            offsets[uri] = it.get_record_offset()
+    p = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
+    p.write_bytes(data)
+    items = list(iter_inputs([str(p)], S.with_(max_bytes=1024)))  # the article is over 1 KB
+    assert [x.input for x in items] == [
+        f"{p}:{offsets['https://news.example.org/oslo']}",
+        f"{p}:{offsets['https://news.example.org/second']}",
+    ]
+    assert all("over the 1,024-byte limit" in x.reason for x in items)
+
+
+def test_warc_header_bomb_is_a_failure_at_its_offset_and_the_next_record_is_read(tmp_path):
+    from bombs import warc_header_bomb
+
+    p = tmp_path / "bomb.warc.gz"
+    first = warc_header_bomb(p, 64 << 20, ARTICLE_HTML.encode())
+    items = list(iter_inputs([str(p)], S))
+    assert [type(x).__name__ for x in items] == ["RawInput", "Failure", "RawInput"]
+    assert items[1].input == f"{p}:{first}"
+    assert "headers are over the 1,048,576-byte limit" in items[1].reason
+    assert items[2].meta["url"] == "https://news.example.org/last"
+
+
+def test_warc_uncompressed_header_bomb_stops_that_file_with_a_failure(tmp_path):
+    p = tmp_path / "bomb.warc"
+    good = make_warc(False)
+    p.write_bytes(good + b"WARC/1.0\r\nWARC-Type: response\r\nX-Long: " + b"A" * (3 << 20))
+    items = list(iter_inputs([str(p)], S))
+    assert [type(x).__name__ for x in items] == ["RawInput", "RawInput", "Failure"]
+    assert items[2].input == f"{p}:{len(good)}"
+    assert "the rest of the file is not read" in items[2].reason
+
+
+def test_warc_payload_bomb_is_a_failure(tmp_path):
+    from bombs import warc_payload_bomb
+
+    p = warc_payload_bomb(tmp_path / "pay.warc.gz", 64 << 20)
+    (f,) = iter_inputs([str(p)], S)
+    assert isinstance(f, Failure) and f.input == f"{p}:0"
+    assert "over the 20,000,000-byte limit" in f.reason

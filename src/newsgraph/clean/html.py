@@ -10,6 +10,7 @@ whole-line chrome rules (:mod:`.chrome`); the text is otherwise kept exactly as 
 from __future__ import annotations
 
 import logging
+import re
 from dataclasses import dataclass
 
 import lxml.html
@@ -25,6 +26,7 @@ log = logging.getLogger(__name__)
 FALLBACK_WORDS = 100  # below this, favor_precision may have kept only a stub of the article
 MIN_BODY_WORDS = 10  # fewer words than this is not an article (a nav bar, a stub, a broken page)
 
+_XML_INCOMPATIBLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f]")
 _BLOCK_TAGS = (
     "p",
     "div",
@@ -113,10 +115,34 @@ def _bare(html: bytes | str, url: str | None) -> Document | None:
         return precise
     default = _trafilatura(html, url, favor_precision=False)
     n_default = len((default.text or "").split()) if default is not None else 0
-    return default if n_default >= 2 * max(n_precise, 1) else precise
+    best = default if n_default >= 2 * max(n_precise, 1) else precise
+    if best is None or not (best.text or "").strip():
+        return _deep(html, url) or best
+    return best
 
 
-def _trafilatura(html: bytes | str, url: str | None, *, favor_precision: bool) -> Document | None:
+_DEEP_PARSER = lxml.html.HTMLParser(
+    huge_tree=True, collect_ids=False, remove_comments=True, remove_pis=True
+)
+
+
+def _deep(html: bytes | str, url: str | None) -> Document | None:
+    """A page nested deeper than libxml2's default limit (256 levels), where trafilatura's
+    own parse loses the body: parsed again with ``huge_tree`` (libxml2 then stops at 2,048
+    levels), or None when that is not the problem."""
+    opening = html.count(b"<") if isinstance(html, bytes) else html.count("<")
+    if opening < 256:
+        return None
+    try:
+        tree = lxml.html.fromstring(html, parser=_DEEP_PARSER)
+    except (ValueError, lxml.etree.ParserError):
+        return None
+    return _trafilatura(tree, url, favor_precision=True)
+
+
+def _trafilatura(
+    html: bytes | str | lxml.html.HtmlElement, url: str | None, *, favor_precision: bool
+) -> Document | None:
     return trafilatura.bare_extraction(  # type: ignore[return-value]  # dict only if as_dict
         html,
         url=url,
@@ -163,6 +189,8 @@ def clean_html(html: bytes | str, origin: str, url: str | None = None) -> HtmlPa
 
 def fragment_to_text(html: str) -> str:
     """An HTML snippet that is all body (a feed entry's content) as paragraphs of text."""
+    # lxml refuses to set text holding control characters that XML does not allow
+    html = _XML_INCOMPATIBLE.sub(" ", html)
     try:
         root = lxml.html.fragment_fromstring(html, create_parent="div")
     except (ValueError, lxml.etree.ParserError):

@@ -29,12 +29,23 @@ def iso_date(value: Any) -> str | None:
 
 
 def split_authors(value: Any) -> tuple[str, ...]:
-    """Authors from a list or a "A; B", "A, B and C" string, without duplicates."""
+    """Authors from a list or a "A; B", "A, B and C" string, without duplicates.
+
+    In a list, a ``{"name": …}`` mapping gives its name and a number its digits; anything
+    else (None, booleans, nested lists or mappings without a name) is not an author.
+    """
     if not value:
         return ()
-    parts = value if isinstance(value, list | tuple) else _AUTHOR_SPLIT.split(str(value))
+    if isinstance(value, list | tuple):
+        parts = [p.get("name") if isinstance(p, dict) else p for p in value]
+    elif isinstance(value, str):
+        parts = _AUTHOR_SPLIT.split(value)
+    else:
+        parts = [value]
     out: list[str] = []
     for part in parts:
+        if isinstance(part, bool) or not isinstance(part, str | int | float):
+            continue
         name = " ".join(str(part).split())
         if name and name not in out:
             out.append(name)

@@ -1,29 +1,41 @@
-"""Fetch a URL safely: timeout, size cap, bounded redirects, no private addresses.
+"""Fetch a URL safely: one deadline, size cap, bounded redirects, no non-global addresses.
 
-Every hop of a redirect chain is resolved and each of its IP addresses checked with
-:mod:`ipaddress` before a connection is made, so a public URL cannot redirect us into a
-private network. The body is read in chunks and the size cap is enforced while reading,
-so a huge or endless response costs at most ``max_bytes`` of memory.
+Every hop of a redirect chain is resolved once, each of its IP addresses checked with
+:mod:`ipaddress` (anything not globally routable is refused: private, loopback,
+link-local, carrier-grade NAT 100.64.0.0/10, and IPv4 addresses embedded in IPv6 ones —
+mapped, 6to4, Teredo, NAT64), and the connection is then made to the checked address
+itself (:class:`_PinnedBackend`), so a DNS server that answers differently the second time
+(DNS rebinding) is never asked a second time. TLS still verifies, and the ``Host`` header
+still names, the URL's host.
 
-Known limit: the address is checked when the name is resolved, and the HTTP client
-resolves it again when connecting; a DNS server that answers differently within those
-milliseconds (DNS rebinding) is not defended against.
+``fetch_timeout`` is one deadline for the whole URL — resolving, connecting, TLS, headers,
+body and redirects — enforced on every socket operation, so a server that trickles a byte
+a second cannot hold a fetch past it. The body is read in chunks and the size cap is
+enforced while reading, so a huge or endless response costs at most ``max_bytes``.
 """
 
 from __future__ import annotations
 
 import ipaddress
 import socket
+import ssl
+import threading
 import time
+from collections.abc import Iterable
 from dataclasses import dataclass
+from typing import Any
 from urllib.parse import urljoin, urlsplit
 
+import httpcore
 import httpx
 
 from ..config import Settings
 from ..errors import BlockedAddressError, FetchError
 
 _CHUNK = 64 * 1024
+_NAT64 = ipaddress.ip_network("64:ff9b::/96")
+
+IPAddress = ipaddress.IPv4Address | ipaddress.IPv6Address
 
 
 @dataclass(frozen=True)
@@ -40,38 +52,97 @@ def is_url(source: str) -> bool:
     return source.lower().startswith(("http://", "https://"))
 
 
-def _blocked_reason(ip: ipaddress.IPv4Address | ipaddress.IPv6Address) -> str | None:
-    if isinstance(ip, ipaddress.IPv6Address) and ip.ipv4_mapped:
-        ip = ip.ipv4_mapped
-    # most specific first: loopback and link-local addresses also count as "private"
-    for attr, what in (
-        ("is_loopback", "a loopback"),
-        ("is_link_local", "a link-local"),
-        ("is_unspecified", "an unspecified"),
-        ("is_multicast", "a multicast"),
-        ("is_reserved", "a reserved"),
-        ("is_private", "a private"),
-    ):
-        if getattr(ip, attr):
-            return f"{what} address"
+def _embedded(ip: IPAddress) -> list[IPAddress]:
+    """Any IPv4 address an IPv6 one carries, then the address itself."""
+    found: list[IPAddress] = []
+    if isinstance(ip, ipaddress.IPv6Address):
+        if ip.ipv4_mapped:
+            found.append(ip.ipv4_mapped)
+        if ip.sixtofour:
+            found.append(ip.sixtofour)
+        if ip.teredo:
+            found.append(ip.teredo[1])
+        if ip in _NAT64:
+            found.append(ipaddress.IPv4Address(int(ip) & 0xFFFFFFFF))
+    return [*found, ip]
+
+
+def _blocked_reason(ip: IPAddress) -> str | None:
+    for addr in _embedded(ip):
+        where = "" if addr is ip else f" (inside {ip})"
+        # most specific first: loopback and link-local addresses also count as "private"
+        for attr, what in (
+            ("is_loopback", "a loopback"),
+            ("is_link_local", "a link-local"),
+            ("is_unspecified", "an unspecified"),
+            ("is_multicast", "a multicast"),
+            ("is_reserved", "a reserved"),
+            ("is_private", "a private"),
+        ):
+            if getattr(addr, attr):
+                return f"{what} address{where}"
+        if not addr.is_global:
+            return f"not a globally routable address{where} (e.g. carrier-grade NAT)"
     return None
 
 
-def check_address(url: str, settings: Settings) -> None:
-    """Raise BlockedAddressError if the URL's host resolves to a non-public address."""
+def _getaddrinfo(host: str, port: int) -> list[Any]:
+    """The resolver (a seam for tests: a stub stands in for DNS)."""
+    return socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
+
+
+def _resolve(host: str, port: int, url: str, deadline: float) -> list[str]:
+    """The host's addresses, resolved once, within what is left of the deadline."""
+    try:
+        ipaddress.ip_address(host)
+        return [host]
+    except ValueError:
+        pass
+    box: dict[str, Any] = {}
+
+    def run() -> None:
+        try:
+            box["infos"] = _getaddrinfo(host, port)
+        except OSError as e:
+            box["error"] = e
+
+    worker = threading.Thread(target=run, daemon=True)
+    worker.start()
+    worker.join(max(0.0, deadline - time.monotonic()))
+    if worker.is_alive():
+        raise FetchError(f"resolving host {host!r} took past the deadline", input=url)
+    if "error" in box:
+        e = box["error"]
+        raise FetchError(f"cannot resolve host {host!r}: {e.strerror or e}", input=url)
+    addresses: list[str] = []
+    for info in box["infos"]:
+        address = str(info[4][0]).split("%", 1)[0]
+        if address not in addresses:
+            addresses.append(address)
+    return addresses
+
+
+def check_address(
+    url: str, settings: Settings, deadline: float | None = None
+) -> tuple[str, list[str]]:
+    """The URL's host and its addresses, resolved once and checked.
+
+    Raise BlockedAddressError if any address is not globally routable (unless
+    ``allow_private``); the caller connects to these addresses, never to the name.
+    """
     parts = urlsplit(url)
     host = parts.hostname
     if parts.scheme not in ("http", "https") or not host:
         raise FetchError("not an http(s) URL with a host", input=url)
-    if settings.allow_private:
-        return
     port = parts.port or (443 if parts.scheme == "https" else 80)
-    try:
-        infos = socket.getaddrinfo(host, port, type=socket.SOCK_STREAM)
-    except socket.gaierror as e:
-        raise FetchError(f"cannot resolve host {host!r}: {e.strerror}", input=url) from None
-    for info in infos:
-        ip = ipaddress.ip_address(str(info[4][0]).split("%", 1)[0])
+    deadline = time.monotonic() + settings.fetch_timeout if deadline is None else deadline
+    addresses = _resolve(host, port, url, deadline)
+    if not addresses:
+        raise FetchError(f"host {host!r} has no address", input=url)
+    if settings.allow_private:
+        return host, addresses
+    for address in addresses:
+        ip = ipaddress.ip_address(address)
         reason = _blocked_reason(ip)
         if reason:
             raise BlockedAddressError(
@@ -79,6 +150,88 @@ def check_address(url: str, settings: Settings) -> None:
                 input=url,
                 hint="pass --allow-private (or set NEWSGRAPH_ALLOW_PRIVATE=1) to fetch it",
             )
+    return host, addresses
+
+
+class _DeadlineStream(httpcore.NetworkStream):
+    """A connection whose every read, write and handshake ends by the fetch's deadline."""
+
+    def __init__(self, inner: httpcore.NetworkStream, deadline: float) -> None:
+        self._inner = inner
+        self._deadline = deadline
+
+    def _left(self, timeout: float | None, exc: type[Exception]) -> float:
+        left = self._deadline - time.monotonic()
+        if left <= 0:
+            raise exc("the fetch deadline has passed")
+        return left if timeout is None else min(timeout, left)
+
+    def read(self, max_bytes: int, timeout: float | None = None) -> bytes:
+        return self._inner.read(max_bytes, self._left(timeout, httpcore.ReadTimeout))
+
+    def write(self, buffer: bytes, timeout: float | None = None) -> None:
+        self._inner.write(buffer, self._left(timeout, httpcore.WriteTimeout))
+
+    def close(self) -> None:
+        self._inner.close()
+
+    def start_tls(
+        self,
+        ssl_context: ssl.SSLContext,
+        server_hostname: str | None = None,
+        timeout: float | None = None,
+    ) -> httpcore.NetworkStream:
+        left = self._left(timeout, httpcore.ConnectTimeout)
+        return _DeadlineStream(
+            self._inner.start_tls(ssl_context, server_hostname, left), self._deadline
+        )
+
+    def get_extra_info(self, info: str) -> Any:
+        return self._inner.get_extra_info(info)
+
+
+class _PinnedBackend(httpcore.NetworkBackend):
+    """Connects to the addresses checked for a host (never resolving it again), in time."""
+
+    def __init__(self, deadline: float) -> None:
+        self.deadline = deadline
+        self.pins: dict[str, list[str]] = {}
+        self._plain = httpcore.SyncBackend()
+
+    def connect_tcp(
+        self,
+        host: str,
+        port: int,
+        timeout: float | None = None,
+        local_address: str | None = None,
+        socket_options: Iterable[Any] | None = None,
+    ) -> httpcore.NetworkStream:
+        addresses = self.pins.get(host)
+        if not addresses:
+            raise httpcore.ConnectError(f"host {host!r} was not checked before connecting")
+        error: Exception | None = None
+        for address in addresses:
+            left = self.deadline - time.monotonic()
+            if left <= 0:
+                raise httpcore.ConnectTimeout("the fetch deadline has passed")
+            try:
+                stream = self._plain.connect_tcp(
+                    address, port, min(timeout or left, left), local_address, socket_options
+                )
+            except (httpcore.ConnectError, httpcore.ConnectTimeout) as e:
+                error = e
+                continue
+            return _DeadlineStream(stream, self.deadline)
+        assert error is not None
+        raise error
+
+    def connect_unix_socket(
+        self, path: str, timeout: float | None = None, socket_options: Iterable[Any] | None = None
+    ) -> httpcore.NetworkStream:
+        raise httpcore.ConnectError("newsgraph does not fetch over unix sockets")
+
+    def sleep(self, seconds: float) -> None:
+        time.sleep(seconds)
 
 
 def _media_type(value: str | None) -> str:
@@ -96,9 +249,16 @@ def fetch(url: str, settings: Settings) -> Fetched:
     }
     current = url
     seen: list[str] = []
-    with httpx.Client(timeout=timeout, follow_redirects=False, headers=headers) as client:
+    backend = _PinnedBackend(deadline)
+    # an explicit transport: no proxy from the environment, which would resolve names itself
+    transport = httpx.HTTPTransport()
+    transport._pool._network_backend = backend  # httpcore's seam for how sockets are made
+    with httpx.Client(
+        timeout=timeout, follow_redirects=False, headers=headers, transport=transport
+    ) as client:
         for _hop in range(settings.max_redirects + 1):
-            check_address(current, settings)
+            _host, addresses = check_address(current, settings, deadline)
+            backend.pins[_pin_key(current)] = addresses
             seen.append(current)
             try:
                 with client.stream("GET", current) as response:
@@ -132,21 +292,33 @@ def fetch(url: str, settings: Settings) -> Fetched:
                                 f"response is over the {settings.max_bytes:,}-byte limit", input=url
                             )
                         if time.monotonic() > deadline:
-                            raise FetchError(
-                                f"download took over {settings.fetch_timeout:g} s", input=url
-                            )
+                            raise _past_deadline(url, settings)
                     return Fetched(
                         str(response.url),
                         bytes(body),
                         _media_type(response.headers.get("content-type")),
                     )
             except httpx.TimeoutException:
-                raise FetchError(
-                    f"timed out after {settings.fetch_timeout:g} s", input=url
-                ) from None
+                raise _past_deadline(url, settings) from None
             except httpx.HTTPError as e:
                 raise FetchError(f"could not fetch: {_describe(e)}", input=url) from None
     raise FetchError(f"more than {settings.max_redirects} redirects", input=url)
+
+
+def _pin_key(url: str) -> str:
+    """The host as the HTTP client will name it when connecting (IDNA, no brackets)."""
+    try:
+        return httpx.URL(url).raw_host.decode("ascii")
+    except (httpx.InvalidURL, UnicodeError):
+        raise FetchError("not a valid URL", input=url) from None
+
+
+def _past_deadline(url: str, settings: Settings) -> FetchError:
+    return FetchError(
+        f"timed out: no complete response within {settings.fetch_timeout:g} s "
+        "(fetch_timeout, the deadline for the whole URL)",
+        input=url,
+    )
 
 
 def _describe(e: Exception) -> str:

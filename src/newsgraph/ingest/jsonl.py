@@ -3,7 +3,11 @@
 Fields: ``text`` (a clean body) or ``html`` (a page), and optional ``title``, ``url``,
 ``published`` or ``date``, ``source`` or ``source_url``, ``authors`` (a list or a string).
 A bad line becomes a Failure naming ``file:line``; the lines after it are still read.
-The size cap applies per line, so a dump may be far larger than one article.
+
+The size cap (``max_bytes``) applies per line, to the decompressed bytes, while reading: a
+line is read with ``readline(max_bytes + 1)``, so a longer one (a gzip bomb is one endless
+line) is never held in memory — it becomes a Failure and the rest of it is skipped in
+small pieces. A dump may therefore be far larger than one article.
 """
 
 from __future__ import annotations
@@ -11,8 +15,8 @@ from __future__ import annotations
 import gzip
 import json
 import zlib
-from collections.abc import Iterable, Iterator
-from typing import Any
+from collections.abc import Iterator
+from typing import IO, Any
 
 from ..config import Settings
 from ..errors import InputError
@@ -20,10 +24,29 @@ from ..records import Failure
 from .base import RawInput
 
 _STR_FIELDS = ("title", "url")
+_SKIP_CHUNK = 64 * 1024
 
 
 def _failure(origin: str, reason: str) -> Failure:
     return Failure(input=origin, stage="ingest", code="input", reason=reason)
+
+
+def _authors(value: Any) -> str | list[str] | None:
+    """Author names as strings: numbers stringified, ``{"name": …}`` read, others dropped."""
+    if isinstance(value, str):
+        return value
+    if not isinstance(value, list):
+        return None
+    names = []
+    for item in value:
+        if isinstance(item, dict):
+            item = item.get("name")
+        if isinstance(item, bool) or not isinstance(item, str | int | float):
+            continue
+        name = " ".join(str(item).split())
+        if name:
+            names.append(name)
+    return names or None
 
 
 def record_to_raw(obj: Any, origin: str) -> RawInput:
@@ -40,8 +63,7 @@ def record_to_raw(obj: Any, origin: str) -> RawInput:
     source = obj.get("source") or obj.get("source_url")
     if isinstance(source, str) and source.strip():
         meta["source"] = source.strip()
-    authors = obj.get("authors")
-    if isinstance(authors, str | list):
+    if authors := _authors(obj.get("authors")):
         meta["authors"] = authors
     text, html = obj.get("text"), obj.get("html")
     if isinstance(text, str) and text.strip():
@@ -51,18 +73,45 @@ def record_to_raw(obj: Any, origin: str) -> RawInput:
     raise InputError("the record has no non-empty 'text' or 'html' field", input=origin)
 
 
+def _skip_rest_of_line(stream: IO[bytes]) -> None:
+    """Read past the end of the current line in small pieces (nothing is kept)."""
+    while True:
+        piece = stream.readline(_SKIP_CHUNK)
+        if not piece or piece.endswith(b"\n"):
+            return
+
+
+def _parse(line: bytes, origin: str) -> RawInput | Failure:
+    """One line as a RawInput, or a Failure naming ``origin`` — whatever the line holds."""
+    try:
+        obj = json.loads(line)
+    except UnicodeDecodeError as e:
+        return _failure(origin, f"not valid UTF-8 (byte {e.start} of the line)")
+    except json.JSONDecodeError as e:
+        return _failure(origin, f"not valid JSON: {e.msg} at column {e.colno}")
+    except RecursionError:
+        return _failure(origin, "not readable JSON: nested too deeply")
+    except ValueError as e:
+        # e.g. an integer of more than 4,300 digits (Python's int_max_str_digits)
+        return _failure(origin, f"not readable JSON: {e}")
+    try:
+        return record_to_raw(obj, origin)
+    except InputError as e:
+        return _failure(origin, e.reason)
+
+
 def iter_jsonl_lines(
-    lines: Iterable[bytes], name: str, settings: Settings
+    stream: IO[bytes], name: str, settings: Settings
 ) -> Iterator[RawInput | Failure]:
-    """Articles from JSONL lines; each bad line becomes a Failure naming ``name:line``."""
+    """Articles from a JSONL stream; each bad line becomes a Failure naming ``name:line``."""
+    cap = settings.max_bytes
     seen_any = False
     lineno = 0
-    it = iter(lines)
     while True:
         try:
-            line = next(it)
-        except StopIteration:
-            break
+            line = stream.readline(cap + 1)
+            if len(line) > cap and not line.endswith(b"\n"):
+                _skip_rest_of_line(stream)
         except EOFError:
             yield _failure(
                 f"{name}:{lineno + 1}",
@@ -72,27 +121,16 @@ def iter_jsonl_lines(
         except (gzip.BadGzipFile, zlib.error, OSError) as e:
             yield _failure(f"{name}:{lineno + 1}", f"corrupt gzip data: {e}")
             return
+        if not line:
+            break
         lineno += 1
         origin = f"{name}:{lineno}"
         if not line.strip():
             continue
         seen_any = True
-        if len(line) > settings.max_bytes:
-            yield _failure(
-                origin, f"line is {len(line):,} bytes, over the {settings.max_bytes:,}-byte limit"
-            )
+        if len(line.rstrip(b"\r\n")) > cap:
+            yield _failure(origin, f"record larger than {cap:,} bytes (the max_bytes limit)")
             continue
-        try:
-            obj = json.loads(line)
-        except UnicodeDecodeError as e:
-            yield _failure(origin, f"not valid UTF-8 (byte {e.start} of the line)")
-            continue
-        except json.JSONDecodeError as e:
-            yield _failure(origin, f"not valid JSON: {e.msg} at column {e.colno}")
-            continue
-        try:
-            yield record_to_raw(obj, origin)
-        except InputError as e:
-            yield _failure(origin, e.reason)
+        yield _parse(line, origin)
     if not seen_any:
         raise InputError("empty JSONL file: no article lines", input=name)

@@ -2,13 +2,15 @@
 
 from __future__ import annotations
 
+import gzip
 import io
+import stat
 import sys
 import zlib
 from collections.abc import Iterable, Iterator
 from functools import partial
 from pathlib import Path
-from typing import IO
+from typing import IO, cast
 
 from ..config import Settings
 from ..errors import InputError
@@ -18,7 +20,6 @@ from .feeds import parse_feed
 from .fetch import fetch, is_url
 from .files import (
     GZIP_MAGIC,
-    gunzip,
     kind_from_name,
     open_maybe_gzip,
     read_capped,
@@ -26,6 +27,7 @@ from .files import (
     sniff,
 )
 from .jsonl import iter_jsonl_lines
+from .streams import gunzip_head, read_head, refuse_endless, with_head
 from .warc import iter_warc
 
 STDIN = "-"
@@ -93,8 +95,21 @@ def _from_path(path: Path, settings: Settings) -> Iterator[RawInput | Failure]:
         for child in children:
             yield from guard(str(child), partial(_from_path, child, settings))
         return
-    if not path.exists():
-        raise InputError("no such file or directory", input=origin)
+    try:
+        st = path.stat()
+    except FileNotFoundError:
+        raise InputError("no such file or directory", input=origin) from None
+    except OSError as e:
+        raise InputError(f"cannot read file: {e.strerror or e}", input=origin) from None
+    if not stat.S_ISREG(st.st_mode):
+        # a pipe (<(zcat …)), a terminal or a device: no size to trust, read only once
+        refuse_endless(st, origin)
+        try:
+            with path.open("rb", buffering=0) as f:
+                yield from _from_stream(f, origin, settings, kind_from_name(path.name))
+        except OSError as e:
+            raise InputError(f"cannot read file: {e.strerror or e}", input=origin) from None
+        return
     kind = kind_from_name(path.name) or sniff(_head(path))
     if kind in ("jsonl", "warc"):
         # dumps and archives are streamed: the size cap applies per article, not per file
@@ -131,12 +146,34 @@ def _from_url(url: str, settings: Settings) -> Iterator[RawInput | Failure]:
         yield raw
 
 
+def _from_stream(
+    stream: IO[bytes], origin: str, settings: Settings, kind: str | None = None
+) -> Iterator[RawInput | Failure]:
+    """Articles from a stream read once (stdin, a pipe, a device), sniffed from its head."""
+    head = read_head(stream, _SNIFF_BYTES)
+    whole: IO[bytes] = with_head(head, stream)
+    compressed = head[:2] == GZIP_MAGIC
+    plain_head = gunzip_head(head, _SNIFF_BYTES) if compressed else head
+    kind = kind or sniff(plain_head)
+    if kind == "warc":  # warcio reads gzip members itself
+        yield from iter_warc(whole, origin, settings)
+        return
+    if compressed:
+        whole = cast(IO[bytes], gzip.GzipFile(fileobj=whole, mode="rb"))
+    elif plain_head:
+        # refuse binary before reading max_bytes of it
+        _check_content(plain_head + b"x", origin)
+    if kind == "jsonl":
+        yield from iter_jsonl_lines(whole, origin, settings)
+        return
+    data = read_capped(whole, settings.max_bytes, origin)
+    if kind == "text":
+        kind = sniff(data[:_SNIFF_BYTES])
+    yield from _from_bytes(data, origin, kind, settings, from_url=False)
+
+
 def _from_stdin(settings: Settings, stdin: IO[bytes] | None = None) -> Iterator[RawInput | Failure]:
-    stream = stdin if stdin is not None else sys.stdin.buffer
-    data = read_capped(stream, settings.max_bytes, STDIN_NAME)
-    if data[:2] == GZIP_MAGIC:
-        data = gunzip(data, settings.max_bytes, STDIN_NAME)
-    yield from _from_bytes(data, STDIN_NAME, sniff(data[:_SNIFF_BYTES]), settings, from_url=False)
+    yield from _from_stream(stdin if stdin is not None else sys.stdin.buffer, STDIN_NAME, settings)
 
 
 def iter_inputs(sources: Iterable[str], settings: Settings) -> Iterator[RawInput | Failure]:
