@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from spacy.tokens import Doc
+from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
 from ...nlp.lemma import verb_lemma
@@ -31,7 +31,15 @@ from .arguments import (
 from .draft import EventDraft, has_lemma, recode
 from .frames import apply_future, sentence_drafts
 from .lexicon import event_words
-from .modality import Modality, hedge_words, is_historical, modality_of, scope_chain
+from .modality import (
+    Modality,
+    hedge_words,
+    is_background,
+    is_historical,
+    modality_of,
+    scope_chain,
+)
+from .sense import figurative_force, in_caps_headline, in_condition, natural_subject
 from .triggers import code_table
 
 # CAMEO codes of a visit (042) and of an intent to meet (036): with no recipient named,
@@ -155,6 +163,8 @@ def _sentence_events(reading: _Reading, sent: SpacySpan) -> list[FoundEvent]:
         head = cand.token if cand.match.rule.frame else cand.anchor
         if is_historical(head, reading.dates_by_sent.get(sent.start, ()), reading.pub_year):
             continue
+        if _not_news(cand, head):
+            continue
         mod = _modality(cand)
         trig_start, trig_end = _trigger_offsets(doc, cand)
         att = _attribution_at(res, trig_start)
@@ -165,6 +175,11 @@ def _sentence_events(reading: _Reading, sent: SpacySpan) -> list[FoundEvent]:
         if sides is None:
             continue
         ev_actors, recips = sides
+        figurative = figurative_force(cand, ev_actors, recips)
+        if figurative == "":
+            continue  # "the candidates battled": no event
+        if figurative:
+            recode(cand, figurative)  # "attacked Trudeau on Twitter": criticism
         _recode_by_sides(res, cand, ev_actors, recips)
         certainty, negated = _certainty(doc, cand, mod, att)
         if date is None:
@@ -204,6 +219,16 @@ def _sentence_events(reading: _Reading, sent: SpacySpan) -> list[FoundEvent]:
         seen[key] = event
         out.append(event)
     return out
+
+
+def _not_news(cand: EventDraft, head: Token) -> bool:
+    """Background, a condition, a headline in capitals, a natural force: no event reported."""
+    return (
+        is_background(head)
+        or in_condition(head, scope_chain(head))
+        or in_caps_headline(cand.token)
+        or natural_subject(cand)
+    )
 
 
 def _modality(cand: EventDraft) -> Modality:

@@ -19,6 +19,7 @@ from ..syntax import dependents
 from .draft import EventDraft, has_lemma, new_draft, recode
 from .lexicon import FrameCodes, event_words, frame_codes
 from .modality import Modality, scope_chain
+from .sense import asks_question, danger_threat, declines_press, shares_view, vow_code
 from .triggers import TriggerMatch, TriggerRule, find_triggers, support_verbs
 
 # grammar: modal auxiliaries of obligation ("Sudan must return the helicopter")
@@ -32,6 +33,7 @@ GENERAL_SUBJECTS = ("i", "we", "you", "one")
 def sentence_drafts(sent: SpacySpan) -> list[EventDraft]:
     """The drafts of one sentence, governors linked and frames applied; dropped ones left out."""
     drafts = [new_draft(_call_out(m)) for m in find_triggers(sent)]
+    drafts = [c for c in drafts if not _other_sense(c)]
     by_token: dict[int, EventDraft] = {}
     for c in drafts:
         by_token.setdefault(c.token.i, c)
@@ -87,6 +89,16 @@ def _add_implied_demands(
         drafts.append(req)
 
 
+def _other_sense(c: EventDraft) -> bool:
+    """A question asked, a view shared, a danger named: the word names no event here."""
+    frame = c.match.rule.frame
+    if frame == "request" and asks_question(c.token):
+        return True
+    if frame == "intent" and shares_view(c.token):
+        return True
+    return danger_threat(c)
+
+
 def _call_out(m: TriggerMatch) -> TriggerMatch:
     """'called out Trump for withdrawing' blames (CAMEO 111); 'called for talks' asks."""
     t = m.token
@@ -121,6 +133,11 @@ def _reframe(cand: EventDraft, comps: list[EventDraft]) -> None:
         if not comps and cand.match.rule.cameo is None:
             cand.dropped = True
         return
+    if frame == "reject" and declines_press(cand):
+        cand.dropped = True  # "declined to comment": no refusal of anyone
+        for c in comps:
+            c.dropped = True
+        return
     if (
         frame == "reject"
         and has_lemma(cand.token, event_words().failure)
@@ -151,6 +168,14 @@ def _reframe(cand: EventDraft, comps: list[EventDraft]) -> None:
 
 def _intent(cand: EventDraft, main: EventDraft | None, codes: FrameCodes) -> None:
     """'agreed to meet' (036), 'vowed to strike' (a threat), 'offered to hand over' (030)."""
+    vow = vow_code(cand, main, codes)
+    if vow is not None:  # "vowed to block", "pledged not to": the code of what is vowed
+        code, plover = vow
+        if code:
+            recode(cand, code, plover)
+        else:
+            cand.dropped = True
+        return
     if main is None or main.plover is None:
         if (
             cand.cameo is None

@@ -165,6 +165,27 @@ def is_historical(anchor: Token, dates: Sequence[Span], published_year: int | No
     return False
 
 
+def is_background(head: Token) -> bool:
+    """Whether the event's clause puts it before the story: 'previously worked for',
+    'promised during his campaign' (``event_words.tsv`` background classes)."""
+    from .lexicon import event_words  # the modality phase reads dates first, words here
+
+    words = event_words()
+    t = head
+    clause = [t]
+    while t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
+        t = t.head
+        clause.append(t)
+    for v in clause:
+        for c in v.children:
+            if c.dep_ == "advmod" and c.lower_ in words.background_adverb:
+                return True
+            if c.dep_ == "prep" and c.lower_ == "during":
+                if any(lemma(p) in words.background_period for p in c.children):
+                    return True
+    return False
+
+
 def _clause_of(token: Token) -> Token:
     """The nearest verb (or the sentence root) above a token: the clause it belongs to."""
     t = token

@@ -170,6 +170,9 @@ def _parts(token: Token, pos: str) -> list[tuple[Token, frozenset[str]]]:
     """Dependents that may complete a phrase, each with the word forms it offers."""
     deps = _VERB_PARTS if pos == "V" else _NOUN_PARTS
     out: list[tuple[Token, frozenset[str]]] = []
+    if pos == "V" and token.dep_ == "relcl":
+        # "the deal Trump struck": the noun a relative clause describes is the verb's object
+        out.append((token.head, _forms(token.head)))
     for child in token.children:
         if child.dep_ not in deps:
             continue
