@@ -39,7 +39,13 @@ from .modality import (
     modality_of,
     scope_chain,
 )
-from .sense import figurative_force, in_caps_headline, in_condition, natural_subject
+from .sense import (
+    figurative_force,
+    in_caps_headline,
+    in_condition,
+    natural_subject,
+    negated_possibility,
+)
 from .triggers import code_table
 
 # CAMEO codes of a visit (042) and of an intent to meet (036): with no recipient named,
@@ -228,6 +234,7 @@ def _not_news(cand: EventDraft, head: Token) -> bool:
         or in_condition(head, scope_chain(head))
         or in_caps_headline(cand.token)
         or natural_subject(cand)
+        or negated_possibility(head)
     )
 
 

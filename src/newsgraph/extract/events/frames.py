@@ -79,6 +79,8 @@ def _add_implied_demands(
         subjects = dependents(v, "nsubj", "nsubjpass")
         if not subjects or subjects[0].lower_ in GENERAL_SUBJECTS:
             continue  # "we must return to the facts" is no demand on anyone
+        if has_lemma(v, event_words().stative):
+            continue  # "Kim must not see weakness": a state, no act demanded
         # pos "M": a demand read off "must"; kept only if it names whom it is made of
         rule = TriggerRule(v.head.lower_, "M", (), "100", None, None, "request")
         req = new_draft(TriggerMatch(v.head, rule, ()))
@@ -124,7 +126,7 @@ def _reframe(cand: EventDraft, comps: list[EventDraft]) -> None:
     # an event noun held by another content verb is that verb's object, not the frame's
     # complement: "agreed to *settle* lawsuits" agrees, it does not sue
     main = next((c for c in comps if c.plover and not _held_by_other_verb(c)), None)
-    if frame is None or frame == "light":
+    if frame in (None, "light", "abstain"):  # "refrained from discussing": nothing done
         for c in comps:
             c.dropped = True
         return
@@ -170,11 +172,7 @@ def _intent(cand: EventDraft, main: EventDraft | None, codes: FrameCodes) -> Non
     """'agreed to meet' (036), 'vowed to strike' (a threat), 'offered to hand over' (030)."""
     vow = vow_code(cand, main, codes)
     if vow is not None:  # "vowed to block", "pledged not to": the code of what is vowed
-        code, plover = vow
-        if code:
-            recode(cand, code, plover)
-        else:
-            cand.dropped = True
+        recode(cand, *vow)
         return
     if main is None or main.plover is None:
         if (

@@ -59,6 +59,7 @@ class EventWords:
     civil_sector: frozenset[str]
     armed_sector: frozenset[str]
     natural_force: frozenset[str]
+    stative: frozenset[str]
     background_adverb: frozenset[str]
     background_period: frozenset[str]
     # saying verbs whose "that Y must" clause is a demand and whose reported pronoun
@@ -120,6 +121,7 @@ def event_words() -> EventWords:
         civil_sector=c["civil_sector"],
         armed_sector=c["armed_sector"],
         natural_force=c["natural_force"],
+        stative=c["stative"],
         background_adverb=c["background_adverb"],
         background_period=c["background_period"],
         reporting=c["reporting"],

@@ -97,6 +97,8 @@ def modality_of(anchor: Token, governor: Token | None = None) -> Modality:
     complement.
     """
     head = governor if governor is not None else anchor
+    if head.tag_ == "JJ" and head.dep_ == "acomp":
+        head = head.head  # "may not be willing": the copula carries the modal and the "not"
     negated = _own_negation(head)
     chain = scope_chain(head)
     hedges = hedge_words()

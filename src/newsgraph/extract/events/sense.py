@@ -32,6 +32,8 @@ from .lexicon import FrameCodes, event_words
 
 # grammar: the marks of a clause that states a condition or an open question
 CONDITION_MARKS = frozenset({"if", "whether"})
+# grammar: modals of mere possibility: "may not be willing" commits no one to anything
+POSSIBILITY_AUX = frozenset({"may", "might"})
 # grammar: words that open an indirect question ("asked why …", "asked how …")
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 # how many capitalised words around a trigger make it part of a headline in capitals
@@ -125,8 +127,8 @@ def vow_code(
 ) -> tuple[str, str | None] | None:
     """(CAMEO, PLOVER) of a vow ('vowed', 'pledged', 'promised') from what is vowed.
 
-    ``None``: the vow is read as any intent frame (its act is a coded event, asserted).
-    ``("", None)``: the vow is no event (what is vowed is no coded act).
+    ``None``: the vow is read as any intent frame ("vowed to meet" 036, "promised to
+    democratize" 030).
     """
     words = event_words()
     act = vowed_act(cand.token)
@@ -149,9 +151,7 @@ def vow_code(
         return refusal
     if has_lemma(act, words.retaliation):
         return "130", "THREATEN"
-    if t is None:
-        return "", None  # "pledged to name China a manipulator": nothing coded is vowed
-    return None
+    return None  # an act with no code of its own: a promise, AGREE (PLOVER 3.1)
 
 
 def in_condition(head: Token, chain: Sequence[Token]) -> bool:
@@ -164,6 +164,16 @@ def in_condition(head: Token, chain: Sequence[Token]) -> bool:
         if t.dep_ == "advcl" or t.dep_ == "ROOT":
             break
     return False
+
+
+def negated_possibility(head: Token) -> bool:
+    """'may not be willing', 'might not attack': a possibility denied, nobody's act."""
+    if head.tag_ == "JJ" and head.dep_ == "acomp":
+        head = head.head
+    kids = list(head.children)
+    return any(c.dep_ == "aux" and c.lower_ in POSSIBILITY_AUX for c in kids) and any(
+        c.dep_ == "neg" for c in kids
+    )
 
 
 def in_caps_headline(t: Token) -> bool:
@@ -217,7 +227,7 @@ def figurative_force(c: EventDraft, actors: list[Actor], recips: list[Actor]) ->
     if verbal:
         return "111"
     sides = [*actors, *recips]
-    if not sides or not recips and not has_lemma(t, ("battle", "fight", "clash", "spar")):
+    if not sides:
         return None
     for a in sides:
         sectors = {s.lower() for s in a.sectors}
