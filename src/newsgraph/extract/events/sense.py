@@ -63,9 +63,13 @@ def asks_question(t: Token) -> bool:
             return True
         if any(w.text == "?" for w in c.subtree):
             return True
-    # '"…?" asked X': the question mark closes the quote just before the verb
-    before = [w for w in t.doc[max(t.sent.start, t.i - 3) : t.i] if w.is_punct]
-    return any(w.text == "?" for w in before)
+    # '"…?" asked X', '"…?" X asked': the question mark closes the quote just before the
+    # verb and its subject (the parser may end the sentence after the quote)
+    subject = {w.i for s in dependents(t, "nsubj") for w in s.subtree}
+    j = t.i - 1
+    while j >= 0 and (j in subject or t.doc[j].is_quote or t.doc[j].text == ","):
+        j -= 1
+    return j >= 0 and t.doc[j].text == "?"
 
 
 def shares_view(t: Token) -> bool:

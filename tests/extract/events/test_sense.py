@@ -1,0 +1,140 @@
+"""Word sense: each rule of extract/events/sense.py (and the idiom rows of the trigger
+lexicon) on a sentence where the trigger word names no event or another one, and on a
+counterexample where it keeps its usual sense. Sentences written for these tests.
+"""
+
+from __future__ import annotations
+
+import pytest
+from test_events_sentences import analyse
+
+from newsgraph.extract.events.draft import new_draft
+from newsgraph.extract.events.sense import (
+    figurative_force,
+    in_caps_headline,
+    natural_subject,
+)
+from newsgraph.extract.events.triggers import find_triggers
+from newsgraph.records import Actor, Span
+
+pytestmark = pytest.mark.model
+
+
+def _codes(nlp, text: str) -> list[tuple[str | None, str]]:
+    events, _, _ = analyse(nlp, text)
+    return [(e.plover, e.cameo) for e in events]
+
+
+def _types(nlp, text: str) -> list[str | None]:
+    return [p for p, _ in _codes(nlp, text)]
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "present"),
+    [
+        # a question asked is no request; asking someone to act is
+        ('"When will the troops leave?" Germany asked.', "REQUEST", False),
+        ("Germany asked whether Russia would attend the summit.", "REQUEST", False),
+        ("Germany asked Russia to release the prisoners.", "REQUEST", True),
+        # sharing a view is no agreement; agreeing to act is
+        ('Germany agreed: "The plan is a mistake."', "AGREE", False),
+        ("Germany agreed that the plan was a mistake.", "AGREE", False),
+        ("Germany agreed to send tanks to Ukraine.", "AGREE", True),
+        # declining to comment is no refusal of anyone; declining to meet someone is
+        ("The Kremlin declined to comment on the report.", "REJECT", False),
+        ("Iran declined to meet the French envoy.", "REJECT", True),
+        # a danger named is no threat; a threat someone makes is
+        ("France faces a growing terror threat, Germany said.", "THREATEN", False),
+        ("Iran issued a threat to close the strait to British ships.", "THREATEN", True),
+        # refraining from an act: neither the act nor anything else happened
+        ("Germany urged Russia to refrain from attacking Ukraine.", "ASSAULT", False),
+        ("Russia attacked Ukraine on Tuesday.", "ASSAULT", True),
+        # an event inside an "if" clause is a condition nobody committed to
+        ("If Russia attacks Poland, NATO will respond.", "ASSAULT", False),
+        ("Russia attacked Poland, and NATO responded.", "ASSAULT", True),
+        # a possibility denied commits no one; a readiness stated does
+        ("Germany may not be willing to send tanks to Ukraine.", "AGREE", False),
+        ("Germany is willing to send tanks to Ukraine.", "AGREE", True),
+        # background: the clause puts the event before the story
+        ("Germany previously supported the Ukrainian government.", "SUPPORT", False),
+        ("Germany supported the Ukrainian government.", "SUPPORT", True),
+    ],
+)
+def test_sense_word_names_an_event_only_in_its_event_sense(nlp, text, plover, present):
+    assert (plover in _types(nlp, text)) is present, _codes(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "cameo"),
+    [
+        # what is vowed decides the code of the vow
+        ("Turkey vowed to block the nomination of the Swedish envoy.", "REJECT", "120"),
+        ("Japan vowed to retaliate against China.", "THREATEN", "130"),
+        ("Mexico vowed never to pay for the wall.", "REJECT", "120"),
+        ("Russia promised to stop shelling Kyiv.", "AGREE", "035"),
+        ("Japan promised to send humanitarian aid to Kenya.", "AGREE", "033"),
+        # idioms: a deal struck is an agreement, a verbal attack criticism
+        ("France struck a deal with Germany on Monday.", "AGREE", "030"),
+        ("France attacked Germany on Twitter.", "ACCUSE", "111"),
+        ("France attacked Germany, calling its plan reckless.", "ACCUSE", "111"),
+        ("Russia attacked Ukraine, killing ten soldiers.", "ASSAULT", "190"),
+        # leaving a pact reduces relations (CAMEO 161, as PETRARCH2 codes it); troops withdraw
+        ("The United States withdrew from the Paris agreement.", "SANCTION", "161"),
+        ("Russia withdrew its troops from Ukraine.", "RETREAT", "0874"),
+    ],
+)
+def test_sense_code_follows_the_sense(nlp, text, plover, cameo):
+    assert (plover, cameo) in _codes(nlp, text), _codes(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "literal"),
+    [
+        ("Germany struck a conciliatory tone.", None),
+        ("Russia struck Kyiv with missiles.", "ASSAULT"),
+        ("Britain seized on the remark.", None),
+        ("Iran seized a British tanker.", "COERCE"),
+        ("Germany signed the petition.", None),
+        ("Germany signed a treaty with France.", "AGREE"),
+    ],
+)
+def test_sense_idioms_override_the_literal_reading(nlp, text, literal):
+    types = [t for t in _types(nlp, text) if t is not None]
+    if literal is None:
+        assert types == [], types
+    else:
+        assert literal in types or (literal == "AGREE" and "SUPPORT" in types), types
+
+
+def _draft(nlp, text: str, word: str):
+    doc = nlp(text)
+    sent = next(doc.sents)
+    m = next(m for m in find_triggers(sent) if m.token.text == word)
+    return new_draft(m)
+
+
+def _actor(aid: str, name: str, sectors: tuple[str, ...]) -> Actor:
+    return Actor(aid, name, "person", (Span.of(name, 0, len(name)),), "USA", sectors, ())
+
+
+def test_sense_force_between_civil_political_sides_is_figurative(nlp):
+    battle = _draft(nlp, "Smith battled Jones for the nomination.", "battled")
+    smith, jones = _actor("a1", "Smith", ("PTY",)), _actor("a2", "Jones", ("LEG",))
+    assert figurative_force(battle, [smith], [jones]) == ""
+    attack = _draft(nlp, "Smith attacked Jones.", "attacked")
+    assert figurative_force(attack, [smith], [jones]) == "111"
+    # an armed side keeps the force literal
+    soldier = _actor("a3", "Jones", ("MIL",))
+    assert figurative_force(attack, [smith], [soldier]) is None
+
+
+def test_sense_what_a_natural_force_destroys_is_no_assault(nlp):
+    assert natural_subject(_draft(nlp, "The earthquake destroyed the old town.", "destroyed"))
+    assert not natural_subject(_draft(nlp, "The rebels destroyed the old town.", "destroyed"))
+
+
+def test_sense_headline_in_capitals_is_page_furniture(nlp):
+    doc = nlp("SENATOR ATTACKS PLAN AS TALKS STALL IN CAPITAL")
+    assert in_caps_headline(next(t for t in doc if t.text == "ATTACKS"))
+    doc = nlp("NATO attacked Serbian positions in 1999.")
+    assert not in_caps_headline(next(t for t in doc if t.text == "attacked"))
