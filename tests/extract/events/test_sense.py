@@ -10,9 +10,11 @@ from test_events_sentences import analyse
 
 from newsgraph.extract.events.draft import new_draft
 from newsgraph.extract.events.sense import (
+    dateline_span,
     figurative_force,
     in_caps_headline,
     natural_subject,
+    outside_furniture,
 )
 from newsgraph.extract.events.triggers import find_triggers
 from newsgraph.records import Actor, Span
@@ -138,3 +140,18 @@ def test_sense_headline_in_capitals_is_page_furniture(nlp):
     assert in_caps_headline(next(t for t in doc if t.text == "ATTACKS"))
     doc = nlp("NATO attacked Serbian positions in 1999.")
     assert not in_caps_headline(next(t for t in doc if t.text == "attacked"))
+
+
+def test_sense_dateline_agency_is_no_side_of_the_story():
+    text = (
+        "PARIS (AFP) - France recalled its envoy. AFP later reported that France left (AFP) talks."
+    )
+    span = dateline_span(text)
+    assert span is not None and text[span[0] : span[1]].startswith("PARIS (AFP)")
+    agency = Actor("a1", "AFP", "media", (Span.of(text, 7, 10), Span.of(text, 41, 44)))
+    france = Actor("a2", "France", "country", (Span.of(text, 14, 20),), "FRA")
+    first = text.index(".") + 1
+    assert outside_furniture([agency, france], span, 0, first) == [france]
+    # the agency named in a later sentence of its own is a side there
+    assert outside_furniture([agency], span, first, len(text)) == [agency]
+    assert dateline_span("France (the host) recalled its envoy - again.") is None

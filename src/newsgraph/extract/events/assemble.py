@@ -40,11 +40,13 @@ from .modality import (
     scope_chain,
 )
 from .sense import (
+    dateline_span,
     figurative_force,
     in_caps_headline,
     in_condition,
     natural_subject,
     negated_possibility,
+    outside_furniture,
 )
 from .triggers import code_table
 
@@ -111,6 +113,7 @@ class _Reading:
     dateline: Place | None
     date_of: DateResolver | None
     dates_by_sent: dict[int, list[SpacySpan]]  # DATE entities by sentence start
+    furniture: tuple[int, int] | None  # the opening dateline, whose agency is no actor
 
     def sentence_date(self, sent: SpacySpan) -> EventDate | None:
         if self.date_of is not None:
@@ -148,6 +151,7 @@ def extract_events(
         dateline=dateline(article.text, res.places),
         date_of=date_of,
         dates_by_sent=dates_by_sent,
+        furniture=dateline_span(article.text),
     )
     found: list[FoundEvent] = []
     for sent in doc.sents:
@@ -181,6 +185,12 @@ def _sentence_events(reading: _Reading, sent: SpacySpan) -> list[FoundEvent]:
         if sides is None:
             continue
         ev_actors, recips = sides
+        ev_actors, recips = (
+            outside_furniture(x, reading.furniture, sent.start_char, sent.end_char)
+            for x in (ev_actors, recips)
+        )
+        if not ev_actors:
+            continue
         figurative = figurative_force(cand, ev_actors, recips)
         if figurative == "":
             continue  # "the candidates battled": no event

@@ -20,6 +20,7 @@ Each rule decides for a class of uses, from the parse and the word classes of
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
 
 from spacy.tokens import Token
@@ -36,6 +37,14 @@ CONDITION_MARKS = frozenset({"if", "whether"})
 POSSIBILITY_AUX = frozenset({"may", "might"})
 # grammar: words that open an indirect question ("asked why …", "asked how …")
 WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
+# a dateline: up to six capitalised words, the agency in brackets, a dash ("WASHINGTON
+# (Reuters) -", "ALEXANDRIA, Va. (AP) —", "Washington (CNN) -")
+_DATELINE = re.compile(
+    r"^[ \t]*(?:[A-Z][\w.'\u2019-]*[ ,]*){1,6}\([A-Z][\w.&' ]{0,28}\)\s*[-\u2013\u2014]+",
+    re.MULTILINE,
+)
+# the dateline opens the story: within its first few lines
+_DATELINE_REACH = 300
 # how many capitalised words around a trigger make it part of a headline in capitals
 _CAPS_WINDOW = 3
 _CAPS_NEEDED = 4
@@ -242,3 +251,24 @@ def figurative_force(c: EventDraft, actors: list[Actor], recips: list[Actor]) ->
     if not any({s.lower() for s in a.sectors} & words.civil_sector or a.roles for a in sides):
         return None
     return "111" if has_lemma(t, ("attack", "target", "hit")) else ""
+
+
+def dateline_span(text: str) -> tuple[int, int] | None:
+    """Character span of the article's opening dateline ("WASHINGTON (Reuters) -"), if any."""
+    m = _DATELINE.search(text, 0, _DATELINE_REACH)
+    return (m.start(), m.end()) if m else None
+
+
+def outside_furniture(
+    actors: list[Actor], furniture: tuple[int, int] | None, start: int, end: int
+) -> list[Actor]:
+    """The actors not named in this sentence only inside the dateline: the agency that
+    filed the story ("(Reuters)") is no side of what it reports."""
+    if furniture is None:
+        return actors
+    out = []
+    for a in actors:
+        here = [m for m in a.mentions if start <= m.start < end]
+        if not here or not all(furniture[0] <= m.start < furniture[1] for m in here):
+            out.append(a)
+    return out
