@@ -75,6 +75,9 @@ def test_sense_word_names_an_event_only_in_its_event_sense(nlp, text, plover, pr
         ("Mexico vowed never to pay for the wall.", "REJECT", "120"),
         ("Russia promised to stop shelling Kyiv.", "AGREE", "035"),
         ("Japan promised to send humanitarian aid to Kenya.", "AGREE", "033"),
+        # an offer to do something is an intent to do it, not the thing itself
+        ("Germany offered to provide protection to Ukraine.", "AGREE", "033"),
+        ("Germany provided protection to Ukraine.", "AID", "070"),
         # idioms: a deal struck is an agreement, a verbal attack criticism
         ("France struck a deal with Germany on Monday.", "AGREE", "030"),
         ("France attacked Germany on Twitter.", "ACCUSE", "111"),
