@@ -54,6 +54,21 @@ def _types(nlp, text: str) -> list[str | None]:
         # an event inside an "if" clause is a condition nobody committed to
         ("If Russia attacks Poland, NATO will respond.", "ASSAULT", False),
         ("Russia attacked Poland, and NATO responded.", "ASSAULT", True),
+        # what will be done if the other side refuses is a threat; a reward is none
+        (
+            "If Iran does not stop enrichment, the United States will cancel the talks.",
+            "THREATEN",
+            True,
+        ),
+        ("If Iran agrees, the United States will lift sanctions.", "THREATEN", False),
+        # an event noun that describes someone named is not what a frame is about
+        (
+            "Germany was preparing to raise the pressure on Smith, a witness in the "
+            "corruption investigation.",
+            "ACCUSE",
+            False,
+        ),
+        ("Germany was preparing to open an investigation into Russia.", "ACCUSE", True),
         # a possibility denied commits no one; a readiness stated does
         ("Germany may not be willing to send tanks to Ukraine.", "AGREE", False),
         ("Germany is willing to send tanks to Ukraine.", "AGREE", True),

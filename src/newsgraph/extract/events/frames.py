@@ -125,7 +125,14 @@ def _reframe(cand: EventDraft, comps: list[EventDraft]) -> None:
     codes = frame_codes()
     # an event noun held by another content verb is that verb's object, not the frame's
     # complement: "agreed to *settle* lawsuits" agrees, it does not sue
-    main = next((c for c in comps if c.plover and not _held_by_other_verb(c)), None)
+    main = next(
+        (
+            c
+            for c in comps
+            if c.plover and not _held_by_other_verb(c) and not _beyond_a_name(c, cand)
+        ),
+        None,
+    )
     if frame in (None, "light", "abstain"):  # "refrained from discussing": nothing done
         for c in comps:
             c.dropped = True
@@ -215,6 +222,20 @@ def _announces_action(v: Token) -> bool:
     for comp in dependents(v, "ccomp", "xcomp"):
         if any(a.dep_ == "aux" and a.lower_ in WILL_AUX for a in comp.children):
             return True
+    return False
+
+
+def _beyond_a_name(c: EventDraft, frame: EventDraft) -> bool:
+    """Whether a governed event noun hangs off a name or an apposition on the way to the
+    frame: it describes someone ("pressure on McGahn, a witness in the investigation"), it is
+    not what the frame is about."""
+    t = c.anchor
+    for h in scope_chain(c.anchor):
+        if h.i == frame.token.i:
+            return False
+        if t.dep_ == "appos" or h.tag_ in ("NNP", "NNPS"):
+            return True
+        t = h
     return False
 
 

@@ -121,6 +121,9 @@ def modality_of(anchor: Token, governor: Token | None = None) -> Modality:
             hedged = True
     aux = _aux_words(head)
     future = bool(aux & FUTURE_AUX) or _going_to(head)
+    if not conditional and _threat_condition(head, chain):
+        # "if Mexico is unwilling to pay, it would be better to cancel the meeting"
+        conditional = future = True
     if aux & SPECULATIVE_AUX:
         speculative = True
     for t in (head, *chain):
@@ -134,6 +137,27 @@ def modality_of(anchor: Token, governor: Token | None = None) -> Modality:
         future=future,
         conditional=conditional,
     )
+
+
+def _threat_condition(head: Token, chain: Sequence[Token]) -> bool:
+    """Whether the clause is what will be done 'if' the other side refuses: a threat.
+
+    The clause (or one governing it) says will/would and has an "if" clause that is negated
+    or says refusal ("if Iran does not stop", "if Mexico is unwilling to pay").
+    """
+    refusal = load_words("event_refusal_words.txt")
+    for t in (head, *chain):
+        if not _aux_words(t) & FUTURE_AUX:
+            continue
+        for c in t.children:
+            if c.dep_ != "advcl" or not any(
+                m.dep_ == "mark" and m.lower_ == "if" for m in c.children
+            ):
+                continue
+            words = [c, *(a for a in c.children if a.dep_ in ("acomp", "xcomp"))]
+            if _own_negation(c) or any(lemma(w) in refusal for w in words):
+                return True
+    return False
 
 
 def _going_to(t: Token) -> bool:
