@@ -146,6 +146,12 @@ def test_sense_force_between_civil_political_sides_is_figurative(nlp):
     # an armed side keeps the force literal
     soldier = _actor("a3", "Jones", ("MIL",))
     assert figurative_force(attack, [smith], [soldier]) is None
+    assert figurative_force(battle, [smith], [soldier]) is None
+    # two people with no title who battle each other contest something; one who attacks
+    # may be a gunman
+    lee, kim = _actor("a4", "Lee", ()), _actor("a5", "Kim", ())
+    assert figurative_force(battle, [lee], [kim]) == ""
+    assert figurative_force(attack, [lee], [kim]) is None
 
 
 def test_sense_what_a_natural_force_destroys_is_no_assault(nlp):

@@ -248,9 +248,13 @@ def figurative_force(c: EventDraft, actors: list[Actor], recips: list[Actor]) ->
             return None
         if a.type == "organization" and not sectors & words.civil_sector:
             return None
-    if not any({s.lower() for s in a.sectors} & words.civil_sector or a.roles for a in sides):
-        return None
-    return "111" if has_lemma(t, ("attack", "target", "hit")) else ""
+    verbal_attack = has_lemma(t, ("attack", "target", "hit"))
+    political = any({s.lower() for s in a.sectors} & words.civil_sector or a.roles for a in sides)
+    if verbal_attack:
+        return "111" if political else None
+    # "battled", "clashed", "sparred" between people and civil bodies only: a contest (of
+    # candidates, of parties, of players), no fighting
+    return "" if political or recips else None
 
 
 def dateline_span(text: str) -> tuple[int, int] | None:
