@@ -8,9 +8,12 @@ One pass over the parsed Doc, sentence by sentence, in phases that each have a m
 2. frames (:mod:`.frames`): a trigger that governs another as its complement decides what
    the event is — "threatened to shell" is THREATEN, "agreed to cooperate" AGREE,
    "refused to meet" REJECT, "urged X to talk" REQUEST, "denied sending weapons" a denial
-   plus the sending, negated;
+   plus the sending, negated, "vowed to block" a refusal; word sense (:mod:`.sense`) drops
+   the triggers used in another sense ("asked whether", "agreed: '…'", "the terror
+   threat", "declined to comment") and makes force between political sides verbal;
 3. modality (:mod:`.modality`): negated, hedged, conditional, planned ("will visit" is an
-   intent: AGREE, per PLOVER 3.1) and background history, which is skipped;
+   intent: AGREE, per PLOVER 3.1) and background history, which is skipped, as are
+   conditions ("if Russia attacks"), denied possibilities and headlines in capitals;
 4. arguments (:mod:`.arguments`): actors, recipients (reciprocal events list every side as
    both) and the place;
 5. assembly (:mod:`.assemble`): date, attribution and its hedges, one event per happening,

@@ -31,7 +31,23 @@ from .arguments import (
 from .draft import EventDraft, has_lemma, recode
 from .frames import apply_future, sentence_drafts
 from .lexicon import event_words
-from .modality import Modality, hedge_words, is_historical, modality_of, scope_chain
+from .modality import (
+    Modality,
+    hedge_words,
+    is_background,
+    is_historical,
+    modality_of,
+    scope_chain,
+)
+from .sense import (
+    dateline_span,
+    figurative_force,
+    in_caps_headline,
+    in_condition,
+    natural_subject,
+    negated_possibility,
+    outside_furniture,
+)
 from .triggers import code_table
 
 # CAMEO codes of a visit (042) and of an intent to meet (036): with no recipient named,
@@ -97,6 +113,7 @@ class _Reading:
     dateline: Place | None
     date_of: DateResolver | None
     dates_by_sent: dict[int, list[SpacySpan]]  # DATE entities by sentence start
+    furniture: tuple[int, int] | None  # the opening dateline, whose agency is no actor
 
     def sentence_date(self, sent: SpacySpan, anchor: Token | None = None) -> EventDate | None:
         if self.date_of is not None:
@@ -134,6 +151,7 @@ def extract_events(
         dateline=dateline(article.text, res.places),
         date_of=date_of,
         dates_by_sent=dates_by_sent,
+        furniture=dateline_span(article.text),
     )
     found: list[FoundEvent] = []
     for sent in doc.sents:
@@ -154,6 +172,8 @@ def _sentence_events(reading: _Reading, sent: SpacySpan) -> list[FoundEvent]:
         head = cand.token if cand.match.rule.frame else cand.anchor
         if is_historical(head, reading.dates_by_sent.get(sent.start, ()), reading.pub_year):
             continue
+        if _not_news(cand, head):
+            continue
         mod = _modality(cand)
         trig_start, trig_end = _trigger_offsets(doc, cand)
         att = _attribution_at(res, trig_start)
@@ -164,6 +184,17 @@ def _sentence_events(reading: _Reading, sent: SpacySpan) -> list[FoundEvent]:
         if sides is None:
             continue
         ev_actors, recips = sides
+        ev_actors, recips = (
+            outside_furniture(x, reading.furniture, sent.start_char, sent.end_char)
+            for x in (ev_actors, recips)
+        )
+        if not ev_actors:
+            continue
+        figurative = figurative_force(cand, ev_actors, recips)
+        if figurative == "":
+            continue  # "the candidates battled": no event
+        if figurative:
+            recode(cand, figurative)  # "attacked Trudeau on Twitter": criticism
         _recode_by_sides(res, cand, ev_actors, recips)
         certainty, negated = _certainty(doc, cand, mod, att)
         date = reading.sentence_date(sent, head)  # from the event's own clause
@@ -202,6 +233,17 @@ def _sentence_events(reading: _Reading, sent: SpacySpan) -> list[FoundEvent]:
         seen[key] = event
         out.append(event)
     return out
+
+
+def _not_news(cand: EventDraft, head: Token) -> bool:
+    """Background, a condition, a headline in capitals, a natural force: no event reported."""
+    return (
+        is_background(head)
+        or in_condition(head, scope_chain(head))
+        or in_caps_headline(cand.token)
+        or natural_subject(cand)
+        or negated_possibility(head)
+    )
 
 
 def _modality(cand: EventDraft) -> Modality:

@@ -19,6 +19,7 @@ from ..syntax import dependents
 from .draft import EventDraft, has_lemma, new_draft, recode
 from .lexicon import FrameCodes, event_words, frame_codes
 from .modality import Modality, scope_chain
+from .sense import asks_question, danger_threat, declines_press, shares_view, vow_code
 from .triggers import TriggerMatch, TriggerRule, find_triggers, support_verbs
 
 # grammar: modal auxiliaries of obligation ("Sudan must return the helicopter")
@@ -32,6 +33,7 @@ GENERAL_SUBJECTS = ("i", "we", "you", "one")
 def sentence_drafts(sent: SpacySpan) -> list[EventDraft]:
     """The drafts of one sentence, governors linked and frames applied; dropped ones left out."""
     drafts = [new_draft(_call_out(m)) for m in find_triggers(sent)]
+    drafts = [c for c in drafts if not _other_sense(c)]
     by_token: dict[int, EventDraft] = {}
     for c in drafts:
         by_token.setdefault(c.token.i, c)
@@ -77,6 +79,8 @@ def _add_implied_demands(
         subjects = dependents(v, "nsubj", "nsubjpass")
         if not subjects or subjects[0].lower_ in GENERAL_SUBJECTS:
             continue  # "we must return to the facts" is no demand on anyone
+        if has_lemma(v, event_words().stative):
+            continue  # "Kim must not see weakness": a state, no act demanded
         # pos "M": a demand read off "must"; kept only if it names whom it is made of
         rule = TriggerRule(v.head.lower_, "M", (), "100", None, None, "request")
         req = new_draft(TriggerMatch(v.head, rule, ()))
@@ -85,6 +89,16 @@ def _add_implied_demands(
                 c.governor = req
         by_token[v.head.i] = req
         drafts.append(req)
+
+
+def _other_sense(c: EventDraft) -> bool:
+    """A question asked, a view shared, a danger named: the word names no event here."""
+    frame = c.match.rule.frame
+    if frame == "request" and asks_question(c.token):
+        return True
+    if frame == "intent" and shares_view(c.token):
+        return True
+    return danger_threat(c)
 
 
 def _call_out(m: TriggerMatch) -> TriggerMatch:
@@ -111,8 +125,15 @@ def _reframe(cand: EventDraft, comps: list[EventDraft]) -> None:
     codes = frame_codes()
     # an event noun held by another content verb is that verb's object, not the frame's
     # complement: "agreed to *settle* lawsuits" agrees, it does not sue
-    main = next((c for c in comps if c.plover and not _held_by_other_verb(c)), None)
-    if frame is None or frame == "light":
+    main = next(
+        (
+            c
+            for c in comps
+            if c.plover and not _held_by_other_verb(c) and not _beyond_a_name(c, cand)
+        ),
+        None,
+    )
+    if frame in (None, "light", "abstain"):  # "refrained from discussing": nothing done
         for c in comps:
             c.dropped = True
         return
@@ -120,6 +141,11 @@ def _reframe(cand: EventDraft, comps: list[EventDraft]) -> None:
         _negate(comps)
         if not comps and cand.match.rule.cameo is None:
             cand.dropped = True
+        return
+    if frame == "reject" and declines_press(cand):
+        cand.dropped = True  # "declined to comment": no refusal of anyone
+        for c in comps:
+            c.dropped = True
         return
     if (
         frame == "reject"
@@ -151,6 +177,10 @@ def _reframe(cand: EventDraft, comps: list[EventDraft]) -> None:
 
 def _intent(cand: EventDraft, main: EventDraft | None, codes: FrameCodes) -> None:
     """'agreed to meet' (036), 'vowed to strike' (a threat), 'offered to hand over' (030)."""
+    vow = vow_code(cand, main, codes)
+    if vow is not None:  # "vowed to block", "pledged not to": the code of what is vowed
+        recode(cand, *vow)
+        return
     if main is None or main.plover is None:
         if (
             cand.cameo is None
@@ -192,6 +222,20 @@ def _announces_action(v: Token) -> bool:
     for comp in dependents(v, "ccomp", "xcomp"):
         if any(a.dep_ == "aux" and a.lower_ in WILL_AUX for a in comp.children):
             return True
+    return False
+
+
+def _beyond_a_name(c: EventDraft, frame: EventDraft) -> bool:
+    """Whether a governed event noun hangs off a name or an apposition on the way to the
+    frame: it describes someone ("pressure on McGahn, a witness in the investigation"), it is
+    not what the frame is about."""
+    t = c.anchor
+    for h in scope_chain(c.anchor):
+        if h.i == frame.token.i:
+            return False
+        if t.dep_ == "appos" or h.tag_ in ("NNP", "NNPS"):
+            return True
+        t = h
     return False
 
 

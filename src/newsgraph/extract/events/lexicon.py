@@ -46,6 +46,22 @@ class EventWords:
     offer: frozenset[str]
     call_out: frozenset[str]
     denial_cue: frozenset[str]
+    question: frozenset[str]
+    opinion_agree: frozenset[str]
+    commissive: frozenset[str]
+    opposing: frozenset[str]
+    halting: frozenset[str]
+    retaliation: frozenset[str]
+    press_act: frozenset[str]
+    verbal_force: frozenset[str]
+    verbal_manner: frozenset[str]
+    speech_noun: frozenset[str]
+    civil_sector: frozenset[str]
+    armed_sector: frozenset[str]
+    natural_force: frozenset[str]
+    stative: frozenset[str]
+    background_adverb: frozenset[str]
+    background_period: frozenset[str]
     # saying verbs whose "that Y must" clause is a demand and whose reported pronoun
     # subject is the sayer: cue_verbs.tsv's "reporting" rows plus event_words' own
     reporting: frozenset[str]
@@ -92,6 +108,22 @@ def event_words() -> EventWords:
         offer=c["offer"],
         call_out=c["call_out"],
         denial_cue=c["denial_cue"],
+        question=c["question"],
+        opinion_agree=c["opinion_agree"],
+        commissive=c["commissive"],
+        opposing=c["opposing"],
+        halting=c["halting"],
+        retaliation=c["retaliation"],
+        press_act=c["press_act"],
+        verbal_force=c["verbal_force"],
+        verbal_manner=c["verbal_manner"],
+        speech_noun=c["speech_noun"],
+        civil_sector=c["civil_sector"],
+        armed_sector=c["armed_sector"],
+        natural_force=c["natural_force"],
+        stative=c["stative"],
+        background_adverb=c["background_adverb"],
+        background_period=c["background_period"],
         reporting=c["reporting"],
         sayer=c["reporting"] | sayer,
         contexts=contexts,

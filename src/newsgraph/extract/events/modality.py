@@ -97,6 +97,8 @@ def modality_of(anchor: Token, governor: Token | None = None) -> Modality:
     complement.
     """
     head = governor if governor is not None else anchor
+    if head.tag_ == "JJ" and head.dep_ == "acomp":
+        head = head.head  # "may not be willing": the copula carries the modal and the "not"
     negated = _own_negation(head)
     chain = scope_chain(head)
     hedges = hedge_words()
@@ -119,6 +121,9 @@ def modality_of(anchor: Token, governor: Token | None = None) -> Modality:
             hedged = True
     aux = _aux_words(head)
     future = bool(aux & FUTURE_AUX) or _going_to(head)
+    if not conditional and _threat_condition(head, chain):
+        # "if Mexico is unwilling to pay, it would be better to cancel the meeting"
+        conditional = future = True
     if aux & SPECULATIVE_AUX:
         speculative = True
     for t in (head, *chain):
@@ -132,6 +137,27 @@ def modality_of(anchor: Token, governor: Token | None = None) -> Modality:
         future=future,
         conditional=conditional,
     )
+
+
+def _threat_condition(head: Token, chain: Sequence[Token]) -> bool:
+    """Whether the clause is what will be done 'if' the other side refuses: a threat.
+
+    The clause (or one governing it) says will/would and has an "if" clause that is negated
+    or says refusal ("if Iran does not stop", "if Mexico is unwilling to pay").
+    """
+    refusal = load_words("event_refusal_words.txt")
+    for t in (head, *chain):
+        if not _aux_words(t) & FUTURE_AUX:
+            continue
+        for c in t.children:
+            if c.dep_ != "advcl" or not any(
+                m.dep_ == "mark" and m.lower_ == "if" for m in c.children
+            ):
+                continue
+            words = [c, *(a for a in c.children if a.dep_ in ("acomp", "xcomp"))]
+            if _own_negation(c) or any(lemma(w) in refusal for w in words):
+                return True
+    return False
 
 
 def _going_to(t: Token) -> bool:
@@ -162,6 +188,27 @@ def is_historical(anchor: Token, dates: Sequence[Span], published_year: int | No
         ago = _YEARS_AGO.search(text)
         if ago and ago.group(1).lower() not in ("1", "one", "a"):
             return True
+    return False
+
+
+def is_background(head: Token) -> bool:
+    """Whether the event's clause puts it before the story: 'previously worked for',
+    'promised during his campaign' (``event_words.tsv`` background classes)."""
+    from .lexicon import event_words  # the modality phase reads dates first, words here
+
+    words = event_words()
+    t = head
+    clause = [t]
+    while t.dep_ in ("conj", "xcomp") and t.head.i != t.i:
+        t = t.head
+        clause.append(t)
+    for v in clause:
+        for c in v.children:
+            if c.dep_ == "advmod" and c.lower_ in words.background_adverb:
+                return True
+            if c.dep_ == "prep" and c.lower_ == "during":
+                if any(lemma(p) in words.background_period for p in c.children):
+                    return True
     return False
 
 

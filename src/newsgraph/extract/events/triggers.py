@@ -170,12 +170,18 @@ def _parts(token: Token, pos: str) -> list[tuple[Token, frozenset[str]]]:
     """Dependents that may complete a phrase, each with the word forms it offers."""
     deps = _VERB_PARTS if pos == "V" else _NOUN_PARTS
     out: list[tuple[Token, frozenset[str]]] = []
+    if pos == "V" and token.dep_ == "relcl":
+        # "the deal Trump struck": the noun a relative clause describes is the verb's object
+        out.append((token.head, _forms(token.head)))
     for child in token.children:
         if child.dep_ not in deps:
             continue
         if child.dep_ in ("ccomp", "xcomp"):
-            # "allowed inspectors to enter": the complement's subject or object completes it
-            out.extend((g, _forms(g)) for g in child.children if g.dep_ in ("nsubj", "dobj"))
+            # "allowed inspectors to enter": the complement's subject or object completes it;
+            # not the object of the head's own infinitive ("offered to extend protections" is
+            # an offer of what the infinitive codes, not the phrase "offer protection")
+            keep = ("nsubj", "dobj") if child.dep_ == "ccomp" else ("nsubj",)
+            out.extend((g, _forms(g)) for g in child.children if g.dep_ in keep)
             continue
         out.append((child, _forms(child)))
         if child.dep_ in _OBJECTS or child.dep_ == "npadvmod":
