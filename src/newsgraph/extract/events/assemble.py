@@ -32,6 +32,7 @@ from .draft import EventDraft, has_lemma, recode
 from .frames import apply_future, sentence_drafts
 from .lexicon import event_words
 from .modality import Modality, hedge_words, is_historical, modality_of, scope_chain
+from .speech_acts import speech_act
 from .triggers import code_table
 
 # CAMEO codes of a visit (042) and of an intent to meet (036): with no recipient named,
@@ -203,7 +204,62 @@ def _sentence_events(reading: _Reading, sent: SpacySpan) -> list[FoundEvent]:
         )
         seen[key] = event
         out.append(event)
+    return out + _speech_act_events(reading, sent, out, date)
+
+
+def _speech_act_events(
+    reading: _Reading, sent: SpacySpan, found: list[FoundEvent], date: EventDate | None
+) -> list[FoundEvent]:
+    """The sentence's speech acts (:mod:`.speech_acts`), one per attribution whose cue is
+    a speech-act verb that no event of ``found`` already starts from."""
+    doc, res = reading.doc, reading.res
+    taken = set()
+    for f in found:
+        span = doc.char_span(f.trigger.start, f.trigger.end, alignment_mode="expand")
+        taken |= {t.i for t in span or ()}
+    out: list[FoundEvent] = []
+    for att in res.attributions:
+        if att.cue is None or not (sent.start_char <= att.cue.start < sent.end_char):
+            continue
+        act = speech_act(res, att, taken)
+        if act is None:
+            continue
+        taken.add(act.cue.i)
+        if date is None:
+            date = reading.sentence_date(sent)
+        mod = modality_of(act.cue)
+        certainty = _own_certainty_of(mod)
+        info = code_table()[act.cameo]
+        out.append(
+            FoundEvent(
+                plover=info.plover,
+                cameo=act.cameo,
+                mode=info.mode,
+                contexts=set(info.contexts),
+                goldstein=info.goldstein,
+                quad_class=info.quad_class,
+                actors=act.actors,
+                recipients=act.recipients,
+                place=reading.dateline.id if reading.dateline else None,
+                date=date,
+                negated=certainty == "negated",
+                certainty=certainty,
+                attribution=att.id,
+                trigger=Span.of(reading.text, act.cue.idx, act.cue.idx + len(act.cue)),
+                evidence=_evidence(reading.text, sent),
+                confidence=0.6 if act.recipients else 0.45,
+                order=act.cue.idx,
+            )
+        )
     return out
+
+
+def _own_certainty_of(mod: Modality) -> str:
+    if mod.negated:
+        return "negated"
+    if mod.speculative or mod.future:
+        return "speculative"
+    return "hedged" if mod.hedged else "asserted"
 
 
 def _modality(cand: EventDraft) -> Modality:

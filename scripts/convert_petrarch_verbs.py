@@ -1,0 +1,106 @@
+#!/usr/bin/env python3
+"""Convert PETRARCH2's CAMEO verb dictionary into newsgraph's speech-act cue lexicon.
+
+Reads ``CAMEO.2.0.txt`` (PETRARCH2, Open Event Data Alliance, MIT licence) and writes
+``src/newsgraph/lexicons/speech_act_verbs.tsv``: every single-word verb of the dictionary
+whose code is a speech act — a verbal CAMEO code of roots 01-05 (verbal cooperation) or
+10-13 (verbal conflict) — with that code. A verb's code is its own ``[code]``, else its
+synonym block's, else (a block coded ``---``, e.g. DENY, REJECT) the code its own patterns
+most often give (the patterns' comments name the verb). Neutral statements (010, "say",
+"tell") and the material roots 06-09 are left out. A verb listed in blocks of different
+CAMEO roots is ambiguous in the dictionary itself and is left out too, unless the verb's own
+``[code]`` settles it (an explicit code outranks inherited ones); within one root the most
+general code (the shortest, then the smallest) is kept.
+
+Usage: python3 scripts/convert_petrarch_verbs.py [PATH/TO/CAMEO.2.0.txt]
+"""
+
+from __future__ import annotations
+
+import re
+import sys
+from collections import defaultdict
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+DEFAULT = ROOT.parent / "shared/eval/data/petrarch/petrarch2/dictionaries/CAMEO.2.0.txt"
+OUT = ROOT / "src/newsgraph/lexicons/speech_act_verbs.tsv"
+BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
+VERB = re.compile(r"^([A-Z][A-Z_]*)\s*(?:\[([^\]]*)\])?")
+
+HEADER = """\
+# Speech-act verbs: reporting verbs whose use is itself a CAMEO verbal event (roots 01-13).
+# Converted by scripts/convert_petrarch_verbs.py from PETRARCH2's CAMEO verb dictionary
+# (CAMEO.2.0.txt; Copyright (c) 2015 Open Event Data Alliance; MIT License: permission is
+# granted to use, copy, modify and distribute, provided this notice is included; the
+# dictionary is provided "as is", without warranty of any kind). Regenerate, do not edit.
+# Columns: lemma (lower case), cameo (the verb's synonym-set code).
+lemma\tcameo
+"""
+
+
+SPEECH_ROOTS = ("01", "02", "03", "04", "05", "10", "11", "12", "13")
+PATTERN = re.compile(r"^-.*\[(\d+)\]\s*#\s*([A-Z_]+)")
+
+
+def speech_code(code: str | None) -> bool:
+    return bool(code) and code.isdigit() and code[:2] in SPEECH_ROOTS and code != "010"
+
+
+def _pattern_code(counts: dict[str, int]) -> str | None:
+    """The code a verb's own patterns most often give (ties: the smallest)."""
+    if not counts:
+        return None
+    return min(counts, key=lambda c: (-counts[c], c))
+
+
+def convert(src: Path) -> dict[str, str]:
+    codes: dict[str, set[str]] = defaultdict(set)
+    explicit: dict[str, set[str]] = defaultdict(set)
+    patterns: dict[str, dict[str, int]] = defaultdict(lambda: defaultdict(int))
+    block = None
+    for raw in src.read_text(encoding="latin-1").splitlines():
+        p = PATTERN.match(raw.strip())
+        if p and block == "---":
+            patterns[p.group(2).lower()][p.group(1)] += 1
+        line = raw.split("#", 1)[0].rstrip()
+        m = BLOCK.match(line)
+        if m:
+            block = m.group(2).strip()
+            continue
+        if not line or line.startswith(("-", " ", "\t")) or block is None:
+            continue
+        v = VERB.match(line)
+        if not v or "_" in v.group(1):
+            continue  # multi-word forms: phrases, not a cue verb
+        code = (v.group(2) or block).strip()
+        codes[v.group(1).lower()].add(code)
+        if v.group(2) and v.group(2).strip() != "---":
+            explicit[v.group(1).lower()].add(v.group(2).strip())
+    out: dict[str, str] = {}
+    for verb, found in codes.items():
+        if explicit.get(verb):
+            found = set(explicit[verb])
+        if "---" in found:
+            found.discard("---")
+            best = _pattern_code(patterns.get(verb, {}))
+            if best:
+                found.add(best)
+        if not found or not all(speech_code(c) for c in found):
+            continue
+        if len({c[:2] for c in found}) > 1:
+            continue
+        out[verb] = min(found, key=lambda c: (len(c), c))
+    return out
+
+
+def main(argv: list[str]) -> int:
+    src = Path(argv[1]) if len(argv) > 1 else DEFAULT
+    table = convert(src)
+    OUT.write_text(HEADER + "".join(f"{v}\t{c}\n" for v, c in sorted(table.items())))
+    print(f"{len(table)} speech-act verbs -> {OUT.relative_to(ROOT)}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main(sys.argv))

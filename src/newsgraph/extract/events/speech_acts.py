@@ -1,0 +1,135 @@
+"""Speech acts: an attribution whose cue verb is itself an event becomes that event.
+
+CAMEO roots 01-05 and 10-13 are mostly things said: "X *accused* Y of …", "X *criticized*
+Y", "X *denied* …", "X *praised* …", "X *warned* …". The speech wing records them as
+attributions (speaker, cue, content); this module reads those records — never the speech
+wing's code — and codes the cue through ``speech_act_verbs.tsv`` (converted from PETRARCH2's
+CAMEO verb dictionary by ``scripts/convert_petrarch_verbs.py``). Plain statements ("said",
+"told": CAMEO 010) are no event, nor are cues that report a belief, a wish or an
+appearance (``cue_verbs.tsv`` classes evidential, belief, intent: "hopes", "appears").
+
+The speaker is the actor (the attribution's source, else the cue's subject); the recipient
+is whom the cue names — its object or a "to/with/against/on" phrase ("criticized *Mexico*",
+"blasted *the House's* proposal") — else the subject of the reported clause ("said *China*
+had manipulated …"). The speaker is never its own recipient. A cue another event of the
+sentence already starts from (a trigger word the trigger phase coded) is not coded twice,
+and a direct question is no request ("'Why now?' she asked").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from ...lexicons import load_table
+from ...nlp.lemma import lemma, verb_lemma
+from ...records import Actor, Attribution
+from ..syntax import dependents
+from .arguments import Resolver, recipient_tokens, subject_tokens
+from .triggers import code_table
+
+VERBS_FILE = "speech_act_verbs.tsv"
+CUE_VERBS_FILE = "cue_verbs.tsv"
+# cue_verbs.tsv classes that say what someone thinks, wants or what seems, not an act
+# toward anyone ("appears", "hopes", "wants", "showed"): never a speech act
+_NOT_ACTS = ("evidential", "belief", "intent")
+# the attribution kinds that have a cue verb of their own ("according to" has none)
+_CUED_KINDS = ("direct", "indirect", "partial", "mixed")
+
+
+@dataclass
+class SpeechAct:
+    """One coded speech act: the attribution, its cue token, code and sides."""
+
+    attribution: Attribution
+    cue: Token
+    cameo: str
+    actors: list[Actor]
+    recipients: list[Actor]
+
+
+@cache
+def speech_act_codes() -> dict[str, str]:
+    """Cue lemma → CAMEO code, for the codes this project knows."""
+    known = code_table()
+    not_acts = {r["lemma"] for r in load_table(CUE_VERBS_FILE) if r["class"] in _NOT_ACTS}
+    return {
+        r["lemma"]: r["cameo"]
+        for r in load_table(VERBS_FILE)
+        if r["cameo"] in known and r["lemma"] not in not_acts
+    }
+
+
+def cue_token(doc: Doc, att: Attribution) -> Token | None:
+    """The cue's verb: the last word of the cue span ("went on to *accuse*")."""
+    if att.cue is None or att.kind not in _CUED_KINDS:
+        return None
+    span = doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verbs = [t for t in span if t.tag_.startswith("VB")]
+    return verbs[-1] if verbs else None
+
+
+def code_of(cue: Token) -> str | None:
+    """The CAMEO code of a cue verb, by its lemma (read as a verb whatever its tag)."""
+    codes = speech_act_codes()
+    for form in (lemma(cue), verb_lemma(cue.text), cue.lower_):
+        if form in codes:
+            return codes[form]
+    return None
+
+
+def _is_question(att: Attribution) -> bool:
+    return att.kind == "direct" and att.content.text.rstrip(" \"'”’").endswith("?")
+
+
+def speech_act(res: Resolver, att: Attribution, taken: set[int]) -> SpeechAct | None:
+    """The speech act an attribution records, or None (no speech-act cue, no speaker,
+    a cue already coded as a trigger (its token index in ``taken``), a question)."""
+    cue = cue_token(res.doc, att)
+    if cue is None or cue.i in taken:
+        return None
+    cameo = code_of(cue)
+    if cameo is None:
+        return None
+    if cameo.startswith("02") and _is_question(att):
+        return None  # "'How would they get papers?' she asked" asks no one for anything
+    actors = speaker_actors(res, att, cue)
+    if not actors:
+        return None
+    recips = [r for r in addressees(res, att, cue) if r not in actors]
+    return SpeechAct(att, cue, cameo, actors, recips)
+
+
+def speaker_actors(res: Resolver, att: Attribution, cue: Token) -> list[Actor]:
+    """The attribution's source, else the cue verb's subject."""
+    source = res.actor_by_id(att.source)
+    if source is not None:
+        return [source]
+    out: list[Actor] = []
+    for s in subject_tokens(cue)[0]:
+        out += [a for a in res.np_actors(s, subject=True) if a not in out]
+    return out
+
+
+def addressees(res: Resolver, att: Attribution, cue: Token) -> list[Actor]:
+    """Whom the act is aimed at: the cue's object or prepositional object, else the
+    subject (or its possessor) of the reported clause."""
+    out: list[Actor] = []
+    for r in recipient_tokens(cue, {cue.i}):
+        out += [a for a in res.np_actors(r) if a not in out]
+    if out:
+        return out
+    content = res.doc.char_span(att.content.start, att.content.end, alignment_mode="expand")
+    if content is None:
+        return out
+    inside = {t.i for t in content}
+    for root in (t for t in content if t.head.i not in inside or t.head.i == t.i):
+        for s in dependents(root, "nsubj", "nsubjpass"):
+            out += [a for a in res.np_actors(s) if a not in out]
+        if out:
+            break
+    return out
