@@ -32,7 +32,7 @@ from .draft import EventDraft, has_lemma, recode
 from .frames import apply_future, sentence_drafts
 from .lexicon import event_words
 from .modality import Modality, hedge_words, is_historical, modality_of, scope_chain
-from .speech_acts import speech_act
+from .speech_acts import cue_token, speech_act
 from .triggers import code_table
 
 # CAMEO codes of a visit (042) and of an intent to meet (036): with no recipient named,
@@ -211,20 +211,23 @@ def _speech_act_events(
     reading: _Reading, sent: SpacySpan, found: list[FoundEvent], date: EventDate | None
 ) -> list[FoundEvent]:
     """The sentence's speech acts (:mod:`.speech_acts`), one per attribution whose cue is
-    a speech-act verb that no event of ``found`` already starts from."""
+    a speech-act verb that no event of ``found`` already starts from; an event of ``found``
+    whose trigger is an attribution's cue ("X accused Y") is linked to that attribution."""
     doc, res = reading.doc, reading.res
-    taken = set()
+    taken: dict[int, FoundEvent] = {}
     for f in found:
         span = doc.char_span(f.trigger.start, f.trigger.end, alignment_mode="expand")
-        taken |= {t.i for t in span or ()}
+        taken.update({t.i: f for t in span or ()})
     out: list[FoundEvent] = []
     for att in res.attributions:
         if att.cue is None or not (sent.start_char <= att.cue.start < sent.end_char):
             continue
-        act = speech_act(res, att, taken)
+        cue = cue_token(doc, att)
+        if cue is not None and cue.i in taken and taken[cue.i].attribution is None:
+            taken[cue.i].attribution = att.id  # one record of the act, linked to its words
+        act = speech_act(res, att, set(taken))
         if act is None:
             continue
-        taken.add(act.cue.i)
         if date is None:
             date = reading.sentence_date(sent)
         mod = modality_of(act.cue)
@@ -251,6 +254,7 @@ def _speech_act_events(
                 order=act.cue.idx,
             )
         )
+        taken[act.cue.i] = out[-1]
     return out
 
 

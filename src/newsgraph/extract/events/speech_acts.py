@@ -74,11 +74,13 @@ def cue_token(doc: Doc, att: Attribution) -> Token | None:
 
 
 def code_of(cue: Token) -> str | None:
-    """The CAMEO code of a cue verb, by its lemma (read as a verb whatever its tag)."""
+    """The CAMEO code of a cue verb, by its lemma (read as a verb whatever its tag; the
+    suffix rules may drop a silent e: "castigated" → "castigat")."""
     codes = speech_act_codes()
     for form in (lemma(cue), verb_lemma(cue.text), cue.lower_):
-        if form in codes:
-            return codes[form]
+        for f in (form, form + "e"):
+            if f in codes:
+                return codes[f]
     return None
 
 
