@@ -167,3 +167,16 @@ def test_speech_acts_lexicon_keeps_speech_acts_and_drops_states_of_mind():
     assert all(
         c[:2] in ("01", "02", "03", "04", "05", "10", "11", "12", "13") for c in codes.values()
     )
+
+
+def test_speech_acts_warning_takes_no_recipient_from_its_reported_clause():
+    # "Ruritania cautioned that Borduria invaded ." — a warning's clause names no target
+    doc = make_doc(
+        "Ruritania/NNP/nsubj/1 cautioned/VBD/ROOT/1 that/IN/mark/4 Borduria/NNP/nsubj/4 "
+        "invaded/VBD/ccomp/1 ./././1"
+    )
+    actors = actors_for(doc, {"Ruritania": "RUR", "Borduria": "BOR"})
+    events = run(doc, actors, [attribution(doc, "a1", 1, (2, 5))])
+    (e,) = [x for x in events if x.trigger.text == "cautioned"]
+    assert e.plover == "THREATEN" and e.attribution == "q1"
+    assert e.recipients == ()  # the accusation counterexample is the "castigated" test above

@@ -186,6 +186,8 @@ def _governor_subject(v: Token, depth: int) -> list[Token]:
             return subj
         if h.head.tag_ == "JJ" and h.head.dep_ == "acomp":  # "are guilty of violating"
             return subject_tokens(h.head.head, depth + 1)[0]
+    if _reduced_passive(v):
+        return []  # "the diplomats expelled last week": the noun is done to, not doing
     if v.dep_ == "relcl" or (v.dep_ == "acl" and not h.tag_.startswith("VB")):
         if lemma(h) in event_words().non_agent:
             if h.dep_ == "dobj" and h.head.tag_.startswith("VB"):
@@ -203,9 +205,17 @@ def _governor_subject(v: Token, depth: int) -> list[Token]:
     return []
 
 
+def _reduced_passive(v: Token) -> bool:
+    """A past participle modifying a noun: "the official *accused* by Republicans"."""
+    return v.dep_ == "acl" and v.tag_ == "VBN" and not v.head.tag_.startswith("VB")
+
+
 def recipient_tokens(v: Token, skip: set[int]) -> list[Token]:
-    """The tokens naming whom ``v`` is done to: object, passive subject, "to/with/on" phrase."""
+    """The tokens naming whom ``v`` is done to: object, passive subject, "to/with/on" phrase,
+    the noun a past participle modifies ("the official *accused* by Republicans")."""
     out: list[Token] = []
+    if _reduced_passive(v) and v.head.i not in skip:
+        out.append(v.head)
     for c in v.children:
         if c.i in skip:
             continue

@@ -35,6 +35,10 @@ CUE_VERBS_FILE = "cue_verbs.tsv"
 # cue_verbs.tsv classes that say what someone thinks, wants or what seems, not an act
 # toward anyone ("appears", "hopes", "wants", "showed"): never a speech act
 _NOT_ACTS = ("evidential", "belief", "intent")
+# CAMEO roots whose reported clause names the target as its subject: an appeal or demand
+# ("urged that *Y* withdraw") and a disapproval or accusation ("charged that *Y* lied").
+# A denial's or a threat's clause names the speaker's own side ("denied *Russia* tried").
+_TARGET_IN_CLAUSE = ("02", "10", "11")
 # the attribution kinds that have a cue verb of their own ("according to" has none)
 _CUED_KINDS = ("direct", "indirect", "partial", "mixed")
 
@@ -102,7 +106,7 @@ def speech_act(res: Resolver, att: Attribution, taken: set[int]) -> SpeechAct | 
     actors = speaker_actors(res, att, cue)
     if not actors:
         return None
-    recips = [r for r in addressees(res, att, cue) if r not in actors]
+    recips = [r for r in addressees(res, att, cue, cameo) if r not in actors]
     return SpeechAct(att, cue, cameo, actors, recips)
 
 
@@ -117,13 +121,13 @@ def speaker_actors(res: Resolver, att: Attribution, cue: Token) -> list[Actor]:
     return out
 
 
-def addressees(res: Resolver, att: Attribution, cue: Token) -> list[Actor]:
-    """Whom the act is aimed at: the cue's object or prepositional object, else the
-    subject (or its possessor) of the reported clause."""
+def addressees(res: Resolver, att: Attribution, cue: Token, cameo: str) -> list[Actor]:
+    """Whom the act is aimed at: the cue's object or prepositional object, else, for an
+    appeal, demand or accusation, the subject (or its possessor) of the reported clause."""
     out: list[Actor] = []
     for r in recipient_tokens(cue, {cue.i}):
         out += [a for a in res.np_actors(r) if a not in out]
-    if out:
+    if out or cameo[:2] not in _TARGET_IN_CLAUSE:
         return out
     content = res.doc.char_span(att.content.start, att.content.end, alignment_mode="expand")
     if content is None:
