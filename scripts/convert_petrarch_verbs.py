@@ -28,15 +28,39 @@ OUT = ROOT / "src/newsgraph/lexicons/speech_act_verbs.tsv"
 BLOCK = re.compile(r"^---\s+(\S+)\s+\[([^\]]*)\]")
 VERB = re.compile(r"^([A-Z][A-Z_]*)\s*(?:\[([^\]]*)\])?")
 
-HEADER = """\
-# Speech-act verbs: reporting verbs whose use is itself a CAMEO verbal event (roots 01-13).
-# Converted by scripts/convert_petrarch_verbs.py from PETRARCH2's CAMEO verb dictionary
-# (CAMEO.2.0.txt; Copyright (c) 2015 Open Event Data Alliance; MIT License: permission is
-# granted to use, copy, modify and distribute, provided this notice is included; the
-# dictionary is provided "as is", without warranty of any kind). Regenerate, do not edit.
-# Columns: lemma (lower case), cameo (the verb's synonym-set code).
-lemma\tcameo
+LICENSE = """\
+The MIT License (MIT)
+
+Copyright (c) 2015 Open Event Data Alliance
+
+Permission is hereby granted, free of charge, to any person obtaining a copy of
+this software and associated documentation files (the "Software"), to deal in
+the Software without restriction, including without limitation the rights to
+use, copy, modify, merge, publish, distribute, sublicense, and/or sell copies of
+the Software, and to permit persons to whom the Software is furnished to do so,
+subject to the following conditions:
+
+The above copyright notice and this permission notice shall be included in all
+copies or substantial portions of the Software.
+
+THE SOFTWARE IS PROVIDED "AS IS", WITHOUT WARRANTY OF ANY KIND, EXPRESS OR
+IMPLIED, INCLUDING BUT NOT LIMITED TO THE WARRANTIES OF MERCHANTABILITY, FITNESS
+FOR A PARTICULAR PURPOSE AND NONINFRINGEMENT. IN NO EVENT SHALL THE AUTHORS OR
+COPYRIGHT HOLDERS BE LIABLE FOR ANY CLAIM, DAMAGES OR OTHER LIABILITY, WHETHER
+IN AN ACTION OF CONTRACT, TORT OR OTHERWISE, ARISING FROM, OUT OF OR IN
+CONNECTION WITH THE SOFTWARE OR THE USE OR OTHER DEALINGS IN THE SOFTWARE.
 """
+
+
+def header() -> str:
+    lines = [
+        "Speech-act verbs: reporting verbs whose use is itself a CAMEO verbal event.",
+        "Converted by scripts/convert_petrarch_verbs.py from PETRARCH2's CAMEO verb dictionary",
+        "(CAMEO.2.0.txt). Regenerate, do not edit. Columns: lemma (lower case), cameo.",
+        "",
+        *LICENSE.splitlines(),
+    ]
+    return "".join(f"# {line}".rstrip() + "\n" for line in lines) + "lemma\tcameo\n"
 
 
 SPEECH_ROOTS = ("01", "02", "03", "04", "05", "10", "11", "12", "13")
@@ -97,7 +121,7 @@ def convert(src: Path) -> dict[str, str]:
 def main(argv: list[str]) -> int:
     src = Path(argv[1]) if len(argv) > 1 else DEFAULT
     table = convert(src)
-    OUT.write_text(HEADER + "".join(f"{v}\t{c}\n" for v, c in sorted(table.items())))
+    OUT.write_text(header() + "".join(f"{v}\t{c}\n" for v, c in sorted(table.items())))
     print(f"{len(table)} speech-act verbs -> {OUT.relative_to(ROOT)}")
     return 0
 

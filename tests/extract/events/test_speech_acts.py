@@ -58,11 +58,24 @@ CRITICIZED = (
     "Ruritania/NNP/nsubj/1 criticized/VBD/ROOT/1 Borduria/NNP/poss/4 's/POS/case/2 "
     "plan/NN/dobj/1 ./././1"
 )
-# "Ruritania said Borduria 's plan failed ." — a plain statement
+# "Ruritania said Borduria 's plan passed ." — a plain statement
 SAID = (
     "Ruritania/NNP/nsubj/1 said/VBD/ROOT/1 Borduria/NNP/poss/4 's/POS/case/2 "
-    "plan/NN/nsubj/5 failed/VBD/ccomp/1 ./././1"
+    "plan/NN/nsubj/5 passed/VBD/ccomp/1 ./././1"
 )
+
+
+def said_plan_was(words: str, owner: str = "Borduria") -> Doc:
+    """ "Ruritania said <owner> 's plan was [not] <adjective> ." """
+    neg = words.startswith("not ")
+    adj = words.split()[-1]
+    spec = (
+        f"Ruritania/NNP/nsubj/1 said/VBD/ROOT/1 {owner}/NNP/poss/4 's/POS/case/2 "
+        "plan/NN/nsubj/5 was/VBD/ccomp/1 "
+        + ("not/RB/neg/5 " if neg else "")
+        + f"{adj}/JJ/acomp/5 ./././1"
+    )
+    return make_doc(spec)
 
 
 def test_speech_acts_criticism_cue_is_an_accuse_event_linked_to_its_attribution():
@@ -180,3 +193,32 @@ def test_speech_acts_warning_takes_no_recipient_from_its_reported_clause():
     (e,) = [x for x in events if x.trigger.text == "cautioned"]
     assert e.plover == "THREATEN" and e.attribution == "q1"
     assert e.recipients == ()  # the accusation counterexample is the "castigated" test above
+
+
+def test_speech_acts_saying_verb_with_fault_finding_clause_is_criticism_of_its_subject():
+    doc = said_plan_was("irresponsible")
+    actors = actors_for(doc, {"Ruritania": "RUR", "Borduria": "BOR"})
+    (e,) = run(doc, actors, [attribution(doc, "a1", 1, (2, 7))])
+    assert (e.plover, e.cameo, e.trigger.text) == ("ACCUSE", "111", "said")
+    assert e.actors == ("a1",) and e.recipients == ("a2",) and e.attribution == "q1"
+
+
+def test_speech_acts_saying_verb_without_fault_or_target_is_no_criticism():
+    for words, owner in (("sensible", "Borduria"), ("not irresponsible", "Borduria")):
+        doc = said_plan_was(words, owner)
+        actors = actors_for(doc, {"Ruritania": "RUR", "Borduria": "BOR"})
+        assert run(doc, actors, [attribution(doc, "a1", 1, (2, len(doc) - 1))]) == [], words
+    # the speaker faulting its own plan names no one else: no recipient, no event
+    doc = said_plan_was("irresponsible", owner="Ruritania")
+    actors = actors_for(doc, {"Ruritania": "RUR"})
+    assert run(doc, actors, [attribution(doc, "a1", 1, (2, 7))]) == []
+
+
+def test_speech_acts_fault_word_on_an_object_faults_no_subject():
+    # "Ruritania said Borduria faced an irresponsible neighbour ." — no fault of Borduria's
+    doc = make_doc(
+        "Ruritania/NNP/nsubj/1 said/VBD/ROOT/1 Borduria/NNP/nsubj/3 faced/VBD/ccomp/1 "
+        "an/DT/det/6 irresponsible/JJ/amod/6 neighbour/NN/dobj/3 ./././1"
+    )
+    actors = actors_for(doc, {"Ruritania": "RUR", "Borduria": "BOR"})
+    assert run(doc, actors, [attribution(doc, "a1", 1, (2, 7))]) == []

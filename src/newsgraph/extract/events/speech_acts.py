@@ -28,9 +28,13 @@ from ...nlp.lemma import lemma, verb_lemma
 from ...records import Actor, Attribution
 from ..syntax import dependents
 from .arguments import Resolver, recipient_tokens, subject_tokens
-from .triggers import code_table
+from .triggers import code_table, match_token
 
 VERBS_FILE = "speech_act_verbs.tsv"
+NEGATIVE_FILE = "negative_evaluation.tsv"
+# cue_verbs.tsv classes of a neutral saying verb ("said", "added", "argued", "reported")
+_SAYING = ("speech", "report", "argue")
+CRITICISM = "111"  # CAMEO: criticize or denounce
 CUE_VERBS_FILE = "cue_verbs.tsv"
 # cue_verbs.tsv classes that say what someone thinks, wants or what seems, not an act
 # toward anyone ("appears", "hopes", "wants", "showed"): never a speech act
@@ -64,6 +68,18 @@ def speech_act_codes() -> dict[str, str]:
         for r in load_table(VERBS_FILE)
         if r["cameo"] in known and r["lemma"] not in not_acts
     }
+
+
+@cache
+def negative_words() -> frozenset[str]:
+    """Words that say something is bad (``negative_evaluation.tsv``, from VADER)."""
+    return frozenset(r["word"] for r in load_table(NEGATIVE_FILE))
+
+
+@cache
+def saying_verbs() -> frozenset[str]:
+    """Neutral saying verbs: ``cue_verbs.tsv`` rows of the speech, report and argue classes."""
+    return frozenset(r["lemma"] for r in load_table(CUE_VERBS_FILE) if r["class"] in _SAYING)
 
 
 def cue_token(doc: Doc, att: Attribution) -> Token | None:
@@ -100,7 +116,7 @@ def speech_act(res: Resolver, att: Attribution, taken: set[int]) -> SpeechAct | 
         return None
     cameo = code_of(cue)
     if cameo is None:
-        return None
+        return reported_criticism(res, att, cue)
     if cameo.startswith("02") and _is_question(att):
         return None  # "'How would they get papers?' she asked" asks no one for anything
     actors = speaker_actors(res, att, cue)
@@ -139,3 +155,49 @@ def addressees(res: Resolver, att: Attribution, cue: Token, cameo: str) -> list[
         if out:
             break
     return out
+
+
+def reported_criticism(res: Resolver, att: Attribution, cue: Token) -> SpeechAct | None:
+    """A neutral saying verb whose reported clause finds fault with someone: "Kudlow said
+    *Trudeau's* press conference was *a betrayal*", "Prosecutors say *he* *lied*".
+
+    The clause (the part in the cue's sentence) must hold a word of negative evaluation
+    that is no event word of its own (the trigger phase codes "killed", "attacked"), not
+    negated, whose clause's subject names an actor other than the speaker: the recipient.
+    """
+    if not any(f in saying_verbs() for f in (lemma(cue), verb_lemma(cue.text))):
+        return None
+    actors = speaker_actors(res, att, cue)
+    content = res.doc.char_span(att.content.start, att.content.end, alignment_mode="expand")
+    if not actors or content is None:
+        return None
+    inside = {t.i for t in content if t.sent.start == cue.sent.start}
+    negative = negative_words()
+    res.speaker = actors[0]  # "we", "us" in the quote are the speaker's side
+    for i in sorted(inside):
+        t = res.doc[i]
+        if not (t.lower_ in negative or lemma(t) in negative) or match_token(t) is not None:
+            continue
+        if any(c.dep_ == "neg" for c in (*t.children, *t.head.children)):
+            continue  # "was not insulting"
+        targets = [a for a in _clause_subjects(res, t, inside) if a not in actors]
+        if targets:
+            return SpeechAct(att, cue, CRITICISM, actors, targets)
+    return None
+
+
+def _clause_subjects(res: Resolver, t: Token, inside: set[int]) -> list[Actor]:
+    """Actors the subject of the clause holding ``t`` names, the nearest clause first; a
+    word modifying a noun ("an *unfair* advantage") faults that noun's owner only."""
+    if t.dep_ in ("amod", "compound") and not t.head.tag_.startswith("VB"):
+        return [] if t.head.dep_ not in ("nsubj", "nsubjpass", "attr") else res.np_actors(t.head)
+    node = t
+    for _ in range(4):
+        for s in dependents(node, "nsubj", "nsubjpass"):
+            found = res.np_actors(s)
+            if found:
+                return found
+        if node.head.i == node.i or node.head.i not in inside:
+            break
+        node = node.head
+    return []
