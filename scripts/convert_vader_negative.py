@@ -8,7 +8,8 @@ something is bad ("insulting", "unacceptable", "betrayal", "lied"). The events w
 a reported clause built on one of them as criticism of whom the clause is about.
 
 Get the lexicon with the ordinary client, e.g.
-    pip download vaderSentiment==3.3.2 --no-deps -d /tmp/vader && unzip /tmp/vader/*.whl -d /tmp/vader
+    pip download vaderSentiment==3.3.2 --no-deps -d /tmp/vader
+    unzip /tmp/vader/*.whl -d /tmp/vader
 Usage: python3 scripts/convert_vader_negative.py /tmp/vader/vaderSentiment/vader_lexicon.txt
 """
 
