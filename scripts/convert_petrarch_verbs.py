@@ -3,13 +3,16 @@
 
 Reads ``CAMEO.2.0.txt`` (PETRARCH2, Open Event Data Alliance, MIT licence) and writes
 ``src/newsgraph/lexicons/speech_act_verbs.tsv``: every single-word verb of the dictionary
-whose code is a speech act — a verbal CAMEO code of roots 01-05 (verbal cooperation) or
-10-13 (verbal conflict) — with that code. A verb's code is its own ``[code]``, else its
-synonym block's, else (a block coded ``---``, e.g. DENY, REJECT) the code its own patterns
-most often give (the patterns' comments name the verb). Neutral statements (010, "say",
-"tell") and the material roots 06-09 are left out. A verb listed in blocks of different
-CAMEO roots is ambiguous in the dictionary itself and is left out too, unless the verb's own
-``[code]`` settles it (an explicit code outranks inherited ones); within one root the most
+whose code is a speech act — CAMEO's verbal codes that are acts of speaking: roots 01-03
+(statements other than the neutral 010, appeals, intents) and 10-13 (demands, disapproval,
+rejection, threats), and of root 05 the verbal ones (051 praise, 052 defend verbally, 053
+rally support, 055 apologize, 056 forgive) — with that code. A verb's code is its own
+``[code]``, else its synonym block's, else (a block coded ``---``, e.g. DENY, REJECT) the
+code its own patterns most often give (the patterns' comments name the verb). Neutral
+statements (010, "say", "tell"), meetings (04), 050/054/057 (cooperation, recognition,
+signing: acts, not words) and the material roots 06-09 are left out. A verb listed in
+blocks of different CAMEO roots is ambiguous in the dictionary itself and is left out too,
+unless the verb's own ``[code]`` settles it (an explicit code outranks inherited ones); within one root the most
 general code (the shortest, then the smallest) is kept.
 
 Usage: python3 scripts/convert_petrarch_verbs.py [PATH/TO/CAMEO.2.0.txt]
@@ -63,12 +66,15 @@ def header() -> str:
     return "".join(f"# {line}".rstrip() + "\n" for line in lines) + "lemma\tcameo\n"
 
 
-SPEECH_ROOTS = ("01", "02", "03", "04", "05", "10", "11", "12", "13")
+SPEECH_ROOTS = ("01", "02", "03", "10", "11", "12", "13")
+VERBAL_05 = ("051", "052", "053", "055", "056")
 PATTERN = re.compile(r"^-.*\[(\d+)\]\s*#\s*([A-Z_]+)")
 
 
 def speech_code(code: str | None) -> bool:
-    return bool(code) and code.isdigit() and code[:2] in SPEECH_ROOTS and code != "010"
+    if not code or not code.isdigit() or code == "010":
+        return False
+    return code[:2] in SPEECH_ROOTS or code[:3] in VERBAL_05
 
 
 def _pattern_code(counts: dict[str, int]) -> str | None:

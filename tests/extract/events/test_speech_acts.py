@@ -222,3 +222,47 @@ def test_speech_acts_fault_word_on_an_object_faults_no_subject():
     )
     actors = actors_for(doc, {"Ruritania": "RUR", "Borduria": "BOR"})
     assert run(doc, actors, [attribution(doc, "a1", 1, (2, 7))]) == []
+
+
+def test_speech_acts_light_verb_cue_is_left_to_its_noun():
+    # "Ruritania expressed condolences to Borduria ." — the noun names the act, not the verb
+    doc = make_doc(
+        "Ruritania/NNP/nsubj/1 expressed/VBD/ROOT/1 condolences/NNS/dobj/1 to/IN/prep/1 "
+        "Borduria/NNP/pobj/3 ./././1"
+    )
+    actors = actors_for(doc, {"Ruritania": "RUR", "Borduria": "BOR"})
+    events = run(doc, actors, [attribution(doc, "a1", 1, (2, 5))])
+    assert all(e.trigger.text != "expressed" or e.cameo != "110" for e in events)
+    assert "express" not in speech_act_codes() and "castigate" in speech_act_codes()
+
+
+def test_speech_acts_assertion_is_disapproval_only_of_someone_it_names():
+    # "Ruritania alleged that Borduria lied ." names Borduria: a disapproval of Borduria
+    doc = make_doc(
+        "Ruritania/NNP/nsubj/1 alleged/VBD/ROOT/1 that/IN/mark/4 Borduria/NNP/nsubj/4 "
+        "lied/VBD/ccomp/1 ./././1"
+    )
+    actors = actors_for(doc, {"Ruritania": "RUR", "Borduria": "BOR"})
+    (e,) = [x for x in run(doc, actors, [attribution(doc, "a1", 1, (2, 5))]) if x.attribution]
+    assert e.plover == "ACCUSE" and e.recipients == ("a2",)
+    # "Ruritania alleged that it won ." names no one else: no event
+    doc = make_doc(
+        "Ruritania/NNP/nsubj/1 alleged/VBD/ROOT/1 that/IN/mark/4 it/PRP/nsubj/4 "
+        "won/VBD/ccomp/1 ./././1"
+    )
+    actors = actors_for(doc, {"Ruritania": "RUR"})
+    assert run(doc, actors, [attribution(doc, "a1", 1, (2, 5))]) == []
+
+
+def test_speech_acts_no_verdict_in_a_sentence_reporting_a_material_event():
+    # "Ruritania said Borduria 's plan was irresponsible and Borduria shelled Ruritania ."
+    doc = make_doc(
+        "Ruritania/NNP/nsubj/1 said/VBD/ROOT/1 Borduria/NNP/poss/4 's/POS/case/2 "
+        "plan/NN/nsubj/5 was/VBD/ccomp/1 irresponsible/JJ/acomp/5 and/CC/cc/5 "
+        "Borduria/NNP/nsubj/9 shelled/VBD/conj/5 Ruritania/NNP/dobj/9 ./././1"
+    )
+    actors = actors_for(doc, {"Ruritania": "RUR", "Borduria": "BOR"})
+    events = run(doc, actors, [attribution(doc, "a1", 1, (2, 11))])
+    assert any(e.trigger.text == "shelled" for e in events)
+    assert not any(e.trigger.text == "said" for e in events)
+    # the counterexample, without the shelling, is the criticism test above

@@ -218,6 +218,8 @@ def _speech_act_events(
     for f in found:
         span = doc.char_span(f.trigger.start, f.trigger.end, alignment_mode="expand")
         taken.update({t.i: f for t in span or ()})
+    # a sentence reporting a material happening reports, it passes no verdict
+    material = any(f.quad_class in (2, 4) for f in found)
     out: list[FoundEvent] = []
     for att in res.attributions:
         if att.cue is None or not (sent.start_char <= att.cue.start < sent.end_char):
@@ -225,7 +227,7 @@ def _speech_act_events(
         cue = cue_token(doc, att)
         if cue is not None and cue.i in taken and taken[cue.i].attribution is None:
             taken[cue.i].attribution = att.id  # one record of the act, linked to its words
-        act = speech_act(res, att, set(taken))
+        act = speech_act(res, att, set(taken), verdicts=not material)
         if act is None:
             continue
         if date is None:

@@ -28,7 +28,7 @@ from ...nlp.lemma import lemma, verb_lemma
 from ...records import Actor, Attribution
 from ..syntax import dependents
 from .arguments import Resolver, recipient_tokens, subject_tokens
-from .triggers import code_table, match_token
+from .triggers import code_table, match_token, support_verbs
 
 VERBS_FILE = "speech_act_verbs.tsv"
 NEGATIVE_FILE = "negative_evaluation.tsv"
@@ -63,11 +63,19 @@ def speech_act_codes() -> dict[str, str]:
     """Cue lemma → CAMEO code, for the codes this project knows."""
     known = code_table()
     not_acts = {r["lemma"] for r in load_table(CUE_VERBS_FILE) if r["class"] in _NOT_ACTS}
+    not_acts |= support_verbs()  # "expressed condolences": the noun names the act
     return {
         r["lemma"]: r["cameo"]
         for r in load_table(VERBS_FILE)
         if r["cameo"] in known and r["lemma"] not in not_acts
     }
+
+
+@cache
+def assertion_verbs() -> frozenset[str]:
+    """``cue_verbs.tsv``'s argue class ("claim", "argue", "allege"): an assertion is a
+    disapproval only of someone it names ("claimed *the US* lied", not "claimed they won")."""
+    return frozenset(r["lemma"] for r in load_table(CUE_VERBS_FILE) if r["class"] == "argue")
 
 
 @cache
@@ -97,33 +105,47 @@ def code_of(cue: Token) -> str | None:
     """The CAMEO code of a cue verb, by its lemma (read as a verb whatever its tag; the
     suffix rules may drop a silent e: "castigated" → "castigat")."""
     codes = speech_act_codes()
-    for form in (lemma(cue), verb_lemma(cue.text), cue.lower_):
-        for f in (form, form + "e"):
-            if f in codes:
-                return codes[f]
-    return None
+    return next((codes[f] for f in _forms(cue) if f in codes), None)
+
+
+def _forms(cue: Token) -> tuple[str, ...]:
+    """A cue's lemma candidates: the project's verb lemma, with and without a silent e."""
+    forms = (lemma(cue), verb_lemma(cue.text), cue.lower_)
+    return (*forms, *(f + "e" for f in forms))
 
 
 def _is_question(att: Attribution) -> bool:
     return att.kind == "direct" and att.content.text.rstrip(" \"'”’").endswith("?")
 
 
-def speech_act(res: Resolver, att: Attribution, taken: set[int]) -> SpeechAct | None:
+def speech_act(
+    res: Resolver, att: Attribution, taken: set[int], verdicts: bool = True
+) -> SpeechAct | None:
     """The speech act an attribution records, or None (no speech-act cue, no speaker,
-    a cue already coded as a trigger (its token index in ``taken``), a question)."""
+    a cue already coded as a trigger (its token index in ``taken``), a question).
+
+    ``verdicts``: whether a neutral saying verb may carry criticism (:func:`reported_criticism`);
+    not in a sentence that reports a material event of its own ("India said 20 soldiers
+    were killed" reports a clash, it passes no verdict)."""
     cue = cue_token(res.doc, att)
     if cue is None or cue.i in taken:
         return None
     cameo = code_of(cue)
     if cameo is None:
-        return reported_criticism(res, att, cue)
+        return reported_criticism(res, att, cue) if verdicts else None
     if cameo.startswith("02") and _is_question(att):
         return None  # "'How would they get papers?' she asked" asks no one for anything
     actors = speaker_actors(res, att, cue)
     if not actors:
         return None
     recips = [r for r in addressees(res, att, cue, cameo) if r not in actors]
+    if not recips and cameo.startswith("11") and _lemma_in(cue, assertion_verbs()):
+        return None  # "claimed that they had attacked": no one is faulted
     return SpeechAct(att, cue, cameo, actors, recips)
+
+
+def _lemma_in(cue: Token, words: frozenset[str]) -> bool:
+    return any(f in words for f in _forms(cue))
 
 
 def speaker_actors(res: Resolver, att: Attribution, cue: Token) -> list[Actor]:
@@ -165,7 +187,7 @@ def reported_criticism(res: Resolver, att: Attribution, cue: Token) -> SpeechAct
     that is no event word of its own (the trigger phase codes "killed", "attacked"), not
     negated, whose clause's subject names an actor other than the speaker: the recipient.
     """
-    if not any(f in saying_verbs() for f in (lemma(cue), verb_lemma(cue.text))):
+    if not _lemma_in(cue, saying_verbs()):
         return None
     actors = speaker_actors(res, att, cue)
     content = res.doc.char_span(att.content.start, att.content.end, alignment_mode="expand")
@@ -191,8 +213,12 @@ def _clause_subjects(res: Resolver, t: Token, inside: set[int]) -> list[Actor]:
     word modifying a noun ("an *unfair* advantage") faults that noun's owner only."""
     if t.dep_ in ("amod", "compound") and not t.head.tag_.startswith("VB"):
         return [] if t.head.dep_ not in ("nsubj", "nsubjpass", "attr") else res.np_actors(t.head)
+    if t.tag_.startswith("NN") and t.dep_ not in ("attr", "ROOT", "appos", "oprd"):
+        return []  # "acquire *weapons*", "fight *terrorism*": a topic, not a verdict
     node = t
     for _ in range(4):
+        if node.dep_ in ("relcl", "acl"):
+            return []  # "a register, which many *fear* …": about the noun, not the clause
         for s in dependents(node, "nsubj", "nsubjpass"):
             found = res.np_actors(s)
             if found:
