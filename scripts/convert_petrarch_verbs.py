@@ -12,8 +12,8 @@ code its own patterns most often give (the patterns' comments name the verb). Ne
 statements (010, "say", "tell"), meetings (04), 050/054/057 (cooperation, recognition,
 signing: acts, not words) and the material roots 06-09 are left out. A verb listed in
 blocks of different CAMEO roots is ambiguous in the dictionary itself and is left out too,
-unless the verb's own ``[code]`` settles it (an explicit code outranks inherited ones); within one root the most
-general code (the shortest, then the smallest) is kept.
+unless the verb's own ``[code]`` settles it (an explicit code outranks inherited ones);
+within one root the most general code (the shortest, then the smallest) is kept.
 
 Usage: python3 scripts/convert_petrarch_verbs.py [PATH/TO/CAMEO.2.0.txt]
 """
