@@ -186,8 +186,6 @@ def _governor_subject(v: Token, depth: int) -> list[Token]:
             return subj
         if h.head.tag_ == "JJ" and h.head.dep_ == "acomp":  # "are guilty of violating"
             return subject_tokens(h.head.head, depth + 1)[0]
-    if _reduced_passive(v):
-        return []  # "the diplomats expelled last week": the noun is done to, not doing
     if v.dep_ == "relcl" or (v.dep_ == "acl" and not h.tag_.startswith("VB")):
         if lemma(h) in event_words().non_agent:
             if h.dep_ == "dobj" and h.head.tag_.startswith("VB"):
@@ -206,8 +204,15 @@ def _governor_subject(v: Token, depth: int) -> list[Token]:
 
 
 def _reduced_passive(v: Token) -> bool:
-    """A past participle modifying a noun: "the official *accused* by Republicans"."""
-    return v.dep_ == "acl" and v.tag_ == "VBN" and not v.head.tag_.startswith("VB")
+    """A past participle modifying a noun, with its agent: "the official *accused* by
+    Republicans". Without a "by" phrase the parser often took a main verb for a modifier
+    ("Youths *resorted* to …", "aid groups *donated* …"): the noun then stays the doer."""
+    return (
+        v.dep_ == "acl"
+        and v.tag_ == "VBN"
+        and not v.head.tag_.startswith("VB")
+        and bool(dependents(v, "agent"))
+    )
 
 
 def recipient_tokens(v: Token, skip: set[int]) -> list[Token]:
