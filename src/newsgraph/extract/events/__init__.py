@@ -17,7 +17,11 @@ One pass over the parsed Doc, sentence by sentence, in phases that each have a m
 4. arguments (:mod:`.arguments`): actors, recipients (reciprocal events list every side as
    both) and the place;
 5. assembly (:mod:`.assemble`): date, attribution and its hedges, one event per happening,
-   ids in text order.
+   ids in text order;
+6. speech acts (:mod:`.speech_acts`): an attribution whose cue verb is itself an event
+   ("criticized", "denied", "praised"; PETRARCH2's CAMEO verbs) or whose reported clause
+   finds fault with someone becomes one event, linked to the attribution, unless a
+   trigger already coded that cue.
 
 The vocabulary and frame tables are data in ``newsgraph/lexicons`` (:mod:`.lexicon`). The
 wing reads the other wings' results only through the context: actors, places,

@@ -203,9 +203,24 @@ def _governor_subject(v: Token, depth: int) -> list[Token]:
     return []
 
 
+def _reduced_passive(v: Token) -> bool:
+    """A past participle modifying a noun, with its agent: "the official *accused* by
+    Republicans". Without a "by" phrase the parser often took a main verb for a modifier
+    ("Youths *resorted* to …", "aid groups *donated* …"): the noun then stays the doer."""
+    return (
+        v.dep_ == "acl"
+        and v.tag_ == "VBN"
+        and not v.head.tag_.startswith("VB")
+        and bool(dependents(v, "agent"))
+    )
+
+
 def recipient_tokens(v: Token, skip: set[int]) -> list[Token]:
-    """The tokens naming whom ``v`` is done to: object, passive subject, "to/with/on" phrase."""
+    """The tokens naming whom ``v`` is done to: object, passive subject, "to/with/on" phrase,
+    the noun a past participle modifies ("the official *accused* by Republicans")."""
     out: list[Token] = []
+    if _reduced_passive(v) and v.head.i not in skip:
+        out.append(v.head)
     for c in v.children:
         if c.i in skip:
             continue

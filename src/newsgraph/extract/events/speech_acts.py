@@ -1,0 +1,230 @@
+"""Speech acts: an attribution whose cue verb is itself an event becomes that event.
+
+CAMEO roots 01-05 and 10-13 are mostly things said: "X *accused* Y of …", "X *criticized*
+Y", "X *denied* …", "X *praised* …", "X *warned* …". The speech wing records them as
+attributions (speaker, cue, content); this module reads those records — never the speech
+wing's code — and codes the cue through ``speech_act_verbs.tsv`` (converted from PETRARCH2's
+CAMEO verb dictionary by ``scripts/convert_petrarch_verbs.py``). Plain statements ("said",
+"told": CAMEO 010) are no event, nor are cues that report a belief, a wish or an
+appearance (``cue_verbs.tsv`` classes evidential, belief, intent: "hopes", "appears").
+
+The speaker is the actor (the attribution's source, else the cue's subject); the recipient
+is whom the cue names — its object or a "to/with/against/on" phrase ("criticized *Mexico*",
+"blasted *the House's* proposal") — else the subject of the reported clause ("said *China*
+had manipulated …"). The speaker is never its own recipient. A cue another event of the
+sentence already starts from (a trigger word the trigger phase coded) is not coded twice,
+and a direct question is no request ("'Why now?' she asked").
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from functools import cache
+
+from spacy.tokens import Doc, Token
+
+from ...lexicons import load_table
+from ...nlp.lemma import lemma, verb_lemma
+from ...records import Actor, Attribution
+from ..syntax import dependents
+from .arguments import Resolver, recipient_tokens, subject_tokens
+from .sense import asks_question
+from .triggers import code_table, match_token, support_verbs
+
+VERBS_FILE = "speech_act_verbs.tsv"
+NEGATIVE_FILE = "negative_evaluation.tsv"
+# cue_verbs.tsv classes of a neutral saying verb ("said", "added", "argued", "reported")
+_SAYING = ("speech", "report", "argue")
+CRITICISM = "111"  # CAMEO: criticize or denounce
+CUE_VERBS_FILE = "cue_verbs.tsv"
+# cue_verbs.tsv classes that say what someone thinks, wants or what seems, not an act
+# toward anyone ("appears", "hopes", "wants", "showed"): never a speech act
+_NOT_ACTS = ("evidential", "belief", "intent")
+# CAMEO roots whose reported clause names the target as its subject: an appeal or demand
+# ("urged that *Y* withdraw") and a disapproval or accusation ("charged that *Y* lied").
+# A denial's or a threat's clause names the speaker's own side ("denied *Russia* tried").
+_TARGET_IN_CLAUSE = ("02", "10", "11")
+# the attribution kinds that have a cue verb of their own ("according to" has none)
+_CUED_KINDS = ("direct", "indirect", "partial", "mixed")
+
+
+@dataclass
+class SpeechAct:
+    """One coded speech act: the attribution, its cue token, code and sides."""
+
+    attribution: Attribution
+    cue: Token
+    cameo: str
+    actors: list[Actor]
+    recipients: list[Actor]
+
+
+@cache
+def speech_act_codes() -> dict[str, str]:
+    """Cue lemma → CAMEO code, for the codes this project knows."""
+    known = code_table()
+    not_acts = {r["lemma"] for r in load_table(CUE_VERBS_FILE) if r["class"] in _NOT_ACTS}
+    not_acts |= support_verbs()  # "expressed condolences": the noun names the act
+    return {
+        r["lemma"]: r["cameo"]
+        for r in load_table(VERBS_FILE)
+        if r["cameo"] in known and r["lemma"] not in not_acts
+    }
+
+
+@cache
+def assertion_verbs() -> frozenset[str]:
+    """``cue_verbs.tsv``'s argue class ("claim", "argue", "allege"): an assertion is a
+    disapproval only of someone it names ("claimed *the US* lied", not "claimed they won")."""
+    return frozenset(r["lemma"] for r in load_table(CUE_VERBS_FILE) if r["class"] == "argue")
+
+
+@cache
+def negative_words() -> frozenset[str]:
+    """Words that say something is bad (``negative_evaluation.tsv``, from VADER)."""
+    return frozenset(r["word"] for r in load_table(NEGATIVE_FILE))
+
+
+@cache
+def saying_verbs() -> frozenset[str]:
+    """Neutral saying verbs: ``cue_verbs.tsv`` rows of the speech, report and argue classes."""
+    return frozenset(r["lemma"] for r in load_table(CUE_VERBS_FILE) if r["class"] in _SAYING)
+
+
+def cue_token(doc: Doc, att: Attribution) -> Token | None:
+    """The cue's verb: the last word of the cue span ("went on to *accuse*")."""
+    if att.cue is None or att.kind not in _CUED_KINDS:
+        return None
+    span = doc.char_span(att.cue.start, att.cue.end, alignment_mode="expand")
+    if span is None or not len(span):
+        return None
+    verbs = [t for t in span if t.tag_.startswith("VB")]
+    return verbs[-1] if verbs else None
+
+
+def code_of(cue: Token) -> str | None:
+    """The CAMEO code of a cue verb, by its lemma (read as a verb whatever its tag; the
+    suffix rules may drop a silent e: "castigated" → "castigat")."""
+    codes = speech_act_codes()
+    return next((codes[f] for f in _forms(cue) if f in codes), None)
+
+
+def _forms(cue: Token) -> tuple[str, ...]:
+    """A cue's lemma candidates: the project's verb lemma, with and without a silent e."""
+    forms = (lemma(cue), verb_lemma(cue.text), cue.lower_)
+    return (*forms, *(f + "e" for f in forms))
+
+
+def _is_question(att: Attribution) -> bool:
+    return att.kind == "direct" and att.content.text.rstrip(" \"'”’").endswith("?")
+
+
+def speech_act(
+    res: Resolver, att: Attribution, taken: set[int], verdicts: bool = True
+) -> SpeechAct | None:
+    """The speech act an attribution records, or None (no speech-act cue, no speaker,
+    a cue already coded as a trigger (its token index in ``taken``), a question).
+
+    ``verdicts``: whether a neutral saying verb may carry criticism (:func:`reported_criticism`);
+    not in a sentence that reports a material event of its own ("India said 20 soldiers
+    were killed" reports a clash, it passes no verdict)."""
+    cue = cue_token(res.doc, att)
+    if cue is None or cue.i in taken:
+        return None
+    cameo = code_of(cue)
+    if cameo is None:
+        return reported_criticism(res, att, cue) if verdicts else None
+    if cameo.startswith("02") and (_is_question(att) or asks_question(cue)):
+        return None  # "'How would they get papers?' she asked", "asked whether": no request
+    actors = speaker_actors(res, att, cue)
+    if not actors:
+        return None
+    recips = [r for r in addressees(res, att, cue, cameo) if r not in actors]
+    if not recips and cameo.startswith("11") and _lemma_in(cue, assertion_verbs()):
+        return None  # "claimed that they had attacked": no one is faulted
+    return SpeechAct(att, cue, cameo, actors, recips)
+
+
+def _lemma_in(cue: Token, words: frozenset[str]) -> bool:
+    return any(f in words for f in _forms(cue))
+
+
+def speaker_actors(res: Resolver, att: Attribution, cue: Token) -> list[Actor]:
+    """The attribution's source, else the cue verb's subject."""
+    source = res.actor_by_id(att.source)
+    if source is not None:
+        return [source]
+    out: list[Actor] = []
+    for s in subject_tokens(cue)[0]:
+        out += [a for a in res.np_actors(s, subject=True) if a not in out]
+    return out
+
+
+def addressees(res: Resolver, att: Attribution, cue: Token, cameo: str) -> list[Actor]:
+    """Whom the act is aimed at: the cue's object or prepositional object, else, for an
+    appeal, demand or accusation, the subject (or its possessor) of the reported clause."""
+    out: list[Actor] = []
+    for r in recipient_tokens(cue, {cue.i}):
+        out += [a for a in res.np_actors(r) if a not in out]
+    if out or cameo[:2] not in _TARGET_IN_CLAUSE:
+        return out
+    content = res.doc.char_span(att.content.start, att.content.end, alignment_mode="expand")
+    if content is None:
+        return out
+    inside = {t.i for t in content}
+    for root in (t for t in content if t.head.i not in inside or t.head.i == t.i):
+        for s in dependents(root, "nsubj", "nsubjpass"):
+            out += [a for a in res.np_actors(s) if a not in out]
+        if out:
+            break
+    return out
+
+
+def reported_criticism(res: Resolver, att: Attribution, cue: Token) -> SpeechAct | None:
+    """A neutral saying verb whose reported clause finds fault with someone: "Kudlow said
+    *Trudeau's* press conference was *a betrayal*", "Prosecutors say *he* *lied*".
+
+    The clause (the part in the cue's sentence) must hold a word of negative evaluation
+    that is no event word of its own (the trigger phase codes "killed", "attacked"), not
+    negated, whose clause's subject names an actor other than the speaker: the recipient.
+    """
+    if not _lemma_in(cue, saying_verbs()):
+        return None
+    actors = speaker_actors(res, att, cue)
+    content = res.doc.char_span(att.content.start, att.content.end, alignment_mode="expand")
+    if not actors or content is None:
+        return None
+    inside = {t.i for t in content if t.sent.start == cue.sent.start}
+    negative = negative_words()
+    res.speaker = actors[0]  # "we", "us" in the quote are the speaker's side
+    for i in sorted(inside):
+        t = res.doc[i]
+        if not (t.lower_ in negative or lemma(t) in negative) or match_token(t) is not None:
+            continue
+        if any(c.dep_ == "neg" for c in (*t.children, *t.head.children)):
+            continue  # "was not insulting"
+        targets = [a for a in _clause_subjects(res, t, inside) if a not in actors]
+        if targets:
+            return SpeechAct(att, cue, CRITICISM, actors, targets)
+    return None
+
+
+def _clause_subjects(res: Resolver, t: Token, inside: set[int]) -> list[Actor]:
+    """Actors the subject of the clause holding ``t`` names, the nearest clause first; a
+    word modifying a noun ("an *unfair* advantage") faults that noun's owner only."""
+    if t.dep_ in ("amod", "compound") and not t.head.tag_.startswith("VB"):
+        return [] if t.head.dep_ not in ("nsubj", "nsubjpass", "attr") else res.np_actors(t.head)
+    if t.tag_.startswith("NN") and t.dep_ not in ("attr", "ROOT", "appos", "oprd"):
+        return []  # "acquire *weapons*", "fight *terrorism*": a topic, not a verdict
+    node = t
+    for _ in range(4):
+        if node.dep_ in ("relcl", "acl"):
+            return []  # "a register, which many *fear* …": about the noun, not the clause
+        for s in dependents(node, "nsubj", "nsubjpass"):
+            found = res.np_actors(s)
+            if found:
+                return found
+        if node.head.i == node.i or node.head.i not in inside:
+            break
+        node = node.head
+    return []
