@@ -20,6 +20,7 @@ from .config import Settings
 from .errors import InputError, NewsgraphError
 from .extract import ExtractOptions, run_extractors
 from .ingest import RawInput, iter_inputs
+from .nlp.long import is_long, parse
 from .records import Analysis, Failure
 
 if TYPE_CHECKING:
@@ -66,7 +67,9 @@ def _analyze_one(
     nlp: Language, doc_or_text: object, item: Analysis, options: ExtractOptions
 ) -> Item:
     try:
-        doc = doc_or_text if not isinstance(doc_or_text, str) else nlp(doc_or_text)
+        doc = doc_or_text
+        if isinstance(doc_or_text, str):  # a long article, or a retry one at a time
+            doc = parse(nlp, doc_or_text, origin=item.article.origin or item.article.id)
         return extract_doc(doc, item, options)  # type: ignore[arg-type]
     except NewsgraphError as e:
         return Failure(
@@ -103,6 +106,8 @@ def analyze_stage(
     it = iter(items)
     while chunk := list(islice(it, chunk_size)):
         todo = [x for x in chunk if isinstance(x, Analysis) and not x.skipped]
+        long = [x for x in todo if is_long(nlp, x.article.text)]  # parsed in chunks, alone
+        todo = [x for x in todo if not is_long(nlp, x.article.text)]
         try:
             docs: list[object] = list(
                 nlp.pipe(
@@ -114,6 +119,7 @@ def analyze_stage(
         except Exception:  # noqa: BLE001 - fall back to one at a time to find the bad one
             docs = [x.article.text for x in todo]
         parsed = dict(zip((id(x) for x in todo), docs, strict=True))
+        parsed.update((id(x), x.article.text) for x in long)
         for x in chunk:
             if isinstance(x, Analysis) and id(x) in parsed:
                 yield _analyze_one(nlp, parsed[id(x)], x, options)
