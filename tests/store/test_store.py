@@ -15,12 +15,15 @@ from newsgraph.store import Filters, open_store, parse_dyad
 
 
 def test_store_migrations_recorded_once(store, store_url):
-    assert store.schema_version() == 1
-    rows = store._rows("SELECT version, name FROM migrations")
-    assert [(r["version"], r["name"].split(".")[0]) for r in rows] == [(1, "0001_init")]
+    assert store.schema_version() == 2
+    rows = store._rows("SELECT version, name FROM migrations ORDER BY version")
+    assert [(r["version"], r["name"].split(".")[0]) for r in rows] == [
+        (1, "0001_init"),
+        (2, "0002_link_state"),
+    ]
     store.close()
     with open_store(store_url) as again:  # reopening applies nothing twice
-        assert len(again._rows("SELECT version FROM migrations")) == 1
+        assert len(again._rows("SELECT version FROM migrations")) == 2
 
 
 def test_store_same_article_twice_is_stored_once(store):
