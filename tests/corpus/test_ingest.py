@@ -200,3 +200,21 @@ def test_ingest_sigkill_then_rerun_equals_an_uninterrupted_run(tmp_path):
     assert straight_status == rerun.returncode == (3 if uninterrupted["failures"] else 0)
     assert len(uninterrupted["articles"]) + len(uninterrupted["failures"]) == n
     assert resumed == uninterrupted
+
+
+def test_ingest_finishes_an_interrupted_link_with_nothing_new(tmp_path, store_url):
+    from newsgraph.link import link
+    from store.builders import corpus
+
+    with open_store(store_url) as store:
+        store.write_batch(corpus())  # stored, then the run was killed before its link ended
+        assert not store.links_current() and store.clusters() == []
+    (tmp_path / "empty.txt").write_text("", encoding="utf-8")
+    result = ingest_cli(str(tmp_path / "empty.txt"), "--db", store_url, quiet=False, status=3)
+    assert "0 new" in result.stderr and "linked:" in result.stderr
+    with open_store(store_url) as store:
+        assert store.links_current()
+        clusters = store.clusters()
+        assert clusters and len(clusters) == link(store).clusters
+    again = ingest_cli(str(tmp_path / "empty.txt"), "--db", store_url, quiet=False, status=3)
+    assert "linked:" not in again.stderr  # current: nothing to finish

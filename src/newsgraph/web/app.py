@@ -105,7 +105,8 @@ class HostCheck:
             response = respond(
                 Request(scope), 400, "bad_request",
                 f"this server does not answer to the host {host!r}",
-                {"host": host, "allowed": sorted(self.allowed)},
+                [{"parameter": "Host", "problem": f"{host!r} is not one of "
+                  f"{', '.join(sorted(self.allowed))} (serve --allowed-host adds names)"}],
             )  # fmt: skip
             await response(scope, receive, send)
             return
