@@ -81,7 +81,9 @@ class Newsgraph:
 
         raw, published_iso = _raw_input(text_or_html, title, published, url, origin=None)
         cleaned = clean(raw, self._settings, published=published_iso, url=_clean_str(url))
-        doc = parse(self._nlp, cleaned.article.text, origin=raw.origin)
+        doc = parse(
+            self._nlp, cleaned.article.text, origin=raw.origin, max_chars=self._settings.max_chars
+        )
         return extract_doc(doc, cleaned, self._options())
 
     def analyze_many(

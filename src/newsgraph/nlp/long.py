@@ -51,12 +51,26 @@ def chunks(text: str, size: int = CHUNK_CHARS) -> list[str]:
     return out
 
 
-def parse(nlp: Any, text: str, *, origin: str = "<text>") -> Doc:
+def check_length(text: str, max_chars: int, origin: str) -> None:
+    """Refuse an article longer than the ``max_chars`` setting with a named InputError."""
+    if len(text) > max_chars:
+        raise InputError(
+            f"the article is too long to analyse: {len(text):,} characters, more than the "
+            f"max_chars setting ({max_chars:,}); split it, or raise max_chars (articles "
+            f"over the model's limit are parsed in chunks; time grows with length)",
+            input=origin,
+        )
+
+
+def parse(nlp: Any, text: str, *, origin: str = "<text>", max_chars: int | None = None) -> Doc:
     """The parsed Doc of ``text``, in chunks when it is longer than ``nlp.max_length``.
 
-    Raises :class:`~newsgraph.errors.InputError` if the chunks cannot be joined back into
-    the article's text (the offsets would be wrong).
+    Raises :class:`~newsgraph.errors.InputError` if the text is longer than ``max_chars``
+    (when given), or if the chunks cannot be joined back into the article's text (the
+    offsets would be wrong).
     """
+    if max_chars is not None:
+        check_length(text, max_chars, origin)
     if not is_long(nlp, text):
         return nlp(text)  # type: ignore[no-any-return]
     from spacy.tokens import Doc
@@ -73,4 +87,4 @@ def parse(nlp: Any, text: str, *, origin: str = "<text>") -> Doc:
     return doc
 
 
-__all__ = ["CHUNK_CHARS", "chunks", "is_long", "max_length", "parse"]
+__all__ = ["CHUNK_CHARS", "check_length", "chunks", "is_long", "max_length", "parse"]
