@@ -95,7 +95,8 @@ def serve(
         )
     if host not in LOOPBACK:
         click.echo(
-            f"warning: listening on {host}: anyone who can reach it can read the corpus",
+            f"warning: listening on {host}: anyone who can reach it can read the corpus "
+            f"(requests must name {host} as their Host; add names with --allowed-host)",
             err=True,
         )
     click.echo(f"newsgraph: serving {store.url} on http://{host}:{port}/", err=True)
