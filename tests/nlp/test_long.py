@@ -102,17 +102,3 @@ def test_long_three_million_characters_refused_clearly_within_five_minutes(tmp_p
     assert result.returncode == InputError.exit_status, result.stderr
     assert "too long to analyse" in result.stderr and "max_chars" in result.stderr
     assert "internal" not in result.stderr and "Traceback" not in result.stderr
-
-
-@pytest.mark.model
-@pytest.mark.slow
-def test_long_three_million_characters_analysed_when_allowed(nlp):
-    import newsgraph
-    from newsgraph.config import Settings
-
-    body = _sample_body()
-    text = body * (3_000_000 // len(body) + 1)
-    pipeline = newsgraph.load(settings=Settings(max_chars=4_000_000))
-    a = pipeline.analyze(text, published="2023-04-17")
-    assert len(a.article.text) > 3_000_000 and a.actors and a.events
-    assert all(s.is_valid_in(a.article.text) for s in a.spans()[:10_000])
