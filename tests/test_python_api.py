@@ -301,10 +301,10 @@ def test_api_analyze_many_two_processes_equal_one(monkeypatch, nlp):
         started.append(1)
         return start(self)
 
-    def spy(nlp_, doc_or_text, item, options):
+    def spy(nlp_, doc_or_text, item, options, *rest):
         if isinstance(doc_or_text, str):
             parsed_here.append(doc_or_text)
-        return analyze_one(nlp_, doc_or_text, item, options)
+        return analyze_one(nlp_, doc_or_text, item, options, *rest)
 
     monkeypatch.setattr(multiprocessing.Process, "start", counting_start)
     monkeypatch.setattr(pipeline, "_analyze_one", spy)

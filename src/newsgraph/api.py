@@ -76,11 +76,15 @@ class Newsgraph:
         bad date, :class:`~newsgraph.errors.LanguageError` for a text not in English.
         """
         from .clean import clean
+        from .nlp.long import parse
         from .pipeline import extract_doc
 
         raw, published_iso = _raw_input(text_or_html, title, published, url, origin=None)
         cleaned = clean(raw, self._settings, published=published_iso, url=_clean_str(url))
-        return extract_doc(self._nlp(cleaned.article.text), cleaned, self._options())
+        doc = parse(
+            self._nlp, cleaned.article.text, origin=raw.origin, max_chars=self._settings.max_chars
+        )
+        return extract_doc(doc, cleaned, self._options())
 
     def analyze_many(
         self,

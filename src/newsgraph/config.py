@@ -34,6 +34,7 @@ class Settings:
     actor_dictionaries: tuple[str, ...] = ()  # user CSV or PETRARCH .actors files
     workers: int = 0  # 0 = run in this process; N = Dask LocalCluster of N workers
     scheduler: str | None = None  # address of an existing Dask scheduler
+    max_chars: int = 1_000_000  # longest article body analysed (longer: parsed in chunks)
 
     def __post_init__(self) -> None:
         if self.batch_size < 1:
@@ -48,6 +49,8 @@ class Settings:
             raise ConfigError(f"max_redirects must be within 0..30, got {self.max_redirects}")
         if self.workers < 0:
             raise ConfigError(f"workers must be ≥ 0, got {self.workers}")
+        if self.max_chars < 1000:
+            raise ConfigError(f"max_chars must be ≥ 1000, got {self.max_chars}")
         for path in self.actor_dictionaries:
             if not Path(path).is_file():
                 raise ConfigError(f"actor dictionary {path!r} is not a file")

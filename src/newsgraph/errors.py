@@ -56,6 +56,12 @@ class LanguageError(InputError):
     code = "language"
 
 
+class OutputError(NewsgraphError):
+    """An output file cannot be written: a missing folder, no permission, a full disk."""
+
+    code = "output"
+
+
 class ModelError(NewsgraphError):
     """The pinned spaCy model is missing or does not load."""
 

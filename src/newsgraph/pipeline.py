@@ -20,6 +20,7 @@ from .config import Settings
 from .errors import InputError, NewsgraphError
 from .extract import ExtractOptions, run_extractors
 from .ingest import RawInput, iter_inputs
+from .nlp.long import max_length, parse
 from .records import Analysis, Failure
 
 if TYPE_CHECKING:
@@ -63,10 +64,17 @@ def extract_doc(doc: Doc, item: Analysis, options: ExtractOptions) -> Analysis:
 
 
 def _analyze_one(
-    nlp: Language, doc_or_text: object, item: Analysis, options: ExtractOptions
+    nlp: Language,
+    doc_or_text: object,
+    item: Analysis,
+    options: ExtractOptions,
+    max_chars: int | None = None,
 ) -> Item:
     try:
-        doc = doc_or_text if not isinstance(doc_or_text, str) else nlp(doc_or_text)
+        doc = doc_or_text
+        if isinstance(doc_or_text, str):  # a long article, or a retry one at a time
+            origin = item.article.origin or item.article.id
+            doc = parse(nlp, doc_or_text, origin=origin, max_chars=max_chars)
         return extract_doc(doc, item, options)  # type: ignore[arg-type]
     except NewsgraphError as e:
         return Failure(
@@ -103,6 +111,10 @@ def analyze_stage(
     it = iter(items)
     while chunk := list(islice(it, chunk_size)):
         todo = [x for x in chunk if isinstance(x, Analysis) and not x.skipped]
+        # Too long for one parse (or for max_chars): parsed in chunks, alone, or refused.
+        limit = min(settings.max_chars, max_length(nlp)) if todo else 0
+        long = [x for x in todo if len(x.article.text) > limit]
+        todo = [x for x in todo if len(x.article.text) <= limit]
         try:
             docs: list[object] = list(
                 nlp.pipe(
@@ -114,9 +126,10 @@ def analyze_stage(
         except Exception:  # noqa: BLE001 - fall back to one at a time to find the bad one
             docs = [x.article.text for x in todo]
         parsed = dict(zip((id(x) for x in todo), docs, strict=True))
+        parsed.update((id(x), x.article.text) for x in long)
         for x in chunk:
             if isinstance(x, Analysis) and id(x) in parsed:
-                yield _analyze_one(nlp, parsed[id(x)], x, options)
+                yield _analyze_one(nlp, parsed[id(x)], x, options, settings.max_chars)
             else:
                 yield x
 
@@ -164,7 +177,11 @@ def analyze_text(
         language="en",
     )
     result = _analyze_one(
-        nlp, text, Analysis(article=article), ExtractOptions(settings.actor_dictionaries)
+        nlp,
+        text,
+        Analysis(article=article),
+        ExtractOptions(settings.actor_dictionaries),
+        settings.max_chars,
     )
     if isinstance(result, Failure):
         raise NewsgraphError(result.reason, input=result.input)

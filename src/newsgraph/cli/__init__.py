@@ -2,7 +2,7 @@
 
 Exit statuses: 0 done; 1-6 a ``NewsgraphError`` of that ``exit_status`` (errors.py; the
 README's table lists them); 2 also a usage error (click); 3 also "some inputs failed"
-(``analyze`` goes past each one and sums them up at the end).
+(``analyze`` goes past each one and sums them up at the end; ``ingest`` stores them).
 """
 
 from __future__ import annotations

@@ -132,7 +132,8 @@ def fail_summary(failures: list[Failure]) -> None:
 _MEANING = {0: "done", 1: "any other error newsgraph reports (the message says what and why)"}
 _ALSO = {
     2: "or a usage error: an unknown option, a missing or bad argument",
-    3: "or, for `analyze`, some inputs failed (each is named on stderr, the rest ran)",
+    3: "or, for `analyze` and `ingest`, some inputs failed (each is named on stderr or stored "
+    "as a failure; the rest ran)",
 }
 
 

@@ -14,7 +14,7 @@ from typing import Any
 import click
 
 from ..config import Settings
-from ..errors import NewsgraphError
+from ..errors import InputError, NewsgraphError, OutputError
 from .common import iso_date, quiet, verbosity_options
 
 db_option = click.option(
@@ -28,11 +28,21 @@ db_option = click.option(
 FORMATS = click.Choice(["table", "json", "csv"])
 
 
+read_only_option = click.option(
+    "--read-only",
+    is_flag=True,
+    default=None,
+    help="Open the store without writing to it (no migrations). Automatic when the SQLite "
+    "file is not writable.",
+)
+MAX_ROWS = 2**63 - 1  # the largest LIMIT/OFFSET both databases take
+
+
 @contextmanager
-def _store(settings: Settings, db: str | None) -> Iterator[Any]:
+def _store(settings: Settings, db: str | None, read_only: bool | None = False) -> Iterator[Any]:
     from ..store import open_store
 
-    store = open_store(db or settings.db)
+    store = open_store(db or settings.db, read_only=read_only)
     try:
         yield store
     finally:
@@ -119,8 +129,9 @@ def ingest(
 
     SOURCES are what `newsgraph analyze` reads: files, directories, JSONL dumps (gzipped
     too), feeds, WARCs, URLs. Each batch commits atomically, so a killed run loses nothing
-    it committed and running it again does the rest. Failures are stored with their reason
-    (see `newsgraph failures`). Progress goes to stderr; a summary is printed at the end.
+    it committed and running it again does the rest (a link left unfinished too). Failures
+    are stored with their reason (see `newsgraph failures`) and the exit status is then 3.
+    Progress goes to stderr; a summary is printed at the end.
 
     \b
     Examples:
@@ -153,7 +164,8 @@ def ingest(
                 analyze=analyze,
             )
         linked = ""
-        if do_link and summary.added:
+        if do_link and (summary.added or not store.links_current()):
+            # also after a run killed while linking: the store says its links are stale
             from ..link import link
 
             result = link(store)
@@ -174,6 +186,8 @@ def ingest(
                 "list the failures with: newsgraph failures" + (f" --db {db}" if db else ""),
                 highlight=False,
             )
+    if summary.failures:  # the rest is stored; the exit status says not everything was
+        raise SystemExit(InputError.exit_status)
 
 
 @contextmanager
@@ -303,17 +317,26 @@ def _cell(v: Any) -> str:
 )
 @click.option(
     "--limit",
-    type=click.IntRange(0),
+    type=click.IntRange(0, MAX_ROWS),
     default=50,
     show_default=True,
     help="At most N rows (0 = all).",
 )
-@click.option("--offset", type=click.IntRange(0), default=0, help="Skip the first N rows.")
+@click.option(
+    "--offset", type=click.IntRange(0, MAX_ROWS), default=0, help="Skip the first N rows."
+)
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@read_only_option
 @verbosity_options
 @click.pass_obj
 def query(
-    settings: Settings, kind: str, db: str | None, fmt: str, dyad: str | None, **filters: Any
+    settings: Settings,
+    kind: str,
+    db: str | None,
+    fmt: str,
+    dyad: str | None,
+    read_only: bool | None,
+    **filters: Any,
 ) -> None:
     """Select events, actors, articles, claims or event clusters from a store.
 
@@ -330,7 +353,7 @@ def query(
         f = Filters(dyad=parse_dyad(dyad) if dyad else None, **filters)
     except NewsgraphError as e:
         raise click.UsageError(e.message) from None
-    with _store(settings, db) as store:
+    with _store(settings, db, read_only) as store:
         rows = store.query(kind, f)
     _rows_out(rows, fmt, kind)
 
@@ -338,9 +361,10 @@ def query(
 @click.command()
 @db_option
 @click.option("--format", "fmt", type=FORMATS, default="table", show_default=True)
+@read_only_option
 @verbosity_options
 @click.pass_obj
-def failures(settings: Settings, db: str | None, fmt: str) -> None:
+def failures(settings: Settings, db: str | None, fmt: str, read_only: bool | None) -> None:
     """List the inputs that could not be stored, with stage, code and reason.
 
     A failure is cleared when the same input is later stored.
@@ -349,7 +373,7 @@ def failures(settings: Settings, db: str | None, fmt: str) -> None:
     Example:
       newsgraph failures --db corpus.db --format csv
     """
-    with _store(settings, db) as store:
+    with _store(settings, db, read_only) as store:
         rows = store.failures()
     _rows_out(rows, fmt, "failures")
 
@@ -418,6 +442,7 @@ def link(settings: Settings, db: str | None, threshold: float, window: int) -> N
 @click.option("--since", callback=iso_date, help="From this date YYYY-MM-DD (inclusive).")
 @click.option("--until", callback=iso_date, help="Up to this date YYYY-MM-DD (inclusive).")
 @click.option("--outlet", help="Outlet name contains this (case-blind).")
+@read_only_option
 @verbosity_options
 @click.pass_obj
 def export(
@@ -429,6 +454,7 @@ def export(
     since: str | None,
     until: str | None,
     outlet: str | None,
+    read_only: bool | None,
 ) -> None:
     """Write the store as JSONL, CSV, Parquet or GDELT 2.0 Events TSV.
 
@@ -443,10 +469,19 @@ def export(
 
     if fmt == "parquet" and not out:
         raise click.UsageError("parquet is binary: give --out FILE")
-    with _store(settings, db) as store:
-        n = run_export(
-            store, fmt, out, Filters(since=since, until=until, outlet=outlet, limit=0), table=table
-        )
+    with _store(settings, db, read_only) as store:
+        try:
+            n = run_export(
+                store,
+                fmt,
+                out,
+                Filters(since=since, until=until, outlet=outlet, limit=0),
+                table=table,
+            )
+        except OSError as e:  # a missing folder, a full disk, no permission
+            raise OutputError(
+                f"cannot write the export: {e.strerror or e}", input=out or "stdout"
+            ) from None
     click.echo(
         f"wrote {n:,} {'article' if fmt == 'jsonl' else 'row'}(s) to {out or 'stdout'}", err=True
     )

@@ -30,9 +30,33 @@ LOOPBACK = {"127.0.0.1", "::1", "localhost"}
     show_default=True,
     help="Server log level (stderr).",
 )
+@click.option(
+    "--allowed-host",
+    "allowed_hosts",
+    multiple=True,
+    metavar="NAME",
+    help="Also answer requests whose Host header is NAME (repeatable; '*' for any). By "
+    "default only the --host address (and localhost names when it is loopback) are "
+    "answered; other Host headers get a 400, which stops DNS-rebinding pages.",
+)
+@click.option(
+    "--read-only",
+    is_flag=True,
+    default=None,
+    help="Open the store without writing to it (no migrations). Automatic when the SQLite "
+    "file is not writable.",
+)
 @verbosity_options
 @click.pass_obj
-def serve(settings: Settings, db: str | None, host: str, port: int, log_level: str) -> None:
+def serve(
+    settings: Settings,
+    db: str | None,
+    host: str,
+    port: int,
+    log_level: str,
+    allowed_hosts: tuple[str, ...],
+    read_only: bool | None,
+) -> None:
     """Serve the JSON API (OpenAPI at /openapi.json, reference at /api) and the web UI.
 
     The server is read-only and has no login: keep it on 127.0.0.1 unless the network
@@ -47,6 +71,7 @@ def serve(settings: Settings, db: str | None, host: str, port: int, log_level: s
         import uvicorn
 
         from ..web import create_app
+        from ..web.app import allowed_hosts_for
     except ImportError as e:  # the base install leaves the web stack out
         raise NewsgraphError(
             f"the web server needs the 'web' extra ({e.name} is missing): "
@@ -56,8 +81,9 @@ def serve(settings: Settings, db: str | None, host: str, port: int, log_level: s
 
     url = db or settings.db
     try:
-        store = open_store(url)  # open (and migrate) now, so a bad URL fails before serving
-        app = create_app(store)
+        # open (and migrate, if writable) now, so a bad URL fails before serving
+        store = open_store(url, read_only=read_only)
+        app = create_app(store, allowed_hosts=allowed_hosts_for(host, allowed_hosts))
         empty = store.overview()["articles"] == 0
     except NewsgraphError as e:
         raise CommandError(e) from None
@@ -69,7 +95,8 @@ def serve(settings: Settings, db: str | None, host: str, port: int, log_level: s
         )
     if host not in LOOPBACK:
         click.echo(
-            f"warning: listening on {host}: anyone who can reach it can read the corpus",
+            f"warning: listening on {host}: anyone who can reach it can read the corpus "
+            f"(requests must name {host} as their Host; add names with --allowed-host)",
             err=True,
         )
     click.echo(f"newsgraph: serving {store.url} on http://{host}:{port}/", err=True)

@@ -76,6 +76,10 @@ class _LazyModel:
         self.name = name
         self._nlp: Language | None = None
 
+    @property
+    def max_length(self) -> int:
+        return self._load().max_length
+
     def _load(self) -> Language:
         if self._nlp is None:
             from ..nlp import load_model

@@ -31,6 +31,8 @@ class LinkStore(Protocol):
 
     def save_clusters(self, clusters: Sequence[EventCluster]) -> None: ...
 
+    def mark_links_current(self) -> None: ...
+
 
 @dataclass(frozen=True)
 class LinkSummary:
@@ -41,7 +43,9 @@ class LinkSummary:
 
 
 def link(store: LinkStore, *, threshold: float = 0.8, window: int = 3) -> LinkSummary:
-    """Group near-duplicate articles, then cluster events across articles; store both."""
+    """Group near-duplicate articles, then cluster events across articles; store both.
+
+    The store records that its links are current only when both are saved."""
     known = store.minhashes()
     new = signatures_for(store.article_texts(exclude=set(known)))
     if new:
@@ -50,6 +54,7 @@ def link(store: LinkStore, *, threshold: float = 0.8, window: int = 3) -> LinkSu
     store.save_duplicates(groups)
     clusters = cluster_events(store.link_inputs(), window=window)
     store.save_clusters(clusters)
+    store.mark_links_current()  # last: a run killed before this is finished by the next ingest
     return LinkSummary(
         duplicate_groups=len({g for g, _ in groups.values()}),
         duplicate_articles=len(groups),

@@ -12,6 +12,7 @@ migrations they applied in a ``migrations`` table, and bind every value as a par
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 from ..errors import StoreError
@@ -20,17 +21,19 @@ from .query import APPLIES, KINDS, Filters, parse_dyad
 from .rows import outlet_of
 
 
-def open_store(url: str | Path = "newsgraph.db") -> Store:
+def open_store(url: str | Path = "newsgraph.db", *, read_only: bool | None = False) -> Store:
     """Open (and create or migrate) the store at ``url``.
 
     ``url`` is a file path or ``sqlite:///path`` (SQLite), or ``postgresql://…`` /
-    ``postgres://…`` (PostgreSQL).
+    ``postgres://…`` (PostgreSQL). ``read_only=True`` writes nothing, migrations
+    included (the store must exist); ``None`` opens read-only when the SQLite file is not
+    writable (read-only media, another user's file) and as usual otherwise.
     """
     text = str(url)
     if text.startswith(("postgresql://", "postgres://")):
         from .postgres import PostgresStore
 
-        return PostgresStore(text)
+        return PostgresStore(text, read_only=bool(read_only))
     if text.startswith("sqlite:///"):
         text = text[len("sqlite:///") :]
     elif "://" in text:
@@ -39,7 +42,15 @@ def open_store(url: str | Path = "newsgraph.db") -> Store:
         )
     from .sqlite import SQLiteStore
 
-    return SQLiteStore(text)
+    if read_only is None:
+        read_only = not_writable(text)
+    return SQLiteStore(text, read_only=read_only)
+
+
+def not_writable(path: str) -> bool:
+    """Whether an existing SQLite file (or the folder its journal goes in) cannot be written."""
+    file = Path(path)
+    return file.is_file() and not (os.access(file, os.W_OK) and os.access(file.parent, os.W_OK))
 
 
 __all__ = [

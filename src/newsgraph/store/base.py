@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import datetime as dt
 import json
+import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
@@ -30,7 +31,10 @@ TABLES = (
     "articles", "actors", "events", "event_parties", "attributions", "claims", "failures",
     "minhashes", "duplicates", "event_clusters", "cluster_events",
 )  # fmt: skip
+LINKS, STALE, CURRENT = "links", "stale", "current"  # the store_state row of linking
 CHUNK = 500  # ids per IN (...) list: well under both drivers' parameter limits
+# An input inside a file (JSONL line, WARC record offset, feed entry): the file's name first.
+_IN_FILE = re.compile(r"(?P<file>.+?)(?::\d+|#\d+(?: .*)?)\Z", re.DOTALL)
 
 
 @dataclass(frozen=True)
@@ -153,9 +157,7 @@ class Store(CorpusReads, ABC):
                 else:
                     present += 1
                 a = analysis.article
-                self._run(
-                    "DELETE FROM failures WHERE input = ? OR input = ?", (a.origin or a.id, a.id)
-                )
+                self._clear_failures(a.origin or a.id, a.id)
             for f in failures:
                 self._run(
                     "INSERT INTO failures (input, stage, code, reason, attempts, first_seen, "
@@ -166,7 +168,37 @@ class Store(CorpusReads, ABC):
                     "attempts = failures.attempts + 1, last_seen = excluded.last_seen",
                     (f.input, f.stage, f.code, f.reason, stamp, stamp),
                 )
+            if added:
+                self._set_state(LINKS, STALE, stamp)
         return BatchResult(added=added, present=present, failures=len(failures), events=n_events)
+
+    def _clear_failures(self, origin: str, article_id: str) -> None:
+        """Forget the failures of an input that now succeeded: its own record, and the
+        whole-file failure of the file it came from (``dump.jsonl`` for ``dump.jsonl:17``)."""
+        self._run("DELETE FROM failures WHERE input = ? OR input = ?", (origin, article_id))
+        inside = _IN_FILE.match(origin)  # file.jsonl:17, file.warc:4096, feed.xml#3 [url]
+        if inside:
+            self._run("DELETE FROM failures WHERE input = ?", (inside["file"],))
+
+    # ---- state ----------------------------------------------------------------------
+    def _set_state(self, name: str, value: str, stamp: str | None = None) -> None:
+        self._run(
+            "INSERT INTO store_state (name, value, updated_at) VALUES (?, ?, ?) "
+            "ON CONFLICT (name) DO UPDATE SET value = excluded.value, "
+            "updated_at = excluded.updated_at",
+            (name, value, stamp or now()),
+        )
+
+    def links_current(self) -> bool:
+        """Whether the links (near-duplicates, event clusters) cover every stored article:
+        False after new articles were stored, until a link run finishes."""
+        rows = self._rows("SELECT value FROM store_state WHERE name = ?", (LINKS,))
+        return bool(rows) and rows[0]["value"] == CURRENT
+
+    def mark_links_current(self) -> None:
+        """Record that a link run finished over everything stored."""
+        with self.transaction():
+            self._set_state(LINKS, CURRENT)
 
     def _insert_article(self, analysis: Analysis, stamp: str) -> bool:
         a = analysis.article

@@ -12,6 +12,7 @@ from .base import Store, migrations, now
 
 # Any fixed 64-bit number: serialises concurrent migrations (e.g. Dask workers starting).
 _MIGRATION_LOCK = 0x6E657773677261
+LOCK_SECONDS = 60  # how long a writer waits for another one's lock
 
 
 @cache
@@ -25,7 +26,7 @@ class PostgresStore(Store):
 
     dialect = "postgres"
 
-    def __init__(self, url: str) -> None:
+    def __init__(self, url: str, *, read_only: bool = False) -> None:
         try:
             import psycopg
         except ImportError:
@@ -41,7 +42,15 @@ class PostgresStore(Store):
             raise StoreError(
                 f"cannot connect to PostgreSQL: {e}".strip(), input=_redact(url)
             ) from None
-        self._migrate()
+        self.read_only = read_only
+        # A writer waits this long for another one's lock, then fails (a StoreError), as
+        # SQLite's busy timeout does, instead of hanging on forever.
+        self._execute(f"SET lock_timeout = {int(LOCK_SECONDS * 1000)}")
+        if read_only:  # nothing written, migrations included; the server refuses writes too
+            self._execute("SET default_transaction_read_only = on")
+            self._execute("SELECT max(version) FROM migrations")  # a newsgraph store?
+        else:
+            self._migrate()
 
     def _sql(self, sql: str) -> str:
         return _pg_style(sql)
@@ -61,8 +70,13 @@ class PostgresStore(Store):
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
-        with self.conn.transaction():
-            yield
+        if self.read_only:
+            raise StoreError("the store is open read-only", input=_redact(self.url))
+        try:
+            with self.conn.transaction():
+                yield
+        except self._psycopg.Error as e:  # at COMMIT: a lost connection, a full disk…
+            raise StoreError(f"commit failed: {e}".strip(), input=_redact(self.url)) from None
 
     def close(self) -> None:
         self.conn.close()

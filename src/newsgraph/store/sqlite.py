@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import errno
+import os
 import re
 import sqlite3
 from collections.abc import Iterator, Sequence
@@ -13,6 +15,7 @@ from ..errors import StoreError
 from .base import Store, migrations, now
 
 _WORD = re.compile(r"\w+", re.UNICODE)
+LOCK_SECONDS = 60  # how long a writer waits for another one's lock
 
 
 class SQLiteStore(Store):
@@ -20,38 +23,80 @@ class SQLiteStore(Store):
 
     dialect = "sqlite"
 
-    def __init__(self, path: str | Path) -> None:
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
         self.path = str(path)
         self.url = f"sqlite:///{self.path}"
+        self.read_only = read_only
+        self._depth = 0
         try:
-            if self.path != ":memory:":
-                Path(self.path).parent.mkdir(parents=True, exist_ok=True)
-            # isolation_level=None: we issue BEGIN/COMMIT ourselves, one per batch.
-            self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=60.0)
-            for pragma in (
-                "journal_mode=WAL",
-                "synchronous=NORMAL",
-                "busy_timeout=60000",
-                "cache_size=-65536",
-                "temp_store=MEMORY",
-            ):
-                self.conn.execute(f"PRAGMA {pragma}")
-            self._depth = 0
-            self._migrate()
-        except sqlite3.Error as e:
-            raise StoreError(f"cannot open the SQLite store: {e}", input=self.path) from None
+            self.conn = self._connect_read_only() if read_only else self._connect()
+        except (sqlite3.Error, OSError) as e:
+            raise StoreError(
+                f"cannot open the SQLite store: {_reason(e)}", input=self.path, hint=_hint(e)
+            ) from None
+
+    def _connect(self) -> sqlite3.Connection:
+        if self.path != ":memory:":
+            Path(self.path).parent.mkdir(parents=True, exist_ok=True)
+        # isolation_level=None: we issue BEGIN/COMMIT ourselves, one per batch.
+        self.conn = sqlite3.connect(self.path, isolation_level=None, timeout=LOCK_SECONDS)
+        for pragma in (
+            "journal_mode=WAL",
+            "synchronous=NORMAL",
+            f"busy_timeout={int(LOCK_SECONDS * 1000)}",
+            "cache_size=-65536",
+            "temp_store=MEMORY",
+        ):
+            self.conn.execute(f"PRAGMA {pragma}")
+        self._migrate()
+        return self.conn
+
+    def _applied(self) -> set[int]:
+        """The migrations already applied (none if there is no migrations table yet)."""
+        try:
+            return {r[0] for r in self.conn.execute("SELECT version FROM migrations")}
+        except sqlite3.OperationalError:
+            return set()
+
+    def _connect_read_only(self) -> sqlite3.Connection:
+        """Open without writing anything, migrations included; on read-only media (the
+        folder cannot hold SQLite's WAL side files) as an immutable file."""
+        file = Path(self.path)
+        if not file.is_file():
+            raise StoreError(
+                "no store here (a read-only open does not create one)",
+                input=self.path,
+                hint="fill one with `newsgraph ingest SOURCES --db PATH`",
+            )
+        immutable = not os.access(file.parent, os.W_OK)
+        uri = f"{file.resolve().as_uri()}?mode=ro" + ("&immutable=1" if immutable else "")
+        self.conn = sqlite3.connect(uri, uri=True, isolation_level=None, timeout=LOCK_SECONDS)
+        self.conn.execute(f"PRAGMA busy_timeout={int(LOCK_SECONDS * 1000)}")
+        self.conn.execute("PRAGMA query_only=ON")
+        self.conn.execute("SELECT max(version) FROM migrations").fetchall()  # a newsgraph store?
+        return self.conn
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         try:
             return self.conn.execute(sql, params)
-        except sqlite3.Error as e:
-            raise StoreError(f"{e} in: {sql[:120]}", input=self.path) from e
+        except (sqlite3.Error, OverflowError) as e:
+            raise StoreError(f"{e} in: {sql[:120]}", input=self.path, hint=_hint(e)) from e
 
     def _executemany(self, sql: str, rows: Sequence[Sequence[Any]]) -> None:
         try:
             self.conn.executemany(sql, rows)
+        except (sqlite3.Error, OverflowError) as e:
+            raise StoreError(f"{e} in: {sql[:120]}", input=self.path, hint=_hint(e)) from e
+
+    def _control(self, statement: str) -> None:
+        """BEGIN, COMMIT or ROLLBACK, failing as a StoreError (a lock held too long, a full
+        disk, a read-only file)."""
+        try:
+            self.conn.execute(statement)
         except sqlite3.Error as e:
-            raise StoreError(f"{e} in: {sql[:120]}", input=self.path) from e
+            raise StoreError(
+                f"{statement.split()[0]} failed: {e}", input=self.path, hint=_hint(e)
+            ) from None
 
     @contextmanager
     def transaction(self) -> Iterator[None]:
@@ -63,15 +108,23 @@ class SQLiteStore(Store):
             finally:
                 self._depth -= 1
             return
-        self.conn.execute("BEGIN IMMEDIATE")
+        if self.read_only:
+            raise StoreError("the store is open read-only", input=self.path)
+        self._control("BEGIN IMMEDIATE")
         self._depth = 1
         try:
             yield
         except BaseException:
-            self.conn.execute("ROLLBACK")
+            if self.conn.in_transaction:
+                self._control("ROLLBACK")
             raise
         else:
-            self.conn.execute("COMMIT")
+            try:
+                self._control("COMMIT")
+            except StoreError:
+                if self.conn.in_transaction:
+                    self.conn.execute("ROLLBACK")
+                raise
         finally:
             self._depth = 0
 
@@ -87,6 +140,8 @@ class SQLiteStore(Store):
         return "a.seq IN (SELECT rowid FROM articles_fts WHERE articles_fts MATCH ?)", [query]
 
     def _migrate(self) -> None:
+        if self._applied() >= {v for v, _, _ in migrations("sqlite")}:
+            return  # up to date: opening writes nothing
         with self.transaction():
             self.conn.execute(
                 "CREATE TABLE IF NOT EXISTS migrations (version INTEGER PRIMARY KEY, "
@@ -102,6 +157,26 @@ class SQLiteStore(Store):
                     "INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)",
                     (version, name, now()),
                 )
+
+
+def _reason(e: BaseException) -> str:
+    if isinstance(e, OSError):
+        return f"{e.strerror or e}: {e.filename}" if e.filename else str(e.strerror or e)
+    return str(e)
+
+
+def _hint(e: BaseException) -> str | None:
+    """What to do about the SQLite errors users meet."""
+    text = str(e).lower()
+    if "locked" in text or "busy" in text:
+        return f"another process held the store locked for over {LOCK_SECONDS} s; try again"
+    if "full" in text or getattr(e, "errno", None) == errno.ENOSPC:
+        return "the disk is full: free some space and run it again (committed batches are kept)"
+    if "readonly" in text or "read-only" in text or isinstance(e, PermissionError):
+        return "the store or its folder is not writable: give --db a writable path"
+    if isinstance(e, OverflowError):
+        return "a number is too large for the store"
+    return None
 
 
 def _statements(sql: str) -> list[str]:

@@ -17,7 +17,8 @@ from ..store import Store, open_store
 class StoreAccess:
     """Hands each thread its own handle on one store URL."""
 
-    def __init__(self, store: Store | str) -> None:
+    def __init__(self, store: Store | str, *, read_only: bool | None = None) -> None:
+        self.read_only: bool | None = read_only
         if isinstance(store, str):
             self.url = store
             self._owner_store: Store | None = None
@@ -26,6 +27,7 @@ class StoreAccess:
             self.url = store.url
             self._owner_store = store
             self._owner = threading.get_ident()
+            self.read_only = bool(getattr(store, "read_only", False)) or read_only
         if self.url.endswith(":memory:"):
             raise StoreError(
                 "an in-memory store cannot be served (each server thread would see an empty one)",
@@ -42,7 +44,7 @@ class StoreAccess:
             return self._owner_store
         store = getattr(self._local, "store", None)
         if store is None:
-            store = open_store(self.url)
+            store = open_store(self.url, read_only=self.read_only)
             self._local.store = store
             with self._lock:
                 self._opened.append(store)

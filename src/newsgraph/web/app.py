@@ -7,7 +7,7 @@ any markup that slipped through escaping inert: no inline script runs.
 
 from __future__ import annotations
 
-from collections.abc import AsyncIterator, Awaitable, Callable
+from collections.abc import AsyncIterator, Awaitable, Callable, Sequence
 from contextlib import asynccontextmanager
 from pathlib import Path
 from urllib.parse import parse_qsl, urlencode
@@ -66,6 +66,53 @@ class QueryHygiene:
         await self.app(scope, receive, send)
 
 
+LOOPBACK_NAMES = ("127.0.0.1", "localhost", "::1")
+
+
+def allowed_hosts_for(bound: str, extra: Sequence[str] = ()) -> tuple[str, ...]:
+    """The Host names a server bound to ``bound`` answers to: the loopback names for a
+    loopback address, else the address itself; plus ``extra`` ("*": any host)."""
+    names = LOOPBACK_NAMES if bound in LOOPBACK_NAMES else (bound,)
+    return tuple(dict.fromkeys(h.lower() for h in (*names, *extra)))
+
+
+def host_name(header: str) -> str:
+    """The host of a Host header, without its port ("[::1]:8000" → "::1")."""
+    header = header.strip().lower()
+    if header.startswith("["):
+        return header[1:].split("]", 1)[0]
+    return header.rsplit(":", 1)[0] if header.count(":") == 1 else header
+
+
+class HostCheck:
+    """ASGI middleware: refuse a request whose Host header names another host (400).
+
+    A page on another site can make a browser send requests to 127.0.0.1 under its own
+    host name (DNS rebinding) and read the answers; checking Host closes that.
+    """
+
+    def __init__(self, app: ASGIApp, allowed: Sequence[str]) -> None:
+        self.app = app
+        self.allowed = frozenset(h.lower() for h in allowed)
+
+    async def __call__(self, scope: Scope, receive: Receive, send: Send) -> None:
+        if scope["type"] != "http" or "*" in self.allowed:
+            await self.app(scope, receive, send)
+            return
+        headers = dict(scope.get("headers") or [])
+        host = headers.get(b"host", b"").decode("latin-1")
+        if host_name(host) not in self.allowed:
+            response = respond(
+                Request(scope), 400, "bad_request",
+                f"this server does not answer to the host {host!r}",
+                [{"parameter": "Host", "problem": f"{host!r} is not one of "
+                  f"{', '.join(sorted(self.allowed))} (serve --allowed-host adds names)"}],
+            )  # fmt: skip
+            await response(scope, receive, send)
+            return
+        await self.app(scope, receive, send)
+
+
 def _templates() -> Jinja2Templates:
     env = Environment(
         loader=FileSystemLoader(HERE / "templates"),
@@ -77,12 +124,21 @@ def _templates() -> Jinja2Templates:
     return Jinja2Templates(env=env)
 
 
-def create_app(store: Store | str) -> FastAPI:
+def create_app(
+    store: Store | str,
+    *,
+    allowed_hosts: Sequence[str] | None = None,
+    read_only: bool | None = None,
+) -> FastAPI:
     """The newsgraph web app over a store (or a store URL).
 
-    The store must be a file or database URL: each server thread opens its own handle on it.
+    The store must be a file or database URL: each server thread opens its own handle on it
+    (read-only when the given store is, or as ``read_only`` says: None = when the file is
+    not writable). ``allowed_hosts``: the Host header names answered (without port; "*"
+    any); others get a 400. None answers any host (``newsgraph serve`` always passes a
+    list: see :func:`allowed_hosts_for`).
     """
-    access = StoreAccess(store)
+    access = StoreAccess(store, read_only=read_only)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
@@ -126,7 +182,9 @@ def create_app(store: Store | str) -> FastAPI:
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_middleware(QueryHygiene)
+    if allowed_hosts is not None:
+        app.add_middleware(HostCheck, allowed=tuple(allowed_hosts))  # outermost: runs first
     return app
 
 
-__all__ = ["create_app"]
+__all__ = ["HostCheck", "allowed_hosts_for", "create_app"]

@@ -9,6 +9,8 @@ come from the lexicons.
 
 from __future__ import annotations
 
+from bisect import bisect_left
+
 from spacy.tokens import Token
 
 from ..syntax import dep_of, span_head
@@ -178,14 +180,18 @@ def _inside_longer_names(st: State) -> set[int]:
     ("Bosnian Serbs") does not count."""
     in_longer = set()
     covered = {k for cs, ce, _ in st.country_words for k in range(cs, ce)}
+    starts: dict[int, list[tuple[int, int, str]]] = {}
+    for word in st.country_words:
+        starts.setdefault(word[0], []).append(word)
     for ent in st.ents:
         start = ent.start + (st.lower[ent.start] == "the")
         if ent.label_ in ("PERSON", "GPE", "LOC", "FAC", "ORG", "WORK_OF_ART", "EVENT", "LAW"):
             if all(k in covered for k in range(start, ent.end)):
                 continue
-            for cs, ce, _iso in st.country_words:
-                if start <= cs and ce <= ent.end and (ce - cs) < (ent.end - start):
-                    in_longer.add(cs)
+            for k in range(start, ent.end):  # words starting inside the entity, by index
+                for cs, ce, _iso in starts.get(k, ()):
+                    if ce <= ent.end and (ce - cs) < (ent.end - start):
+                        in_longer.add(cs)
     return in_longer
 
 
@@ -245,7 +251,8 @@ def _add_country_word(st: State, s: int, e: int, iso: str) -> None:
     is_demonym = key in g.demonyms and key not in g.country_names
     is_capital = key in g.capitals and key not in g.country_names
     tok = doc[span_head(doc, s, e)]
-    nxt = next(((ns, ne, niso) for ns, ne, niso in st.country_words if ns == e), None)
+    k = bisect_left(st.country_words, (e,))  # sorted by start (collect_country_words)
+    nxt = st.country_words[k] if k < len(st.country_words) and st.country_words[k][0] == e else None
     if is_demonym and nxt and doc[nxt[1] - 1].text.endswith("s") and st.free(nxt[0], nxt[1]):
         # "Bosnian Serbs", "Iraqi Kurds": the people of the first country word
         st.take(s, nxt[1])

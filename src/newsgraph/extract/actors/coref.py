@@ -23,6 +23,8 @@ readings remain nothing is linked.
 
 from __future__ import annotations
 
+from bisect import bisect_right
+
 from spacy.tokens import Doc
 
 from .candidates import Cand
@@ -43,10 +45,19 @@ def _sent_bounds(doc: Doc) -> list[tuple[int, int]]:
 
 
 def _sent_index(bounds: list[tuple[int, int]], i: int) -> int:
-    for n, (s, e) in enumerate(bounds):
-        if s <= i < e:
-            return n
+    """The sentence of token ``i`` (by bisection: per-token scans made long articles slow)."""
+    n = bisect_right(bounds, (i, 1 << 62)) - 1
+    if 0 <= n < len(bounds) and bounds[n][0] <= i < bounds[n][1]:
+        return n
     return len(bounds) - 1
+
+
+def _by_sentence(bounds: list[tuple[int, int]], cands: list[Cand]) -> dict[int, list[Cand]]:
+    """Candidates grouped by the sentence they start in, each group in list order."""
+    out: dict[int, list[Cand]] = {}
+    for c in cands:
+        out.setdefault(_sent_index(bounds, c.start), []).append(c)
+    return out
 
 
 def _inside_quotes(lower: list[str]) -> list[bool]:
@@ -111,28 +122,46 @@ def resolve_references(doc: Doc, cands: list[Cand], lower: list[str] | None = No
 
 def _resolve_titles(cands: list[Cand], people: list[Cand]) -> None:
     """Offices ("the President of the United States") and titles said alone ("the
-    president") join the one person named before them who holds that title."""
+    president") join the one person named before them who holds that title.
+
+    One sweep in text order (``cands`` come sorted by start): the people before a mention
+    are indexed as the sweep passes them, by role, each set of keys kept to two at most —
+    all a "just one holder" test needs — so the time stays linear in the article.
+    """
+    by_role: dict[str, dict[str | None, set[str]]] = {}  # role → country → holder keys
+    any_country: dict[str, set[str]] = {}  # role → holder keys, whatever their country
+    passed = 0
     for c in cands:
+        while passed < len(people) and people[passed].start < c.start:
+            p = people[passed]
+            passed += 1
+            for r in {r.lower() for r in p.roles}:
+                _add_capped(any_country.setdefault(r, set()), p.key)
+                if not p.key.startswith("office:"):
+                    _add_capped(by_role.setdefault(r, {}).setdefault(p.country, set()), p.key)
         if c.kind == "person" and c.key.startswith("office:") and c.roles:
-            title = c.roles[0].lower()
-            holders = {
-                p.key for p in people
-                if p.start < c.start and not p.key.startswith("office:")
-                and any(title == r.lower() for r in p.roles)
-                and (p.country is None or p.country == c.country)
-            }  # fmt: skip
+            countries = by_role.get(c.roles[0].lower(), {})
+            holders = countries.get(None, set()) | (
+                countries.get(c.country, set()) if c.country is not None else set()
+            )
             if len(holders) == 1:
-                c.key = holders.pop()
+                c.key = next(iter(holders))
             continue
         if c.kind != "ref" or not c.title:
             continue
-        holders = {
-            p.key for p in people
-            if p.start < c.start and any(c.title in r.lower() for r in p.roles)
-        }  # fmt: skip
+        title = c.title
+        holders = set()
+        for role, keys in any_country.items():
+            if title in role:
+                holders |= keys
         if len(holders) == 1:
             c.key = holders.pop()
             c.kind = "coref"
+
+
+def _add_capped(keys: set[str], key: str) -> None:
+    if len(keys) < 2:
+        keys.add(key)
 
 
 def _resolve_pronouns(
@@ -146,18 +175,19 @@ def _resolve_pronouns(
     when the pronoun opens its own; a new ``coref`` mention for each one resolved."""
     covered = {i for c in cands for i in range(c.start, c.end)}
     quoted = _inside_quotes(lower)
+    in_sentence = _by_sentence(bounds, people)
     for i in [k for k, w in enumerate(lower) if w in PERSONAL and k not in covered]:
         tok = doc[i]
         if tok.tag_ not in ("PRP", "") or quoted[i]:
             continue  # inside a quote "she" is whoever the speaker means: left alone
         n = _sent_index(bounds, tok.i)
         s0, _e0 = bounds[n]
-        before = [p for p in people if s0 <= p.start and p.end <= tok.i]
+        before = [p for p in in_sentence.get(n, ()) if p.end <= tok.i]
         key = _pick(doc, before) if before else None
         opens = all(t.text in OPENERS for t in doc[s0 : tok.i])
         if key is None and opens and n > 0 and not before:
             ps, pe = bounds[n - 1]
-            prev = [p for p in people if ps <= p.start and p.end <= pe]
+            prev = [p for p in in_sentence.get(n - 1, ()) if p.end <= pe]
             key = _pick(doc, prev)
         if key is None:
             continue
@@ -191,17 +221,17 @@ def _resolve_pairs(
     """Split antecedents: 'Both parties' after a sentence about exactly two people (or countries)
     is a mention of each of them (Putin and Li met … Both parties expressed approval …)."""
     covered = {i for c in cands for i in range(c.start, c.end)}
+    in_sentence = _by_sentence(bounds, [c for c in cands if c.kind != "ref"])
     for i in [k for k, w in enumerate(lower) if w in PAIR_WORDS]:
         found = _pair_phrase(doc, i)
         if found is None or i in covered:
             continue
         start, end, noun = found
         n = _sent_index(bounds, start)
-        s0 = bounds[n][0]
-        windows = [(s0, start)] + ([bounds[n - 1]] if n > 0 else [])
+        windows = [(n, start)] + ([(n - 1, bounds[n - 1][1])] if n > 0 else [])
         chosen: list[str] = []
-        for lo, hi in windows:
-            inside = [c for c in cands if lo <= c.start and c.end <= hi and c.kind != "ref"]
+        for m, hi in windows:
+            inside = [c for c in in_sentence.get(m, ()) if c.end <= hi]
             people = list(dict.fromkeys(c.key for c in inside if c.type == "person"))
             states = list(dict.fromkeys(c.key for c in inside if c.type == "country"))
             if noun in PEOPLE_NOUNS and len(people) == 2:

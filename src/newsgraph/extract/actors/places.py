@@ -15,6 +15,7 @@ is the Russian capital, not Moscow, Idaho, unless the article is about Idaho.
 from __future__ import annotations
 
 import math
+from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache
 
@@ -138,6 +139,22 @@ def _country_actor_spans(actors: list[Actor]) -> set[tuple[int, int]]:
     return {(m.start, m.end) for a in actors if a.type == "country" for m in a.mentions}
 
 
+class _Cover:
+    """Token intervals indexed by each token they cover: which intervals hold token i."""
+
+    def __init__(self, intervals: Iterable[tuple[int, int]] = ()) -> None:
+        self._at: dict[int, list[tuple[int, int]]] = {}
+        for iv in intervals:
+            self.add(iv)
+
+    def add(self, iv: tuple[int, int]) -> None:
+        for i in range(iv[0], iv[1]):
+            self._at.setdefault(i, []).append(iv)
+
+    def at(self, i: int) -> list[tuple[int, int]]:
+        return self._at.get(i, [])
+
+
 def extract_places(doc: Doc, article: Article, actors: list[Actor]) -> list[Place]:
     """Geocoded place mentions, one Place per distinct location, in order of first mention."""
     g = gazetteer()
@@ -153,25 +170,30 @@ def extract_places(doc: Doc, article: Article, actors: list[Actor]) -> list[Plac
                 end -= 1
             spans[(ent.start, end)] = doc[ent.start : end].text
     other_ents = [(e.start, e.end) for e in ents if e.label_ not in PLACE_LABELS]
-    org_chars = [
-        (m.start, m.end)
+    # Indexes by position, not scans of every span per match: time stays linear in length.
+    org_chars = {
+        c
         for a in actors
         if a.type in ("media", "organization", "igo")
         for m in a.mentions
-    ]
+        for c in range(m.start, m.end)
+    }
+    span_cover = _Cover(spans)
+    other_cover = _Cover(other_ents)
     m = matchers()
     labels = m.labels
     for i, s, e in m.names(doc):
         if labels[i] in ("COUNTRY", "CAPITAL"):
-            inside_other = any(a <= s and e <= b and (a, b) != (s, e) for a, b in spans)
-            in_name = any(a <= s and e <= b for a, b in other_ents) or any(
-                a <= doc[s].idx < b for a, b in org_chars
+            inside_other = any(a <= s and e <= b and (a, b) != (s, e) for a, b in span_cover.at(s))
+            in_name = any(a <= s and e <= b for a, b in other_cover.at(s)) or (
+                doc[s].idx in org_chars
             )
-            if not inside_other and not in_name:
-                spans.setdefault((s, e), doc[s:e].text)
+            if not inside_other and not in_name and (s, e) not in spans:
+                spans[(s, e)] = doc[s:e].text
+                span_cover.add((s, e))
     found: dict[int | str, tuple[Geo, list[Span]]] = {}
     for (s, e), name in sorted(spans.items()):
-        if any(a < s and e <= b or a <= s and e < b for a, b in spans):
+        if any(a < s and e <= b or a <= s and e < b for a, b in span_cover.at(s)):
             continue  # a shorter match inside a longer one ("Korea" in "South Korea")
         start_char = doc[s].idx
         end_char = doc[e - 1].idx + len(doc[e - 1].text)

@@ -13,7 +13,7 @@ from spacy.tokens import Doc, Token
 
 from ...nlp.lemma import lemma
 from ...records import Actor, Attribution, Place
-from ..index import MentionIndex
+from ..index import MentionIndex, SpanIndex
 from ..syntax import dependents, pobjs
 from .draft import EventDraft, has_lemma
 from .lexicon import event_words
@@ -57,6 +57,7 @@ class Resolver:
         self.actors = MentionIndex(actors)
         self.places = MentionIndex(places)
         self.attributions = sorted(attributions, key=lambda a: (a.content.start, a.content.end))
+        self.by_content = SpanIndex(self.attributions, lambda a: (a.content.start, a.content.end))
         self.participants: list[Actor] = []  # the last reciprocal event's sides ("both parties")
         self.speaker: Actor | None = None  # the speaker of the quote being read ("we")
         self._by_id = {a.id: a for a in actors}

@@ -396,7 +396,7 @@ def _own_certainty(cand: EventDraft, mod: Modality) -> str:
 def _attribution_at(res: Resolver, start: int) -> Attribution | None:
     """The innermost attribution whose content holds ``start``."""
     best = None
-    for a in res.attributions:
+    for a in res.by_content.overlapping(start, start + 1):
         if a.content.start <= start < a.content.end:
             if (
                 best is None

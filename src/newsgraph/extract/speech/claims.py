@@ -23,7 +23,7 @@ from spacy.tokens import Span as TokenSpan
 
 from ...lexicons import load_json, load_table, load_words
 from ...records import Actor, Article, Attribution, Claim, Span
-from ..index import MentionIndex
+from ..index import MentionIndex, SpanIndex
 from .hedges import HedgeCue, certainty_of, find_hedges, is_negated
 
 _FINAL = ".!?\"”'’)…:;"
@@ -188,6 +188,7 @@ def claim_parts(
     """Every claim sentence with its attribution, hedges, negation and features."""
     text = article.text
     index: MentionIndex[Actor] = MentionIndex(actors)
+    by_content = SpanIndex(attributions, lambda a: (a.content.start, a.content.end))
     for sent in sentences(doc):
         if not is_claim_sentence(sent, text):
             continue
@@ -196,7 +197,7 @@ def claim_parts(
             end -= 1
         while start < end and text[start].isspace():
             start += 1
-        att = _attribution_for(start, end, attributions)
+        att = _attribution_for(start, end, by_content.overlapping(start, end))
         hedges = find_hedges(sent)
         negated, _ = is_negated(sent)
         n_actors = len({a.id for _, a in index.overlapping(start, end)})
@@ -235,7 +236,9 @@ def extract_claims(
 
 def _attribution_for(start: int, end: int, attributions: list[Attribution]) -> Attribution | None:
     """The attribution whose content covers most of the sentence (at least 30 % of it), or
-    whose cue ("per Reuters") sits in the sentence with its content."""
+    whose cue ("per Reuters") sits in the sentence with its content.
+
+    ``attributions``: those whose content overlaps the sentence, in document order."""
     best: tuple[float, Attribution] | None = None
     length = max(end - start, 1)
     for a in attributions:
