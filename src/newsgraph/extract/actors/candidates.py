@@ -59,6 +59,27 @@ class State:
         default_factory=list
     )  # doc.ents, read once (it is rebuilt per call)
     lower: list[str] = field(default_factory=list)  # lower-cased token texts, read once
+    _cw_key: tuple[int, int] = (0, -1)
+    _cw_by_end: dict[int, tuple[int, int, str]] = field(default_factory=dict)
+    _cw_starts: set[int] = field(default_factory=set)
+
+    def _index_country_words(self) -> None:
+        key = (id(self.country_words), len(self.country_words))
+        if key != self._cw_key:
+            self._cw_key = key
+            self._cw_by_end, self._cw_starts = {}, set()
+            for n, (s, e, iso) in enumerate(self.country_words):
+                self._cw_by_end.setdefault(e, (n, s, iso))  # the first in list order
+                self._cw_starts.add(s)
+
+    def country_word_ending(self, end: int) -> tuple[int, int, str] | None:
+        """(list position, start, iso3) of the first country word that ends at ``end``."""
+        self._index_country_words()
+        return self._cw_by_end.get(end)
+
+    def country_word_starts_at(self, start: int) -> bool:
+        self._index_country_words()
+        return start in self._cw_starts
 
     def __post_init__(self) -> None:
         self.ents = []
@@ -137,11 +158,16 @@ def country_before(st: State, start: int, limit: int = 6) -> tuple[str | None, i
     lo = max(0, start - limit)
     while i >= lo:
         tok = doc[i]
-        for s, e, iso in st.country_words:
-            if e == i + 1 or e == i and doc[i].text in ("'s", "’s", "'", "’"):
-                if s >= 2 and st.lower[s - 1] == "-" and st.lower[s - 2] in ("pro", "anti"):
-                    return None, start  # "pro-Iranian Hizbollah" is not Iranian
-                return iso, s
+        # the first country word (in list order) ending here, or before a possessive 's
+        found = [st.country_word_ending(i + 1)]
+        if doc[i].text in ("'s", "’s", "'", "’"):
+            found.append(st.country_word_ending(i))
+        hits = [x for x in found if x is not None]
+        if hits:
+            _n, s, iso = min(hits)
+            if s >= 2 and st.lower[s - 1] == "-" and st.lower[s - 2] in ("pro", "anti"):
+                return None, start  # "pro-Iranian Hizbollah" is not Iranian
+            return iso, s
         if (
             tok.is_punct
             and tok.text not in ("-",)

@@ -48,11 +48,15 @@ def collect_country_words(st: State, name_matches: list[tuple[str, int, int]]) -
     }  # fmt: skip
     st.country_words += [(s, e, iso) for s, e, iso in capitals if iso in named or s not in in_org]
     # keep the longest word at each place ("South Korea" over "Korea")
+    # (sorted by start, longest first: a word is inside a kept one exactly when it ends
+    # before the furthest end kept so far — one pass, not a scan per word)
     best: dict[int, tuple[int, int, str]] = {}
+    furthest = -1
     for s, e, iso in sorted(st.country_words, key=lambda x: (x[0], -(x[1] - x[0]))):
-        if any(bs <= s and e <= be for bs, be, _ in best.values()):
+        if best and e <= furthest:
             continue
         best[s] = (s, e, iso)
+        furthest = max(furthest, e)
     st.country_words = sorted(best.values())
 
 

@@ -43,7 +43,7 @@ def name_run(st: State, start: int, sent_end: int) -> int:
             and i > start
         ):
             break
-        if any(s == i for s, _e, _iso in st.country_words) and not tok.ent_type_ == "PERSON":
+        if st.country_word_starts_at(i) and not tok.ent_type_ == "PERSON":
             break
         i += 1
     # a PERSON entity that starts here decides where the name ends

@@ -11,6 +11,7 @@ twice in a sentence is emitted once.
 
 from __future__ import annotations
 
+from bisect import bisect_right
 from dataclasses import dataclass
 
 from spacy.tokens import Doc, Token
@@ -115,6 +116,22 @@ class _Reading:
     date_of: DateResolver | None
     dates_by_sent: dict[int, list[SpacySpan]]  # DATE entities by sentence start
     furniture: tuple[int, int] | None  # the opening dateline, whose agency is no actor
+    _by_sent: dict[int, list[Attribution]] | None = None  # attributions by sentence start
+
+    def attributions_in(self, sent: SpacySpan) -> list[Attribution]:
+        """The attributions whose cue starts in ``sent``, in their order (grouped once)."""
+        if self._by_sent is None:
+            starts = [s.start_char for s in self.doc.sents]
+            self._by_sent = {}
+            for att in self.res.attributions:
+                if att.cue is not None and starts:
+                    k = max(bisect_right(starts, att.cue.start) - 1, 0)
+                    self._by_sent.setdefault(starts[k], []).append(att)
+        return [
+            att
+            for att in self._by_sent.get(sent.start_char, ())
+            if att.cue is not None and sent.start_char <= att.cue.start < sent.end_char
+        ]
 
     def sentence_date(self, sent: SpacySpan, anchor: Token | None = None) -> EventDate | None:
         if self.date_of is not None:
@@ -250,9 +267,7 @@ def _speech_act_events(
     # a sentence reporting a material happening reports, it passes no verdict
     material = any(f.quad_class in (2, 4) for f in found)
     out: list[FoundEvent] = []
-    for att in res.attributions:
-        if att.cue is None or not (sent.start_char <= att.cue.start < sent.end_char):
-            continue
+    for att in reading.attributions_in(sent):
         cue = cue_token(doc, att)
         if cue is not None and cue.i in taken and taken[cue.i].attribution is None:
             taken[cue.i].attribution = att.id  # one record of the act, linked to its words
