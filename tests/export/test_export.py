@@ -141,6 +141,23 @@ def test_export_events_say_where_their_date_comes_from(tmp_path):
     assert {len(line.split("\t")) for line in gdelt.getvalue().splitlines()} == {61}
 
 
+def test_export_events_name_the_attribution_that_reports_them(tmp_path):
+    import dataclasses
+
+    docs = corpus()
+    quoted = docs[0].attributions[0].id
+    said = dataclasses.replace(docs[0].events[0], attribution=quoted)
+    docs[0] = docs[0].with_(events=(said, *docs[0].events[1:]))
+    with open_store(tmp_path / "x.db") as s:
+        s.write_batch(docs)
+        path = tmp_path / "events.csv"
+        export(s, "csv", str(path), table="events")
+    rows = list(csv.DictReader(path.open(encoding="utf-8")))
+    linked = {(r["article_id"], r["event_id"]): r["attribution"] for r in rows}
+    assert linked.pop((docs[0].article.id, said.id)) == quoted
+    assert set(linked.values()) == {""}  # the others are stated by the article itself
+
+
 @pytest.mark.model
 def test_export_jsonl_equals_analyze_output(tmp_path):
     sample = resources.files("newsgraph.data").joinpath("sample", "seed-putin-li-shangfu.txt")

@@ -208,7 +208,7 @@ def _events_sql(w: _Where, f: Filters, fts: FtsCondition) -> str:
         "e.goldstein, "
         "e.actor_name, e.actor_code, e.actor_country, e.recipient_name, e.recipient_code, "
         "e.recipient_country, e.negated, e.certainty, e.place_name, e.outlet, e.published, "
-        "e.evidence_text AS evidence, ce.cluster_id "
+        "e.evidence_text AS evidence, e.attribution, ce.cluster_id "
         "FROM events e LEFT JOIN cluster_events ce ON ce.article_id = e.article_id "
         "AND ce.event_id = e.local_id" + w.sql() + " ORDER BY e.day DESC, e.article_id, e.local_id"
     )

@@ -67,6 +67,10 @@ class EventRow(Row):
     outlet: str | None
     published: str | None
     evidence: str | None = Field(description="The sentence the event was read from.")
+    attribution: str | None = Field(
+        description="The id of the attribution (in the same article) whose words report this "
+        "event or carry it as a speech act; null for an event the article states itself."
+    )
     cluster_id: str | None
 
 
