@@ -7,6 +7,7 @@ from spacy.tokens import Doc
 
 from newsgraph.extract.actors.dates import resolve_expression, sentence_date
 from newsgraph.nlp import blank_english
+from parsed_docs import parsed_doc
 
 MONDAY = "2023-04-17"  # the seed's publication date, a Monday
 
@@ -138,28 +139,7 @@ FRIDAY = "2023-04-21"
 
 
 def _parsed(spec: str, ents: tuple[tuple[int, int, str], ...] = ()) -> Doc:
-    words, tags, deps, heads = [], [], [], []
-    for item in spec.split():
-        word, tag, dep, head = item.rsplit("/", 3)
-        words.append(word)
-        tags.append(tag)
-        deps.append(dep)
-        heads.append(int(head))
-    iob = ["O"] * len(words)
-    for start, end, label in ents:
-        iob[start] = f"B-{label}"
-        for i in range(start + 1, end):
-            iob[i] = f"I-{label}"
-    spaces = [i + 1 < len(words) and words[i + 1] not in (".", ",") for i in range(len(words))]
-    return Doc(
-        blank_english().vocab,
-        words=words,
-        spaces=spaces,
-        tags=tags,
-        deps=deps,
-        heads=heads,
-        ents=iob,
-    )
+    return parsed_doc(spec, ents)
 
 
 def _date_at(doc: Doc, anchor: str | None, published: str = FRIDAY):

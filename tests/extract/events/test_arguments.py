@@ -2,26 +2,11 @@
 
 from __future__ import annotations
 
-import spacy
 from spacy.tokens import Doc
 
 from newsgraph.extract.events import extract_events
 from newsgraph.records import Actor, Article, Span
-
-VOCAB = spacy.blank("en").vocab
-
-
-def make_doc(spec: str) -> Doc:
-    """Tokens as ``word/TAG/dep/head`` (head = token index)."""
-    words, tags, deps, heads = [], [], [], []
-    for item in spec.split():
-        word, tag, dep, head = item.rsplit("/", 3)
-        words += [word]
-        tags += [tag]
-        deps += [dep]
-        heads += [int(head)]
-    spaces = [i + 1 < len(words) and words[i + 1] not in (".", ",") for i in range(len(words))]
-    return Doc(VOCAB, words=words, spaces=spaces, tags=tags, deps=deps, heads=heads)
+from parsed_docs import parsed_doc
 
 
 def run(doc: Doc, names: dict[str, str]):
@@ -39,7 +24,7 @@ def run(doc: Doc, names: dict[str, str]):
 
 def test_arguments_reduced_passive_noun_is_the_recipient_not_the_actor():
     # "Diplomats of Borduria expelled by Ruritania left ." — the noun was expelled
-    doc = make_doc(
+    doc = parsed_doc(
         "Diplomats/NNS/nsubj/5 of/IN/prep/0 Borduria/NNP/pobj/1 expelled/VBN/acl/0 "
         "by/IN/agent/3 Ruritania/NNP/pobj/4 left/VBD/ROOT/6 ./././6"
     )
@@ -49,7 +34,7 @@ def test_arguments_reduced_passive_noun_is_the_recipient_not_the_actor():
 
 def test_arguments_present_participle_noun_is_the_actor():
     # counterexample: "Troops of Borduria attacking Ruritania withdrew ." — the noun acts
-    doc = make_doc(
+    doc = parsed_doc(
         "Troops/NNS/nsubj/5 of/IN/prep/0 Borduria/NNP/pobj/1 attacking/VBG/acl/0 "
         "Ruritania/NNP/dobj/3 withdrew/VBD/ROOT/5 ./././5"
     )

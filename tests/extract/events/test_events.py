@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
 from newsgraph.extract.actors.dates import sentence_date
@@ -11,22 +10,7 @@ from newsgraph.extract.events import extract_events
 from newsgraph.extract.events.triggers import code_table, trigger_index
 from newsgraph.lexicons import load_table
 from newsgraph.records import PLOVER_TYPES, Actor, Article, Attribution, Place, Span
-
-VOCAB = spacy.blank("en").vocab
-
-
-def make_doc(spec: str, ents: str = "") -> Doc:
-    """Tokens as ``word/TAG/dep/head`` (head = token index), entities as IOB tags."""
-    words, tags, deps, heads = [], [], [], []
-    for item in spec.split():
-        word, tag, dep, head = item.rsplit("/", 3)
-        words.append(word)
-        tags.append(tag)
-        deps.append(dep)
-        heads.append(int(head))
-    spaces = [i + 1 < len(words) and words[i + 1] not in (".", ",") for i in range(len(words))]
-    iob = ents.split() if ents else None
-    return Doc(VOCAB, words=words, spaces=spaces, tags=tags, deps=deps, heads=heads, ents=iob)
+from parsed_docs import parsed_doc
 
 
 def actors_for(
@@ -60,7 +44,7 @@ def countries(actors: list[Actor], ids) -> set[str]:
 
 
 def test_events_verb_trigger_gives_actor_recipient_and_code_facts():
-    doc = make_doc("Russia/NNP/nsubj/1 attacked/VBD/ROOT/1 Ukraine/NNP/dobj/1 ././punct/1")
+    doc = parsed_doc("Russia/NNP/nsubj/1 attacked/VBD/ROOT/1 Ukraine/NNP/dobj/1 ././punct/1")
     actors = actors_for(doc, {"Russia": "RUS", "Ukraine": "UKR"})
     [e] = run(doc, actors)
     assert (e.plover, e.cameo, e.quad_class) == ("ASSAULT", "190", 4)
@@ -73,12 +57,14 @@ def test_events_verb_trigger_gives_actor_recipient_and_code_facts():
 
 
 def test_events_without_an_actor_are_not_emitted():
-    doc = make_doc("Shells/NNS/nsubj/1 attacked/VBD/ROOT/1 the/DT/det/3 town/NN/dobj/1 ././punct/1")
+    doc = parsed_doc(
+        "Shells/NNS/nsubj/1 attacked/VBD/ROOT/1 the/DT/det/3 town/NN/dobj/1 ././punct/1"
+    )
     assert run(doc, []) == []
 
 
 def test_events_passive_agent_is_the_actor_and_subject_the_recipient():
-    doc = make_doc(
+    doc = parsed_doc(
         "Ukraine/NNP/nsubjpass/2 was/VBD/auxpass/2 attacked/VBN/ROOT/2 by/IN/agent/2 "
         "Russia/NNP/pobj/3 ././punct/2"
     )
@@ -88,7 +74,7 @@ def test_events_passive_agent_is_the_actor_and_subject_the_recipient():
 
 
 def test_events_negated_event_is_marked_not_asserted():
-    doc = make_doc(
+    doc = parsed_doc(
         "Russia/NNP/nsubj/3 did/VBD/aux/3 not/RB/neg/3 "
         "attack/VB/ROOT/3 Ukraine/NNP/dobj/3 ././punct/3"
     )
@@ -97,7 +83,7 @@ def test_events_negated_event_is_marked_not_asserted():
 
 
 def test_events_threat_frame_codes_the_threat_not_the_attack():
-    doc = make_doc(
+    doc = parsed_doc(
         "Iran/NNP/nsubj/1 threatened/VBD/ROOT/1 to/TO/aux/3 "
         "attack/VB/xcomp/1 Iraq/NNP/dobj/3 ././punct/1"
     )
@@ -108,7 +94,7 @@ def test_events_threat_frame_codes_the_threat_not_the_attack():
 
 
 def test_events_denial_keeps_the_denied_event_negated():
-    doc = make_doc(
+    doc = parsed_doc(
         "China/NNP/nsubj/1 denied/VBD/ROOT/1 sending/VBG/xcomp/1 weapons/NNS/dobj/2 to/IN/prep/2 "
         "Russia/NNP/pobj/4 ././punct/1"
     )
@@ -123,13 +109,15 @@ def test_events_denial_keeps_the_denied_event_negated():
 
 
 def test_events_planned_visit_is_an_intent_to_meet():
-    doc = make_doc("Macron/NNP/nsubj/2 will/MD/aux/2 visit/VB/ROOT/2 China/NNP/dobj/2 ././punct/2")
+    doc = parsed_doc(
+        "Macron/NNP/nsubj/2 will/MD/aux/2 visit/VB/ROOT/2 China/NNP/dobj/2 ././punct/2"
+    )
     [e] = run(doc, actors_for(doc, {"Macron": "FRA", "China": "CHN"}, {"Macron": "person"}))
     assert (e.plover, e.cameo) == ("AGREE", "036")
 
 
 def test_events_meeting_with_is_reciprocal_and_placed():
-    doc = make_doc(
+    doc = parsed_doc(
         "Putin/NNP/nsubj/1 met/VBD/ROOT/1 with/IN/prep/1 Xi/NNP/pobj/2 in/IN/prep/1 "
         "Moscow/NNP/pobj/4 ././punct/1",
         "B-PERSON O O B-PERSON O B-GPE O",
@@ -142,7 +130,7 @@ def test_events_meeting_with_is_reciprocal_and_placed():
 
 
 def test_events_coordinated_subject_gives_every_actor():
-    doc = make_doc(
+    doc = parsed_doc(
         "Russia/NNP/nsubj/3 and/CC/cc/0 China/NNP/conj/0 agreed/VBD/ROOT/3 to/TO/aux/5 "
         "cooperate/VB/xcomp/3 ././punct/3"
     )
@@ -153,7 +141,7 @@ def test_events_coordinated_subject_gives_every_actor():
 
 
 def test_events_event_inside_an_attribution_links_it_and_keeps_its_hedge():
-    doc = make_doc(
+    doc = parsed_doc(
         "Reportedly/RB/advmod/2 Kyiv/NNP/nsubj/2 said/VBD/ROOT/2 Russia/NNP/nsubj/4 "
         "attacked/VBD/ccomp/2 Ukraine/NNP/dobj/4 ././punct/2"
     )
@@ -166,7 +154,7 @@ def test_events_event_inside_an_attribution_links_it_and_keeps_its_hedge():
 
 
 def test_events_background_history_is_not_a_current_event():
-    doc = make_doc(
+    doc = parsed_doc(
         "Iraq/NNP/nsubj/1 invaded/VBD/ROOT/1 Kuwait/NNP/dobj/1 "
         "in/IN/prep/1 1990/CD/pobj/3 ././punct/1",
         "B-GPE O B-GPE O B-DATE O",

@@ -4,7 +4,6 @@ arguments, and the assembly with the context's date resolver."""
 from __future__ import annotations
 
 import pytest
-import spacy
 from spacy.tokens import Doc
 
 from newsgraph.extract.context import ExtractContext
@@ -23,22 +22,7 @@ from newsgraph.extract.events.modality import modality_of
 from newsgraph.extract.events.triggers import code_table, match_token
 from newsgraph.extract.index import MentionIndex
 from newsgraph.records import Actor, Article, EventDate, Place, Span
-
-VOCAB = spacy.blank("en").vocab
-
-
-def make_doc(spec: str, ents: str = "") -> Doc:
-    """Tokens as ``word/TAG/dep/head`` (head = token index), entities as IOB tags."""
-    words, tags, deps, heads = [], [], [], []
-    for item in spec.split():
-        word, tag, dep, head = item.rsplit("/", 3)
-        words.append(word)
-        tags.append(tag)
-        deps.append(dep)
-        heads.append(int(head))
-    spaces = [i + 1 < len(words) and words[i + 1] not in (".", ",") for i in range(len(words))]
-    iob = ents.split() if ents else None
-    return Doc(VOCAB, words=words, spaces=spaces, tags=tags, deps=deps, heads=heads, ents=iob)
+from parsed_docs import parsed_doc
 
 
 def actors_for(doc: Doc, countries: dict[str, str]) -> list[Actor]:
@@ -52,7 +36,7 @@ def actors_for(doc: Doc, countries: dict[str, str]) -> list[Actor]:
 
 def drafts(spec: str) -> list[tuple[str, str | None, str | None, list[str]]]:
     """(trigger, CAMEO, PLOVER, absorbed complements) of each draft of a one-sentence Doc."""
-    doc = make_doc(spec)
+    doc = parsed_doc(spec)
     found = sentence_drafts(doc[:])
     return [(d.token.text, d.cameo, d.plover, [h.token.text for h in d.helpers]) for d in found]
 
@@ -61,7 +45,7 @@ def drafts(spec: str) -> list[tuple[str, str | None, str | None, list[str]]]:
 
 
 def test_draft_of_an_event_noun_attaches_to_its_support_verb_with_context():
-    doc = make_doc(
+    doc = parsed_doc(
         "Russia/NNP/nsubj/1 held/VBD/ROOT/1 military/JJ/amod/3 talks/NNS/dobj/1 "
         "with/IN/prep/1 China/NNP/pobj/4 ././punct/1"
     )
@@ -76,7 +60,7 @@ def test_draft_of_an_event_noun_attaches_to_its_support_verb_with_context():
 
 
 def test_draft_recode_takes_type_and_mode_from_the_code_table():
-    doc = make_doc("Russia/NNP/nsubj/1 attacked/VBD/ROOT/1 Ukraine/NNP/dobj/1 ././punct/1")
+    doc = parsed_doc("Russia/NNP/nsubj/1 attacked/VBD/ROOT/1 Ukraine/NNP/dobj/1 ././punct/1")
     match = match_token(doc[1])
     assert match is not None
     draft = new_draft(match)
@@ -87,7 +71,7 @@ def test_draft_recode_takes_type_and_mode_from_the_code_table():
 
 
 def test_draft_has_lemma_forgives_the_dropped_silent_e():
-    doc = make_doc("Israel/NNP/nsubjpass/2 was/VBD/auxpass/2 opposed/VBN/ROOT/2 ././punct/2")
+    doc = parsed_doc("Israel/NNP/nsubjpass/2 was/VBD/auxpass/2 opposed/VBN/ROOT/2 ././punct/2")
     assert has_lemma(doc[2], frozenset({"oppose"}))
     assert not has_lemma(doc[0], frozenset({"oppose"}))
 
@@ -145,7 +129,7 @@ def test_frames_code_the_frame_from_the_event_it_governs(spec, expected):
 
 
 def test_frames_failure_negates_the_complement_instead_of_refusing():
-    doc = make_doc(
+    doc = parsed_doc(
         "Police/NNS/nsubj/1 failed/VBD/ROOT/1 to/TO/aux/3 stop/VB/xcomp/1 the/DT/det/5 "
         "attack/NN/dobj/3 ././punct/1"
     )
@@ -166,7 +150,7 @@ WILL_ATTACK = "Russia/NNP/nsubj/2 will/MD/aux/2 attack/VB/ROOT/2 Ukraine/NNP/dob
     [(VISIT, "036", "AGREE"), (NO_REFUGEES, "122", "REJECT"), (WILL_ATTACK, "138", "THREATEN")],
 )
 def test_frames_future_recodes_plans_as_intents_refusals_and_threats(spec, cameo, plover):
-    doc = make_doc(spec)
+    doc = parsed_doc(spec)
     [draft] = sentence_drafts(doc[:])
     mod = modality_of(draft.anchor)
     assert mod.future
@@ -178,7 +162,7 @@ def test_frames_future_recodes_plans_as_intents_refusals_and_threats(spec, cameo
 
 
 def test_arguments_object_control_verb_lends_its_object_as_subject():
-    doc = make_doc(
+    doc = parsed_doc(
         "China/NNP/nsubj/1 urged/VBD/ROOT/1 Japan/NNP/dobj/1 to/TO/aux/4 "
         "negotiate/VB/xcomp/1 ././punct/1"
     )
@@ -186,7 +170,7 @@ def test_arguments_object_control_verb_lends_its_object_as_subject():
 
 
 def test_arguments_stative_passive_subject_is_the_actor():
-    doc = make_doc(
+    doc = parsed_doc(
         "Israel/NNP/nsubjpass/2 is/VBZ/auxpass/2 opposed/VBN/ROOT/2 to/IN/prep/2 "
         "talks/NNS/pobj/3 ././punct/2"
     )
@@ -194,7 +178,7 @@ def test_arguments_stative_passive_subject_is_the_actor():
 
 
 def test_arguments_recipient_tokens_are_objects_and_to_phrases_outside_the_trigger():
-    doc = make_doc(
+    doc = parsed_doc(
         "Japan/NNP/nsubj/1 sent/VBD/ROOT/1 aid/NN/dobj/1 to/IN/prep/1 Kenya/NNP/pobj/3 ././punct/1"
     )
     assert recipient_tokens(doc[1], set()) == [doc[2], doc[4]]
@@ -203,7 +187,7 @@ def test_arguments_recipient_tokens_are_objects_and_to_phrases_outside_the_trigg
 
 @pytest.mark.parametrize(("verb", "found"), [("claimed", True), ("hoped", False)])
 def test_arguments_reported_pronoun_is_the_sayer_of_a_saying_verb(verb, found):
-    doc = make_doc(
+    doc = parsed_doc(
         f"Japan/NNP/nsubj/1 {verb}/VBD/ROOT/1 it/PRP/nsubj/4 had/VBD/aux/4 "
         "halted/VBN/ccomp/1 aid/NN/dobj/4 ././punct/1"
     )
@@ -213,7 +197,7 @@ def test_arguments_reported_pronoun_is_the_sayer_of_a_saying_verb(verb, found):
 
 
 def test_arguments_joint_event_lists_every_side_as_actor_and_recipient():
-    doc = make_doc("Russia/NNP/nsubj/3 and/CC/cc/0 China/NNP/conj/0 met/VBD/ROOT/3 ././punct/3")
+    doc = parsed_doc("Russia/NNP/nsubj/3 and/CC/cc/0 China/NNP/conj/0 met/VBD/ROOT/3 ././punct/3")
     actors = actors_for(doc, {"Russia": "RUS", "China": "CHN"})
     [draft] = sentence_drafts(doc[:])
     ev_actors, recips, reciprocal = arguments(Resolver(doc, actors, [], []), draft)
@@ -244,7 +228,7 @@ ATTACK = "Russia/NNP/nsubj/1 attacked/VBD/ROOT/1 Ukraine/NNP/dobj/1 ././punct/1"
 
 
 def test_assemble_dates_events_with_the_context_resolver():
-    doc = make_doc(ATTACK)
+    doc = parsed_doc(ATTACK)
     ctx = _ctx(doc)
     seen = []
 
@@ -267,7 +251,7 @@ def test_assemble_dates_events_with_the_context_resolver():
     ],
 )
 def test_assemble_without_a_resolver_uses_the_publication_date(published, date):
-    [event] = extract(_ctx(make_doc(ATTACK), published))
+    [event] = extract(_ctx(parsed_doc(ATTACK), published))
     assert event.date == date
 
 

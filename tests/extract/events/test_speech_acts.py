@@ -2,29 +2,16 @@
 
 from __future__ import annotations
 
-import spacy
 from spacy.tokens import Doc
 
 from newsgraph.extract.events import extract_events
 from newsgraph.extract.events.speech_acts import speech_act_codes
 from newsgraph.records import Actor, Article, Attribution, Span
-
-VOCAB = spacy.blank("en").vocab
+from parsed_docs import parsed_doc
 
 
 def make_doc(spec: str) -> Doc:
-    """Tokens as ``word/TAG/dep/head`` (head = token index)."""
-    words, tags, deps, heads = [], [], [], []
-    for item in spec.split():
-        word, tag, dep, head = item.rsplit("/", 3)
-        words.append(word)
-        tags.append(tag)
-        deps.append(dep)
-        heads.append(int(head))
-    spaces = [
-        i + 1 < len(words) and words[i + 1] not in (".", ",", "'s") for i in range(len(words))
-    ]
-    return Doc(VOCAB, words=words, spaces=spaces, tags=tags, deps=deps, heads=heads)
+    return parsed_doc(spec, glued=(".", ",", "'s"))
 
 
 def actors_for(doc: Doc, names: dict[str, str]) -> list[Actor]:
