@@ -3,17 +3,20 @@
 Every record of an article's analysis is a frozen dataclass with ``to_dict``/``from_dict``.
 ``Analysis.to_dict`` is exactly the ``newsgraph.article/1`` JSON that ``newsgraph analyze``
 prints, the API returns and ``export --format jsonl`` writes. Fields may be added; none may
-be renamed or removed without bumping ``SCHEMA``. :class:`EventCluster` is the corpus-level
-record that linking makes and the store keeps; it is not part of that JSON.
+be renamed or removed without bumping ``SCHEMA``. :class:`EventCluster` and
+:class:`Failure` live in :mod:`newsgraph.corpus_records` (re-exported here): they are what the
+corpus side keeps, not part of that JSON.
 """
 
 from __future__ import annotations
 
 import hashlib
 import unicodedata
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, replace
 from functools import cache
 from typing import Any, Literal
+
+from .corpus_records import EventCluster, Failure
 
 SCHEMA = "newsgraph.article/1"
 
@@ -464,40 +467,6 @@ class Analysis:
 
     def with_(self, **changes: Any) -> Analysis:
         return replace(self, **changes)
-
-
-@dataclass(frozen=True, slots=True)
-class Failure:
-    """An input that could not be turned into an analysis, and why."""
-
-    input: str  # path, URL or "file.jsonl:17"
-    stage: str  # ingest|clean|analyze|store
-    code: str  # NewsgraphError.code
-    reason: str
-
-    def to_dict(self) -> dict[str, Any]:
-        return {"input": self.input, "stage": self.stage, "code": self.code, "reason": self.reason}
-
-    @classmethod
-    def from_dict(cls, d: dict[str, Any]) -> Failure:
-        return cls(d["input"], d["stage"], d["code"], d["reason"])
-
-
-@dataclass(frozen=True, slots=True)
-class EventCluster:
-    """Events from one or more articles that describe the same happening."""
-
-    cluster_id: str
-    plover: str
-    actor: str | None
-    recipient: str | None
-    day_first: str | None
-    day_last: str | None
-    members: tuple[tuple[str, str], ...]  # (article_id, event_id)
-    n_articles: int
-    n_outlets: int
-    n_independent: int
-    outlets: tuple[str, ...] = field(default=())
 
 
 __all__ = [
