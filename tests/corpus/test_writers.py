@@ -12,11 +12,11 @@ import textwrap
 from pathlib import Path
 
 import pytest
-from store.builders import corpus
-from store.store_support import pg_url, pg_url_or_skip  # noqa: F401 - fixtures
 
 from newsgraph.errors import StoreError
 from newsgraph.store import open_store
+from store.builders import corpus
+from store.store_support import pg_url, pg_url_or_skip  # noqa: F401 - fixtures
 
 STORIES = [
     "Russian President Vladimir Putin met Chinese Defense Minister Li Shangfu in Moscow on "
@@ -118,8 +118,8 @@ def test_writers_postgres_concurrent_ingests_equal_one_sequential(tmp_path, pg_u
         sep = "&" if "?" in base else "?"
         sequential_url = f"{base}{sep}options=-csearch_path%3Dt_sequential"
         for s in ("a", "b"):
-            run = subprocess.run([*cmd[:4], str(tmp_path / s), "--db", sequential_url],
-                                 env=_env(), text=True, capture_output=True, timeout=600)  # fmt: skip
+            args = [*cmd[:4], str(tmp_path / s), "--db", sequential_url]
+            run = subprocess.run(args, env=_env(), text=True, capture_output=True, timeout=600)
             assert run.returncode == 0, run.stderr
         with open_store(sequential_url) as store:
             sequential = store.dump()

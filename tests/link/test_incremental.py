@@ -14,12 +14,12 @@ import dataclasses
 import random
 
 import pytest
-from store.builders import BIDEN, LI, PUTIN, XI, ZELENSKY, make_analysis
-from store.store_support import pg_url, store_url  # noqa: F401 - fixtures
 
 from newsgraph.link import link
 from newsgraph.records import EventDate
 from newsgraph.store import open_store
+from store.builders import BIDEN, LI, PUTIN, XI, ZELENSKY, make_analysis
+from store.store_support import pg_url, store_url  # noqa: F401 - fixtures
 
 LINK_TABLES = ("minhashes", "minhash_bands", "duplicates", "event_clusters", "cluster_events")
 PEOPLE = (PUTIN, LI, XI, BIDEN, ZELENSKY)

@@ -402,9 +402,7 @@ def failures(settings: Settings, db: str | None, fmt: str, read_only: bool | Non
 )
 @verbosity_options
 @click.pass_obj
-def link(
-    settings: Settings, db: str | None, threshold: float, window: int, rebuild: bool
-) -> None:
+def link(settings: Settings, db: str | None, threshold: float, window: int, rebuild: bool) -> None:
     """Group near-duplicate articles and cluster events across articles (corroboration).
 
     `ingest` does this after adding articles; run it by hand to change the thresholds.

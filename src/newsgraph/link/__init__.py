@@ -15,6 +15,7 @@ from contextlib import AbstractContextManager
 from dataclasses import dataclass
 from typing import Any, Protocol
 
+from ..corpus_records import LinkUpdate
 from .clusters import cluster_events
 from .duplicates import group_duplicates, signature
 from .incremental import Updates, incremental, rebuild
@@ -25,7 +26,7 @@ class LinkStore(Updates, Protocol):
 
     def link_lock(self) -> AbstractContextManager[None]: ...
     def link_params(self) -> str | None: ...
-    def save_links(self, update: Any) -> None: ...
+    def save_links(self, update: LinkUpdate) -> None: ...
     def article_texts(self, exclude: set[str] | None = None) -> Iterator[tuple[str, str]]: ...
     def texts_of(self, article_ids: Iterable[str]) -> Iterator[tuple[str, str]]: ...
 
@@ -61,8 +62,6 @@ def link(
     One link run at a time per store (``Store.link_lock``); what a run found is saved, and
     its articles taken off the queue, in one transaction: a run killed half-way leaves the
     queue as it was, and the next run does it whole."""
-    from ..store.links import LinkUpdate
-
     params = f"threshold={threshold} window={window}"
     with store.link_lock():
         stored = store.link_params()

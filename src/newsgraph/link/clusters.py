@@ -23,7 +23,8 @@ from typing import Any
 from ..records import EventCluster, content_id, country_of_code
 
 Key = tuple[str, str]  # (article_id, event_id)
-Block = tuple[str, str, str, str, str]  # (plover, date precision, "code"|"country", actor, recipient)
+# (plover, date precision, "code" or "country", actor, recipient)
+Block = tuple[str, str, str, str, str]
 
 
 def _day(value: str) -> int | None:
@@ -60,7 +61,8 @@ def blocks(row: dict[str, Any]) -> list[Block]:
     if a_code and r_code:
         out.append((row["plover"], exact, "code", a_code, r_code))
     if row["actor_country"] and row["recipient_country"]:
-        out.append((row["plover"], exact, "country", row["actor_country"], row["recipient_country"]))
+        sides = (row["actor_country"], row["recipient_country"])
+        out.append((row["plover"], exact, "country", *sides))
     return out
 
 

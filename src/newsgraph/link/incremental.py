@@ -4,9 +4,14 @@ Near-duplicates: a new article's band keys find its candidates among linked arti
 an indexed lookup; the groups it joins are merged (the union-find of ``duplicates.py``) and
 only their members' rows are rewritten. Clusters: the blocks (``clusters.py``) of the new
 events, and of old events whose duplicate group changed, are closed over — every event of
-those blocks, until nothing new is reached (a cluster is connected through shared blocks,
-so all its members are reached with any one) — and only those clusters are recomputed. Components outside the closure share no block with it, so
-the result is the one a full rebuild gives; ``tests/link/test_incremental.py`` checks that.
+those blocks, and of those events' blocks, until nothing new is reached (a cluster is
+connected through shared blocks, so all its members are reached with any one) — and only
+the clusters of that closure are recomputed. Components outside it share no block with it,
+so the result is the one a full rebuild gives; ``tests/link/test_incremental.py`` checks it.
+
+Cost: a block is read whole, so a run costs the history of the dyads it touches. That is
+flat while blocks stay small; a store with very long dyad histories needs the block reads
+bounded by date (see the note in ``benchmarks/link_scale.py``).
 """
 
 from __future__ import annotations

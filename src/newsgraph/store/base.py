@@ -22,8 +22,8 @@ from typing import Any
 
 from ..errors import StoreError
 from ..records import Analysis, Failure
-from .query import Filters, build_query
 from .links import LinkTables
+from .query import Filters, build_query
 from .reads import CorpusReads
 from .rows import INSERT_ARTICLE, article_row, child_rows, outlet_of
 

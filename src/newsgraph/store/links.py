@@ -15,10 +15,9 @@ import json
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
 from contextlib import AbstractContextManager
-from dataclasses import dataclass, field
 from typing import Any
 
-from ..records import EventCluster
+from ..corpus_records import EventCluster, LinkUpdate
 
 CHUNK = 500  # values per IN (...) list: well under both drivers' parameter limits
 Key = tuple[str, str]  # (article_id, event_id)
@@ -34,21 +33,6 @@ _BLOCK_SIDES = {
     "code": "e.plover = ? AND e.actor_code = ? AND e.recipient_code = ?",
     "country": "e.plover = ? AND e.actor_country = ? AND e.recipient_country = ?",
 }
-
-
-@dataclass
-class LinkUpdate:
-    """What one link run found, saved by :meth:`LinkTables.save_links` in one transaction."""
-
-    linked: list[str] = field(default_factory=list)  # article ids taken off the queue
-    signatures: dict[str, bytes] = field(default_factory=dict)  # new signatures to keep
-    bands: list[tuple[int, str]] = field(default_factory=list)  # (band key, article id)
-    regrouped: set[str] = field(default_factory=set)  # articles whose group rows are replaced
-    groups: dict[str, tuple[str, float]] = field(default_factory=dict)  # their new rows
-    old_clusters: set[str] = field(default_factory=set)  # cluster ids replaced
-    clusters: list[EventCluster] = field(default_factory=list)  # the clusters replacing them
-    params: str = ""  # the link settings these links were made with
-    rebuild: bool = False  # replace every link (bands, groups, clusters) instead
 
 
 class LinkTables(ABC):
@@ -244,4 +228,3 @@ class LinkTables(ABC):
             "INSERT INTO cluster_events (article_id, event_id, cluster_id) VALUES (?, ?, ?)",
             [(aid, eid, c.cluster_id) for c in clusters for aid, eid in c.members],
         )
-
