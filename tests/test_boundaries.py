@@ -82,8 +82,8 @@ def test_boundaries_store_is_used_only_through_its_public_names():
 @pytest.mark.parametrize(
     ("folder", "allowed"),
     [
-        ("store", {"store", "records", "errors", "config"}),
-        ("link", {"link", "records", "errors", "config"}),
+        ("store", {"store", "records", "corpus_records", "errors", "config"}),
+        ("link", {"link", "records", "corpus_records", "errors", "config"}),
     ],
 )
 def test_boundaries_corpus_layers_know_records_not_stages(folder, allowed):

@@ -1,6 +1,8 @@
-"""Records the corpus side keeps beside the article JSON: failures and event clusters.
+"""Records the corpus side keeps beside the article JSON: failures, event clusters and what
+one link run found.
 
-Neither is part of ``newsgraph.article/1``; both are re-exported by :mod:`newsgraph.records`.
+None is part of ``newsgraph.article/1``; failures and clusters are re-exported by
+:mod:`newsgraph.records`.
 """
 
 from __future__ import annotations
@@ -41,3 +43,18 @@ class EventCluster:
     n_outlets: int
     n_independent: int
     outlets: tuple[str, ...] = field(default=())
+
+
+@dataclass
+class LinkUpdate:
+    """What one link run found; the store saves it in one transaction (``Store.save_links``)."""
+
+    linked: list[str] = field(default_factory=list)  # article ids taken off the queue
+    signatures: dict[str, bytes] = field(default_factory=dict)  # new signatures to keep
+    bands: list[tuple[int, str]] = field(default_factory=list)  # (band key, article id)
+    regrouped: set[str] = field(default_factory=set)  # articles whose group rows are replaced
+    groups: dict[str, tuple[str, float]] = field(default_factory=dict)  # their new rows
+    old_clusters: set[str] = field(default_factory=set)  # cluster ids replaced
+    clusters: list[EventCluster] = field(default_factory=list)  # the clusters replacing them
+    params: str = ""  # the link settings these links were made with
+    rebuild: bool = False  # replace every link (bands, groups, clusters) instead

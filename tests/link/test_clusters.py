@@ -107,3 +107,27 @@ def test_clusters_bare_role_codes_do_not_link():
     ]
     clusters = cluster_events(rows)
     assert len(clusters) == 2 and all(c.actor is None for c in clusters)
+
+
+def test_clusters_need_both_sides():
+    # "USA accuses ?" in two stories is not one happening; "USA accuses China" is.
+    one_sided = [
+        row("a1", "e1", "2023-04-16", plover="ACCUSE", a=("USAGOV", "USA"), r=(None, None)),
+        row("a2", "e1", "2023-04-16", plover="ACCUSE", a=("USAGOV", "USA"), r=(None, None)),
+    ]
+    assert len(cluster_events(one_sided)) == 2
+    both = [
+        row("a1", "e1", "2023-04-16", plover="ACCUSE", a=("USAGOV", "USA"), r=("CHNGOV", "CHN")),
+        row("a2", "e1", "2023-04-17", plover="ACCUSE", a=("USAGOV", "USA"), r=(None, "CHN")),
+    ]
+    assert len(cluster_events(both)) == 1
+
+
+def test_clusters_year_only_dates_cluster_with_their_precision_only():
+    def dated(article, start, end):
+        return {**row(article, "e1", start), "date_start": start, "date_end": end}
+
+    year = [dated("a1", "2016-01-01", "2016-12-31"), dated("a2", "2016-01-01", "2016-12-31")]
+    assert len(cluster_events(year)) == 1  # "in 2016" twice: the same precision
+    mixed = [dated("a1", "2016-01-01", "2016-12-31"), dated("a2", "2016-01-02", "2016-01-02")]
+    assert len(cluster_events(mixed)) == 2  # a year is not a day two days into it

@@ -35,12 +35,13 @@ def test_store_link_killed_midway_leaves_links_stale(store, monkeypatch):
     def killed(*_a, **_k):
         raise KeyboardInterrupt  # as a kill between the duplicate groups and the clusters
 
-    monkeypatch.setattr(store, "save_clusters", killed)
+    monkeypatch.setattr(store, "_insert_clusters", killed)  # inside the saving transaction
     with pytest.raises(KeyboardInterrupt):
         link(store)
-    assert not store.links_current()
+    assert not store.links_current() and store.counts()["minhash_bands"] == 0
     monkeypatch.undo()
     summary = link(store)
+    assert summary.linked == len(corpus())
     assert store.links_current() and summary.clusters == len(store.clusters())
 
 
@@ -69,15 +70,17 @@ def test_store_read_only_reads_and_refuses_writes(store_url):
 
 
 def test_store_read_only_runs_no_migration(store_url):
-    with open_store(store_url) as s:  # a store of schema 2, as an older newsgraph left it
+    with open_store(store_url) as s:  # a store of schema 3, as an older newsgraph left it
         s.write_batch(corpus())
+        latest = s.schema_version()
         with s.transaction():
-            s._run("DELETE FROM migrations WHERE version = 3")
-            s._run("DROP TABLE store_state")
+            s._run("DELETE FROM migrations WHERE version > 3")
+            s._run("DROP TABLE link_queue")
+            s._run("DROP TABLE minhash_bands")
     with open_store(store_url, read_only=True) as ro:
-        assert ro.schema_version() == 2 and len(ro.articles()) == len(corpus())
-    with open_store(store_url) as s:  # a writable open migrates
-        assert s.schema_version() == 3 and not s.links_current()
+        assert ro.schema_version() == 3 and len(ro.articles()) == len(corpus())
+    with open_store(store_url) as s:  # a writable open migrates; old articles are queued
+        assert s.schema_version() == latest and not s.links_current()
 
 
 def test_store_read_only_missing_sqlite_store_is_a_store_error(tmp_path):

@@ -148,7 +148,7 @@ def ingest(
         workers = 0  # a scheduler on the command line wins over a configured local cluster
     settings = settings.with_(allow_private=allow_private, workers=workers, scheduler=scheduler)
     console = Console(stderr=True)
-    with _store(settings, db) as store:
+    with _store(settings, db) as store, store.writer():
         show = not quiet() and console.is_terminal
         with (
             _progress(console, estimate_total(sources) if show else None, show) as update,
@@ -170,8 +170,8 @@ def ingest(
 
             result = link(store)
             linked = (
-                f"; linked: {result.duplicate_groups} near-duplicate group(s), "
-                f"{result.clusters} event cluster(s)"
+                f"; linked {result.linked:,} article(s): {result.duplicate_groups:,} "
+                f"near-duplicate group(s) and {result.clusters:,} event cluster(s) written"
             )
         console.print(
             f"ingested {summary.inputs:,} input(s) into {store.url} in {summary.seconds:.1f}s "
@@ -394,9 +394,15 @@ def failures(settings: Settings, db: str | None, fmt: str, read_only: bool | Non
     show_default=True,
     help="Event clusters: days between events of the same happening at most this.",
 )
+@click.option(
+    "--rebuild",
+    is_flag=True,
+    help="Recompute every link instead of taking in only the articles stored since the last "
+    "run (the result is the same; a run with other settings than the stored links' rebuilds).",
+)
 @verbosity_options
 @click.pass_obj
-def link(settings: Settings, db: str | None, threshold: float, window: int) -> None:
+def link(settings: Settings, db: str | None, threshold: float, window: int, rebuild: bool) -> None:
     """Group near-duplicate articles and cluster events across articles (corroboration).
 
     `ingest` does this after adding articles; run it by hand to change the thresholds.
@@ -407,11 +413,12 @@ def link(settings: Settings, db: str | None, threshold: float, window: int) -> N
     """
     from ..link import link as run_link
 
-    with _store(settings, db) as store:
-        r = run_link(store, threshold=threshold, window=window)
+    with _store(settings, db) as store, store.writer():
+        r = run_link(store, threshold=threshold, window=window, rebuild_all=rebuild)
     click.echo(
-        f"{r.duplicate_groups} near-duplicate group(s) covering {r.duplicate_articles} article(s); "
-        f"{r.clusters} event cluster(s), {r.corroborated} reported by 2+ outlets",
+        f"linked {r.linked:,} article(s); written: {r.duplicate_groups:,} near-duplicate "
+        f"group(s) covering {r.duplicate_articles:,} article(s), {r.clusters:,} event "
+        f"cluster(s), {r.corroborated:,} reported by 2+ outlets",
         err=True,
     )
 

@@ -1,10 +1,16 @@
 """Event clusters: the same happening reported by several articles, and by how many outlets.
 
-Two events are linked when they have the same PLOVER type, compatible parties (the same
-actor and recipient codes, or the same actor and recipient countries) and dates no more
-than ``window`` days apart. A cluster is a connected group of linked events; it counts its
-articles, its distinct outlets and its independent reports (near-duplicates fold into one).
-Negated events are not happenings and are left out.
+Two events are linked when they share a block — the same PLOVER type, the same parties on
+both sides (the same specific actor and recipient codes, or the same actor and recipient
+countries) and the same date precision (a year-only date clusters only with year-only
+dates) — and their dates are no more than ``window`` days apart. An event with a side
+unknown ("USA → ?") or only a bare role code ("GOV") never links: it is a single report.
+A cluster is a connected group of linked events; it counts its articles, its distinct
+outlets and its independent reports (near-duplicates fold into one). Negated events are not
+happenings and are left out.
+
+Everything a cluster depends on is in the blocks of its events, which is what lets
+``link`` recompute only the blocks that new articles touch (``incremental.py``).
 """
 
 from __future__ import annotations
@@ -17,6 +23,8 @@ from typing import Any
 from ..records import EventCluster, content_id, country_of_code
 
 Key = tuple[str, str]  # (article_id, event_id)
+# (plover, date precision, "code" or "country", actor, recipient)
+Block = tuple[str, str, str, str, str]
 
 
 def _day(value: str) -> int | None:
@@ -33,10 +41,35 @@ def _specific(code: str | None) -> str | None:
     return code if len(code) > 3 or country_of_code(code) else None
 
 
+def precision(row: dict[str, Any]) -> str:
+    """How precise an event's date is, from its stored start and end: day, week, month or
+    year (an event with no date of its own is dated by its publication day)."""
+    start, end = _day(row.get("date_start") or ""), _day(row.get("date_end") or "")
+    if start is None or end is None or end <= start:
+        return "day"
+    span = end - start
+    return "week" if span <= 7 else "month" if span <= 31 else "year"
+
+
+def blocks(row: dict[str, Any]) -> list[Block]:
+    """The blocks an event row belongs to (none when it cannot be linked)."""
+    if row["negated"] or not row["plover"] or _day(row["day"] or "") is None:
+        return []
+    out: list[Block] = []
+    a_code, r_code = _specific(row["actor_code"]), _specific(row["recipient_code"])
+    exact = precision(row)
+    if a_code and r_code:
+        out.append((row["plover"], exact, "code", a_code, r_code))
+    if row["actor_country"] and row["recipient_country"]:
+        sides = (row["actor_country"], row["recipient_country"])
+        out.append((row["plover"], exact, "country", *sides))
+    return out
+
+
 def cluster_events(rows: Iterable[dict[str, Any]], window: int = 3) -> list[EventCluster]:
     """Cluster event rows (as ``Store.link_inputs`` gives them)."""
     events: dict[Key, dict[str, Any]] = {}
-    buckets: dict[tuple[Any, ...], list[tuple[int, Key]]] = {}
+    buckets: dict[Block, list[tuple[int, Key]]] = {}
     for r in rows:
         if r["negated"] or not r["plover"]:
             continue
@@ -44,17 +77,9 @@ def cluster_events(rows: Iterable[dict[str, Any]], window: int = 3) -> list[Even
         if day is None:
             continue
         key = (r["article_id"], r["local_id"])
-        a_code, r_code = _specific(r["actor_code"]), _specific(r["recipient_code"])
-        r = {**r, "actor_code": a_code, "recipient_code": r_code}
         events[key] = r
-        if r["actor_code"] or r["recipient_code"]:
-            buckets.setdefault(
-                (r["plover"], "code", r["actor_code"], r["recipient_code"]), []
-            ).append((day, key))
-        if r["actor_country"] or r["recipient_country"]:
-            buckets.setdefault(
-                (r["plover"], "country", r["actor_country"], r["recipient_country"]), []
-            ).append((day, key))
+        for block in blocks(r):
+            buckets.setdefault(block, []).append((day, key))
     parent = {k: k for k in events}
 
     def find(k: Key) -> Key:
@@ -89,7 +114,7 @@ def _cluster(keys: list[Key], events: dict[Key, dict[str, Any]]) -> EventCluster
     independent = {r["group_id"] or r["article_id"] for r in rows}
 
     def label(side: str) -> str | None:
-        values = Counter(r[f"{side}_country"] or r[f"{side}_code"] for r in rows)
+        values = Counter(r[f"{side}_country"] or _specific(r[f"{side}_code"]) for r in rows)
         values.pop(None, None)
         return min(values, key=lambda v: (-values[v], v)) if values else None
 

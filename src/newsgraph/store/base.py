@@ -14,13 +14,15 @@ import json
 import re
 from abc import ABC, abstractmethod
 from collections.abc import Iterable, Iterator, Sequence
-from contextlib import AbstractContextManager
+from contextlib import AbstractContextManager, nullcontext
 from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from typing import Any
 
-from ..records import Analysis, EventCluster, Failure
+from ..errors import StoreError
+from ..records import Analysis, Failure
+from .links import LinkTables
 from .query import Filters, build_query
 from .reads import CorpusReads
 from .rows import INSERT_ARTICLE, article_row, child_rows, outlet_of
@@ -29,9 +31,9 @@ from .rows import INSERT_ARTICLE, article_row, child_rows, outlet_of
 VOLATILE = {"articles": {"seq", "ingested_at"}, "failures": {"first_seen", "last_seen", "attempts"}}
 TABLES = (
     "articles", "actors", "events", "event_parties", "attributions", "claims", "failures",
-    "minhashes", "duplicates", "event_clusters", "cluster_events",
+    "minhashes", "minhash_bands", "duplicates", "event_clusters", "cluster_events", "link_queue",
 )  # fmt: skip
-LINKS, STALE, CURRENT = "links", "stale", "current"  # the store_state row of linking
+BATCH_ATTEMPTS = 3  # a batch that meets a deadlock with another writer is run again
 CHUNK = 500  # ids per IN (...) list: well under both drivers' parameter limits
 # An input inside a file (JSONL line, WARC record offset, feed entry): the file's name first.
 _IN_FILE = re.compile(r"(?P<file>.+?)(?::\d+|#\d+(?: .*)?)\Z", re.DOTALL)
@@ -66,7 +68,7 @@ def migrations(dialect: str) -> tuple[tuple[int, str, str], ...]:
     return tuple(sorted(out))
 
 
-class Store(CorpusReads, ABC):
+class Store(CorpusReads, LinkTables, ABC):
     """A corpus of analysed articles: one small interface over SQLite and PostgreSQL.
 
     Writes go through :meth:`write_batch` (one transaction per batch); reads through the
@@ -100,6 +102,26 @@ class Store(CorpusReads, ABC):
 
     def _sql(self, sql: str) -> str:
         return sql
+
+    def writer(self) -> AbstractContextManager[None]:
+        """Hold the right to write for a whole run (an ingest, a link).
+
+        PostgreSQL takes many writers at once (rows are inserted in id order and a batch
+        that meets a deadlock is retried), so this holds nothing there; SQLite has one writer
+        at a time and refuses a second one at once, naming the first (``sqlite.py``)."""
+        return nullcontext()
+
+    def link_lock(self) -> AbstractContextManager[None]:
+        """Serialise link runs: two writers that finish together link one after the other."""
+        return self.writer()
+
+    def _write_order(self, analyses: Sequence[Analysis]) -> Sequence[Analysis]:
+        """The order a batch is written in (as given: one writer at a time)."""
+        return analyses
+
+    def _transient(self, error: BaseException) -> bool:
+        """Whether a failed batch may simply be run again (a deadlock between writers)."""
+        return False
 
     # ---- plumbing -------------------------------------------------------------------
     def __enter__(self) -> Store:
@@ -147,6 +169,20 @@ class Store(CorpusReads, ABC):
         An article already stored (same content id) is left as it is. A stored failure
         for an input that now succeeded is cleared.
         """
+        ordered = self._write_order(analyses)
+        for attempt in range(BATCH_ATTEMPTS):
+            try:
+                added, present, n_events = self._write(ordered, failures)
+                break
+            except StoreError as e:
+                if attempt + 1 == BATCH_ATTEMPTS or not self._transient(e.__cause__ or e):
+                    raise
+        return BatchResult(added=added, present=present, failures=len(failures), events=n_events)
+
+    def _write(
+        self, analyses: Sequence[Analysis], failures: Sequence[Failure]
+    ) -> tuple[int, int, int]:
+        """One batch in one transaction: (articles added, already present, events added)."""
         added = present = n_events = 0
         stamp = now()
         with self.transaction():
@@ -158,7 +194,7 @@ class Store(CorpusReads, ABC):
                     present += 1
                 a = analysis.article
                 self._clear_failures(a.origin or a.id, a.id)
-            for f in failures:
+            for f in sorted(failures, key=lambda f: f.input):
                 self._run(
                     "INSERT INTO failures (input, stage, code, reason, attempts, first_seen, "
                     "last_seen) "
@@ -168,9 +204,7 @@ class Store(CorpusReads, ABC):
                     "attempts = failures.attempts + 1, last_seen = excluded.last_seen",
                     (f.input, f.stage, f.code, f.reason, stamp, stamp),
                 )
-            if added:
-                self._set_state(LINKS, STALE, stamp)
-        return BatchResult(added=added, present=present, failures=len(failures), events=n_events)
+        return added, present, n_events
 
     def _clear_failures(self, origin: str, article_id: str) -> None:
         """Forget the failures of an input that now succeeded: its own record, and the
@@ -180,103 +214,16 @@ class Store(CorpusReads, ABC):
         if inside:
             self._run("DELETE FROM failures WHERE input = ?", (inside["file"],))
 
-    # ---- state ----------------------------------------------------------------------
-    def _set_state(self, name: str, value: str, stamp: str | None = None) -> None:
-        self._run(
-            "INSERT INTO store_state (name, value, updated_at) VALUES (?, ?, ?) "
-            "ON CONFLICT (name) DO UPDATE SET value = excluded.value, "
-            "updated_at = excluded.updated_at",
-            (name, value, stamp or now()),
-        )
-
-    def links_current(self) -> bool:
-        """Whether the links (near-duplicates, event clusters) cover every stored article:
-        False after new articles were stored, until a link run finishes."""
-        rows = self._rows("SELECT value FROM store_state WHERE name = ?", (LINKS,))
-        return bool(rows) and rows[0]["value"] == CURRENT
-
-    def mark_links_current(self) -> None:
-        """Record that a link run finished over everything stored."""
-        with self.transaction():
-            self._set_state(LINKS, CURRENT)
-
     def _insert_article(self, analysis: Analysis, stamp: str) -> bool:
         a = analysis.article
         outlet = outlet_of(a.source, a.url)
         doc = json.dumps(analysis.to_dict(), ensure_ascii=False)
         if not self._run(INSERT_ARTICLE, article_row(analysis, doc, outlet, stamp)):
             return False  # stored already: its rows are there too
+        self._run("INSERT INTO link_queue (article_id) VALUES (?)", (a.id,))
         for sql, rows in child_rows(analysis, outlet):
             self._many(sql, rows)
         return True
-
-    # ---- link results ---------------------------------------------------------------
-    def minhashes(self, article_ids: Iterable[str] | None = None) -> dict[str, bytes]:
-        """Stored MinHash signatures by article id (all of them when ``article_ids`` is None)."""
-        if article_ids is None:
-            return {
-                r["article_id"]: bytes(r["signature"])
-                for r in self._rows("SELECT article_id, signature FROM minhashes")
-            }
-        wanted = list(article_ids)
-        out: dict[str, bytes] = {}
-        for i in range(0, len(wanted), CHUNK):
-            part = wanted[i : i + CHUNK]
-            marks = ",".join("?" * len(part))
-            for r in self._rows(
-                f"SELECT article_id, signature FROM minhashes WHERE article_id IN ({marks})", part
-            ):
-                out[r["article_id"]] = bytes(r["signature"])
-        return out
-
-    def save_minhashes(self, signatures: dict[str, bytes]) -> None:
-        with self.transaction():
-            self._many(
-                "INSERT INTO minhashes (article_id, signature) VALUES (?, ?) ON CONFLICT DO "
-                "NOTHING",
-                list(signatures.items()),
-            )
-
-    def save_duplicates(self, groups: dict[str, tuple[str, float]]) -> None:
-        """Replace the near-duplicate groups: article id → (group id, similarity)."""
-        with self.transaction():
-            self._run("DELETE FROM duplicates")
-            self._many(
-                "INSERT INTO duplicates (article_id, group_id, similarity) VALUES (?, ?, ?)",
-                [(k, g, float(s)) for k, (g, s) in sorted(groups.items())],
-            )
-
-    def save_clusters(self, clusters: Sequence[EventCluster]) -> None:
-        """Replace the event clusters."""
-        with self.transaction():
-            self._run("DELETE FROM cluster_events")
-            self._run("DELETE FROM event_clusters")
-            self._many(
-                "INSERT INTO event_clusters (cluster_id, plover, actor, recipient, day_first, "
-                "day_last, n_events, "
-                "n_articles, n_outlets, n_independent, outlets) VALUES (?, ?, ?, ?, ?, ?, ?, ?, "
-                "?, ?, ?)",
-                [
-                    (
-                        c.cluster_id,
-                        c.plover,
-                        c.actor,
-                        c.recipient,
-                        c.day_first,
-                        c.day_last,
-                        len(c.members),
-                        c.n_articles,
-                        c.n_outlets,
-                        c.n_independent,
-                        json.dumps(sorted(c.outlets), ensure_ascii=False),
-                    )
-                    for c in clusters
-                ],
-            )
-            self._many(
-                "INSERT INTO cluster_events (article_id, event_id, cluster_id) VALUES (?, ?, ?)",
-                [(aid, eid, c.cluster_id) for c in clusters for aid, eid in c.members],
-            )
 
     # ---- reads ----------------------------------------------------------------------
     def get(self, article_id: str) -> Analysis | None:
@@ -341,30 +288,6 @@ class Store(CorpusReads, ABC):
     def counts(self) -> dict[str, int]:
         """Row counts of every table."""
         return {t: int(self._rows(f"SELECT count(*) AS n FROM {t}")[0]["n"]) for t in TABLES}
-
-    def link_inputs(self) -> list[dict[str, Any]]:
-        """What event clustering reads: one row per event party-dyad with its article's outlet."""
-        return self._rows(
-            "SELECT e.article_id, e.local_id, e.plover, e.actor_code, e.actor_country, "
-            "e.recipient_code, "
-            "e.recipient_country, e.day, e.outlet, e.negated, d.group_id "
-            "FROM events e LEFT JOIN duplicates d ON d.article_id = e.article_id "
-            "WHERE e.plover IS NOT NULL AND e.day IS NOT NULL ORDER BY e.article_id, e.local_id"
-        )
-
-    def article_texts(self, exclude: set[str] | None = None) -> Iterator[tuple[str, str]]:
-        """(id, text) of every stored article not in ``exclude``, in storage order."""
-        last = -1
-        while True:
-            rows = self._rows(
-                "SELECT seq, id, text FROM articles WHERE seq > ? ORDER BY seq LIMIT 500", (last,)
-            )
-            for r in rows:
-                if not exclude or r["id"] not in exclude:
-                    yield r["id"], r["text"]
-            if len(rows) < 500:
-                return
-            last = rows[-1]["seq"]
 
     def dump(self) -> dict[str, list[tuple[Any, ...]]]:
         """The stored content of every table, sorted, without time stamps: for comparing stores."""

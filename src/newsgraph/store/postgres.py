@@ -8,10 +8,14 @@ from functools import cache
 from typing import Any
 
 from ..errors import StoreError
+from ..records import Analysis
 from .base import Store, migrations, now
 
 # Any fixed 64-bit number: serialises concurrent migrations (e.g. Dask workers starting).
 _MIGRATION_LOCK = 0x6E657773677261
+_LINK_LOCK = _MIGRATION_LOCK + 1  # one link run at a time over one database
+# Errors after which a whole batch may simply be run again: deadlock, serialisation failure.
+_TRANSIENT = {"40P01", "40001"}
 LOCK_SECONDS = 60  # how long a writer waits for another one's lock
 
 
@@ -54,6 +58,22 @@ class PostgresStore(Store):
 
     def _sql(self, sql: str) -> str:
         return _pg_style(sql)
+
+    def _write_order(self, analyses: Sequence[Analysis]) -> Sequence[Analysis]:
+        # In id order, so that writers inserting the same articles lock them in one order.
+        return sorted(analyses, key=lambda a: a.article.id)
+
+    def _transient(self, error: BaseException) -> bool:
+        return getattr(error, "sqlstate", None) in _TRANSIENT
+
+    @contextmanager
+    def link_lock(self) -> Iterator[None]:
+        """A session advisory lock: a second link run waits (up to the lock timeout)."""
+        self._execute("SELECT pg_advisory_lock(%s)", (_LINK_LOCK,))
+        try:
+            yield
+        finally:
+            self._execute("SELECT pg_advisory_unlock(%s)", (_LINK_LOCK,))
 
     def _execute(self, sql: str, params: Sequence[Any] = ()) -> Any:
         try:

@@ -3,13 +3,15 @@
 from __future__ import annotations
 
 import errno
+import fcntl
 import os
 import re
+import socket
 import sqlite3
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import IO, Any
 
 from ..errors import StoreError
 from .base import Store, migrations, now
@@ -28,6 +30,7 @@ class SQLiteStore(Store):
         self.url = f"sqlite:///{self.path}"
         self.read_only = read_only
         self._depth = 0
+        self._writer_depth = 0
         try:
             self.conn = self._connect_read_only() if read_only else self._connect()
         except (sqlite3.Error, OSError) as e:
@@ -128,6 +131,28 @@ class SQLiteStore(Store):
         finally:
             self._depth = 0
 
+    @contextmanager
+    def writer(self) -> Iterator[None]:
+        """One writer at a time: a second ingest or link on this file stops at once, naming
+        the process that writes, instead of waiting on SQLite's lock batch after batch.
+
+        The claim is an advisory lock on ``<store>.writer`` (released by the system when the
+        process ends, however it ends). Re-entrant within one store object."""
+        if self._writer_depth or self.path == ":memory:":
+            self._writer_depth += 1
+            try:
+                yield
+            finally:
+                self._writer_depth -= 1
+            return
+        handle = _claim(Path(self.path + ".writer"), self.path)
+        self._writer_depth = 1
+        try:
+            yield
+        finally:
+            self._writer_depth = 0
+            handle.close()  # closing the file releases the lock
+
     def close(self) -> None:
         self.conn.close()
 
@@ -157,6 +182,31 @@ class SQLiteStore(Store):
                     "INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)",
                     (version, name, now()),
                 )
+
+
+def _claim(lock: Path, store: str) -> IO[str]:
+    """Take the writer lock file without waiting; a StoreError names the holder if taken."""
+    try:
+        handle = open(lock, "a+", encoding="utf-8")  # noqa: SIM115 - held until released
+    except OSError as e:
+        raise StoreError(f"cannot claim the store for writing: {_reason(e)}", input=store) from None
+    try:
+        fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        handle.seek(0)
+        holder = handle.read().strip() or "another process"
+        handle.close()
+        raise StoreError(
+            f"another newsgraph process is writing to this store ({holder})",
+            input=store,
+            hint="SQLite takes one writer at a time: wait for it to finish, or use a "
+            "PostgreSQL store for several writers",
+        ) from None
+    handle.seek(0)
+    handle.truncate()
+    handle.write(f"pid {os.getpid()} on {socket.gethostname()}, since {now()}\n")
+    handle.flush()
+    return handle
 
 
 def _reason(e: BaseException) -> str:
