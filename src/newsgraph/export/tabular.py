@@ -102,7 +102,7 @@ def _event_extras(store: Store, columns: list[str], rows: list[tuple[Any, ...]])
     """The EVENT_EXTRAS columns of event rows (keyed by article_id, event_id)."""
     a, e = columns.index("article_id"), columns.index("event_id")
     details = event_details(store, ((r[a], r[e]) for r in rows))
-    out = []
+    out: list[list[Any]] = []
     for r in rows:
         d = details.get((r[a], r[e]))
         if d is None:
