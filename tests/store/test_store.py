@@ -15,16 +15,17 @@ from newsgraph.store import Filters, open_store, parse_dyad
 
 
 def test_store_migrations_recorded_once(store, store_url):
-    assert store.schema_version() == 3
+    assert store.schema_version() == 4
     rows = store._rows("SELECT version, name FROM migrations ORDER BY version")
     assert [(r["version"], r["name"].split(".")[0]) for r in rows] == [
         (1, "0001_init"),
         (2, "0002_event_date_source"),
         (3, "0003_link_state"),
+        (4, "0004_outlet_key"),
     ]
     store.close()
     with open_store(store_url) as again:  # reopening applies nothing twice
-        assert len(again._rows("SELECT version FROM migrations")) == 3
+        assert len(again._rows("SELECT version FROM migrations")) == 4
 
 
 _V1_EVENT = (

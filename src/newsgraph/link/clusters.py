@@ -3,7 +3,8 @@
 Two events are linked when they have the same PLOVER type, compatible parties (the same
 actor and recipient codes, or the same actor and recipient countries) and dates no more
 than ``window`` days apart. A cluster is a connected group of linked events; it counts its
-articles, its distinct outlets and its independent reports (near-duplicates fold into one).
+articles, its distinct outlets (by registered domain: edition.cnn.com and cnn.com are one)
+and its independent reports (near-duplicates fold into one).
 Negated events are not happenings and are left out.
 """
 
@@ -81,10 +82,21 @@ def cluster_events(rows: Iterable[dict[str, Any]], window: int = 3) -> list[Even
     return [_cluster(sorted(keys), events) for keys in groups.values()]
 
 
+def _outlets(rows: list[dict[str, Any]]) -> list[str]:
+    """One name per distinct outlet (keyed by registered domain, ``outlet_key``): the name
+    its articles give most often, sorted."""
+    names: dict[str, Counter[str]] = {}
+    for r in rows:
+        key = r.get("outlet_key") or r["outlet"]
+        if key:
+            names.setdefault(key, Counter())[r["outlet"] or key] += 1
+    return sorted(min(c, key=lambda n: (-c[n], n)) for c in names.values())
+
+
 def _cluster(keys: list[Key], events: dict[Key, dict[str, Any]]) -> EventCluster:
     rows = [events[k] for k in keys]
     days = sorted(r["day"][:10] for r in rows)
-    outlets = sorted({r["outlet"] for r in rows if r["outlet"]})
+    outlets = _outlets(rows)
     articles = {r["article_id"] for r in rows}
     independent = {r["group_id"] or r["article_id"] for r in rows}
 

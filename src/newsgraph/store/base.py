@@ -21,9 +21,10 @@ from importlib import resources
 from typing import Any
 
 from ..records import Analysis, EventCluster, Failure
+from .outlets import backfill_outlets, outlet_of
 from .query import Filters, build_query
 from .reads import CorpusReads
-from .rows import INSERT_ARTICLE, article_row, child_rows, outlet_of
+from .rows import INSERT_ARTICLE, article_row, child_rows
 
 # Columns left out of the canonical dump: they record when, not what.
 VOLATILE = {"articles": {"seq", "ingested_at"}, "failures": {"first_seen", "last_seen", "attempts"}}
@@ -121,6 +122,12 @@ class Store(CorpusReads, ABC):
         if rows:
             self._executemany(self._sql(sql), rows)
 
+    def _after_migration(self, version: int) -> None:
+        """A migration's Python step, run after its SQL in the same transaction: what SQL
+        cannot compute (a registered domain needs the public-suffix list)."""
+        if version == 4:
+            backfill_outlets(self)
+
     def schema_version(self) -> int:
         """The highest migration applied to this database."""
         rows = self._rows("SELECT max(version) AS v FROM migrations")
@@ -206,7 +213,7 @@ class Store(CorpusReads, ABC):
         doc = json.dumps(analysis.to_dict(), ensure_ascii=False)
         if not self._run(INSERT_ARTICLE, article_row(analysis, doc, outlet, stamp)):
             return False  # stored already: its rows are there too
-        for sql, rows in child_rows(analysis, outlet):
+        for sql, rows in child_rows(analysis, outlet.name):
             self._many(sql, rows)
         return True
 
@@ -343,12 +350,14 @@ class Store(CorpusReads, ABC):
         return {t: int(self._rows(f"SELECT count(*) AS n FROM {t}")[0]["n"]) for t in TABLES}
 
     def link_inputs(self) -> list[dict[str, Any]]:
-        """What event clustering reads: one row per event party-dyad with its article's outlet."""
+        """What event clustering reads: one row per event with its article's outlet (name and
+        key)."""
         return self._rows(
             "SELECT e.article_id, e.local_id, e.plover, e.actor_code, e.actor_country, "
-            "e.recipient_code, "
-            "e.recipient_country, e.day, e.outlet, e.negated, d.group_id "
+            "e.recipient_code, e.recipient_country, e.day, e.outlet, "
+            "coalesce(a.outlet_key, e.outlet) AS outlet_key, e.negated, d.group_id "
             "FROM events e LEFT JOIN duplicates d ON d.article_id = e.article_id "
+            "LEFT JOIN articles a ON a.id = e.article_id "
             "WHERE e.plover IS NOT NULL AND e.day IS NOT NULL ORDER BY e.article_id, e.local_id"
         )
 
