@@ -39,10 +39,17 @@ class EventDetail:
     place: Place | None
 
 
+def actor_code(actor: Actor) -> str | None:
+    """An actor's CAMEO code: its own, else its country and primary sector ("USAGOV")."""
+    if actor.code:
+        return actor.code
+    if actor.country:
+        return actor.country + (actor.sectors[0] if actor.sectors else "")
+    return actor.sectors[0] if actor.sectors else None
+
+
 def _party(actor: Actor) -> Party:
-    code = actor.code or (
-        actor.country + (actor.sectors[0] if actor.sectors else "") if actor.country else None
-    )
+    code = actor_code(actor)
     return Party(
         actor.name,
         code,

@@ -30,6 +30,7 @@ from typing import IO, Any
 from ..lexicons import load_table
 from ..records import Actor, Analysis, Event, content_id, country_of_code
 from ..store import Filters, Store
+from .events import actor_code
 from .geo import place_geo
 
 
@@ -105,20 +106,9 @@ def _clean(value: Any) -> str:
     return " ".join(str(value).split())  # no tabs or newlines inside a field
 
 
-def actor_code(actor: Actor | None, fallback: str | None = None) -> str | None:
-    """The CAMEO code of an actor: its own, else its country and primary sector."""
-    if actor is None:
-        return fallback
-    if actor.code:
-        return actor.code
-    if actor.country:
-        return actor.country + (actor.sectors[0] if actor.sectors else "")
-    return fallback or (actor.sectors[0] if actor.sectors else None)
-
-
 def _actor_fields(actor: Actor | None, fallback: str | None) -> list[str]:
     """Code, Name, CountryCode, KnownGroupCode, EthnicCode, Religion1, Religion2, Type1-3."""
-    code = actor_code(actor, fallback)
+    code = (actor_code(actor) if actor else None) or fallback
     country = (actor.country if actor else None) or country_of_code(code)
     roles = [s for s in (actor.sectors if actor else ()) if len(s) == 3 and s.isalpha()]
     return [
