@@ -77,6 +77,8 @@ def test_store_read_only_runs_no_migration(store_url):
             s._run("DELETE FROM migrations WHERE version > 3")
             s._run("DROP TABLE link_queue")
             s._run("DROP TABLE minhash_bands")
+            s._run("DROP INDEX articles_outlet_key")
+            s._run("ALTER TABLE articles DROP COLUMN outlet_key")
     with open_store(store_url, read_only=True) as ro:
         assert ro.schema_version() == 3 and len(ro.articles()) == len(corpus())
     with open_store(store_url) as s:  # a writable open migrates; old articles are queued

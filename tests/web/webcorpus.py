@@ -53,7 +53,8 @@ def meeting_article(
         title=title,
         source=source,
         published=published,
-        url=f"https://example.org/{aid}",
+        # each outlet its own domain: outlets are keyed by registered domain
+        url=f"https://www.{''.join(ch for ch in source.lower() if ch.isalnum())}.com/{aid}",
         language="en",
     )
     actors = (

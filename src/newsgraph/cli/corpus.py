@@ -428,10 +428,10 @@ def link(settings: Settings, db: str | None, threshold: float, window: int, rebu
 @click.option(
     "--format",
     "fmt",
-    type=click.Choice(["jsonl", "csv", "parquet", "gdelt"]),
+    type=click.Choice(["jsonl", "csv", "parquet", "gdelt", "polecat"]),
     required=True,
     help="jsonl: the article contract, one per line; csv/parquet: one row per --table row; "
-    "gdelt: GDELT 2.0 Events TSV (61 columns).",
+    "gdelt: GDELT 2.0 Events TSV (61 columns); polecat: POLECAT's 40-column TSV.",
 )
 @click.option(
     "--out",
@@ -463,12 +463,13 @@ def export(
     outlet: str | None,
     read_only: bool | None,
 ) -> None:
-    """Write the store as JSONL, CSV, Parquet or GDELT 2.0 Events TSV.
+    """Write the store as JSONL, CSV, Parquet, GDELT 2.0 Events TSV or POLECAT TSV.
 
     \b
     Examples:
       newsgraph export --format jsonl --out corpus.jsonl
       newsgraph export --format gdelt --out events.tsv
+      newsgraph export --format polecat --out events.txt
       newsgraph export --format parquet --table claims --out claims.parquet
     """
     from ..export import export as run_export

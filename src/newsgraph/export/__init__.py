@@ -1,4 +1,5 @@
-"""Exports of a store: the article contract as JSONL, tables as CSV or Parquet, GDELT TSV.
+"""Exports of a store: the article contract as JSONL, tables as CSV or Parquet, GDELT and
+POLECAT TSV.
 
 ``export(store, fmt, out)`` writes to a file path, or to stdout when ``out`` is None,
 and returns how many records it wrote.
@@ -15,9 +16,10 @@ from ..errors import InputError
 from ..store import Filters, Store
 from .gdelt import GDELT_COLUMNS, gdelt_rows, write_gdelt
 from .jsonl import write_jsonl
+from .polecat import POLECAT_COLUMNS, polecat_rows, write_polecat
 from .tabular import write_csv, write_parquet
 
-FORMATS = ("jsonl", "csv", "parquet", "gdelt")
+FORMATS = ("jsonl", "csv", "parquet", "gdelt", "polecat")
 
 
 @contextmanager
@@ -50,16 +52,21 @@ def export(
             return write_jsonl(store, filters, fh)
         if fmt == "csv":
             return write_csv(store, table, filters, fh)
+        if fmt == "polecat":
+            return write_polecat(store, filters, fh)
         return write_gdelt(store, filters, fh)
 
 
 __all__ = [
     "FORMATS",
     "GDELT_COLUMNS",
+    "POLECAT_COLUMNS",
     "export",
     "gdelt_rows",
+    "polecat_rows",
     "write_csv",
     "write_gdelt",
     "write_jsonl",
     "write_parquet",
+    "write_polecat",
 ]

@@ -6,7 +6,8 @@ countries) and the same date precision (a year-only date clusters only with year
 dates) — and their dates are no more than ``window`` days apart. An event with a side
 unknown ("USA → ?") or only a bare role code ("GOV") never links: it is a single report.
 A cluster is a connected group of linked events; it counts its articles, its distinct
-outlets and its independent reports (near-duplicates fold into one). Negated events are not
+outlets (by registered domain: edition.cnn.com and cnn.com are one) and its independent
+reports (near-duplicates fold into one). Negated events are not
 happenings and are left out.
 
 Everything a cluster depends on is in the blocks of its events, which is what lets
@@ -106,10 +107,21 @@ def cluster_events(rows: Iterable[dict[str, Any]], window: int = 3) -> list[Even
     return [_cluster(sorted(keys), events) for keys in groups.values()]
 
 
+def _outlets(rows: list[dict[str, Any]]) -> list[str]:
+    """One name per distinct outlet (keyed by registered domain, ``outlet_key``): the name
+    its articles give most often, sorted."""
+    names: dict[str, Counter[str]] = {}
+    for r in rows:
+        key = r.get("outlet_key") or r["outlet"]
+        if key:
+            names.setdefault(key, Counter())[r["outlet"] or key] += 1
+    return sorted(min(c, key=lambda n: (-c[n], n)) for c in names.values())
+
+
 def _cluster(keys: list[Key], events: dict[Key, dict[str, Any]]) -> EventCluster:
     rows = [events[k] for k in keys]
     days = sorted(r["day"][:10] for r in rows)
-    outlets = sorted({r["outlet"] for r in rows if r["outlet"]})
+    outlets = _outlets(rows)
     articles = {r["article_id"] for r in rows}
     independent = {r["group_id"] or r["article_id"] for r in rows}
 

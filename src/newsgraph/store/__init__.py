@@ -17,8 +17,8 @@ from pathlib import Path
 
 from ..errors import StoreError
 from .base import BatchResult, Store
+from .outlets import Outlet, outlet_of, registered_domain
 from .query import APPLIES, KINDS, Filters, parse_dyad
-from .rows import outlet_of
 
 
 def open_store(url: str | Path = "newsgraph.db", *, read_only: bool | None = False) -> Store:
@@ -60,6 +60,8 @@ __all__ = [
     "Filters",
     "Store",
     "open_store",
+    "Outlet",
     "outlet_of",
+    "registered_domain",
     "parse_dyad",
 ]

@@ -23,9 +23,10 @@ from typing import Any
 from ..errors import StoreError
 from ..records import Analysis, Failure
 from .links import LinkTables
+from .outlets import backfill_outlets, outlet_of
 from .query import Filters, build_query
 from .reads import CorpusReads
-from .rows import INSERT_ARTICLE, article_row, child_rows, outlet_of
+from .rows import INSERT_ARTICLE, article_row, child_rows
 
 # Columns left out of the canonical dump: they record when, not what.
 VOLATILE = {"articles": {"seq", "ingested_at"}, "failures": {"first_seen", "last_seen", "attempts"}}
@@ -143,6 +144,12 @@ class Store(CorpusReads, LinkTables, ABC):
         if rows:
             self._executemany(self._sql(sql), rows)
 
+    def _after_migration(self, version: int) -> None:
+        """A migration's Python step, run after its SQL in the same transaction: what SQL
+        cannot compute (a registered domain needs the public-suffix list)."""
+        if version == 4:
+            backfill_outlets(self)
+
     def schema_version(self) -> int:
         """The highest migration applied to this database."""
         rows = self._rows("SELECT max(version) AS v FROM migrations")
@@ -221,7 +228,7 @@ class Store(CorpusReads, LinkTables, ABC):
         if not self._run(INSERT_ARTICLE, article_row(analysis, doc, outlet, stamp)):
             return False  # stored already: its rows are there too
         self._run("INSERT INTO link_queue (article_id) VALUES (?)", (a.id,))
-        for sql, rows in child_rows(analysis, outlet):
+        for sql, rows in child_rows(analysis, outlet.name):
             self._many(sql, rows)
         return True
 

@@ -22,11 +22,13 @@ from ..corpus_records import EventCluster, LinkUpdate
 CHUNK = 500  # values per IN (...) list: well under both drivers' parameter limits
 Key = tuple[str, str]  # (article_id, event_id)
 
-# One row per event party-dyad with its article's outlet and near-duplicate group.
+# One row per event with its article's outlet (name and key) and near-duplicate group.
 _INPUTS = (
     "SELECT e.article_id, e.local_id, e.plover, e.actor_code, e.actor_country, "
     "e.recipient_code, e.recipient_country, e.day, e.date_start, e.date_end, e.outlet, "
-    "e.negated, d.group_id FROM events e LEFT JOIN duplicates d ON d.article_id = e.article_id "
+    "coalesce(a.outlet_key, e.outlet) AS outlet_key, e.negated, d.group_id FROM events e "
+    "LEFT JOIN duplicates d ON d.article_id = e.article_id "
+    "LEFT JOIN articles a ON a.id = e.article_id "
     "WHERE e.plover IS NOT NULL AND e.day IS NOT NULL"
 )
 _BLOCK_SIDES = {

@@ -116,6 +116,7 @@ class PostgresStore(Store):
                 if version in done:
                     continue
                 self._execute(sql)
+                self._after_migration(version)
                 self._execute(
                     "INSERT INTO migrations (version, name, applied_at) VALUES (%s, %s, %s)",
                     (version, name, now()),

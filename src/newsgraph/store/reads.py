@@ -29,7 +29,7 @@ class CorpusReads(ABC):
         """Headline counts: articles, outlets, actors (distinct names), events, claims, quotes…"""
         q = (
             "SELECT (SELECT count(*) FROM articles) AS articles, "
-            "(SELECT count(DISTINCT outlet) FROM articles) AS outlets, "
+            "(SELECT count(DISTINCT coalesce(outlet_key, outlet)) FROM articles) AS outlets, "
             "(SELECT count(DISTINCT name_norm) FROM actors) AS actors, "
             "(SELECT count(*) FROM events) AS events, "
             "(SELECT count(*) FROM attributions) AS quotes, "

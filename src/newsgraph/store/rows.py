@@ -9,17 +9,16 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 from typing import Any
-from urllib.parse import urlsplit
 
 from ..records import Actor, Analysis, Attribution, Claim, Event, Place, country_of_code
+from .outlets import Outlet
 
 Row = tuple[Any, ...]
 
 INSERT_ARTICLE = (
-    "INSERT INTO articles (id, url, outlet, title, published, language, origin, skipped, "
-    "extractor, "
-    "text, analysis, n_actors, n_events, n_claims, ingested_at) "
-    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"
+    "INSERT INTO articles (id, url, outlet, outlet_key, title, published, language, origin, "
+    "skipped, extractor, text, analysis, n_actors, n_events, n_claims, ingested_at) "
+    "VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?) ON CONFLICT (id) DO NOTHING"
 )
 INSERT_ACTORS = (
     "INSERT INTO actors (article_id, local_id, name, name_norm, type, country, sectors, "
@@ -58,23 +57,14 @@ INSERT_CLAIMS = (
 )
 
 
-def outlet_of(source: str | None, url: str | None) -> str | None:
-    """The outlet an article comes from: its stated source, else its URL's host."""
-    if source and source.strip():
-        return source.strip()
-    if url:
-        host = urlsplit(url).hostname or ""
-        return host.removeprefix("www.") or None
-    return None
-
-
-def article_row(analysis: Analysis, doc: str, outlet: str | None, stamp: str) -> Row:
+def article_row(analysis: Analysis, doc: str, outlet: Outlet, stamp: str) -> Row:
     """The ``articles`` row (``doc`` is the analysis as stored JSON)."""
     a = analysis.article
     return (
         a.id,
         a.url,
-        outlet,
+        outlet.name,
+        outlet.key,
         a.title,
         a.published,
         a.language,

@@ -178,6 +178,7 @@ class SQLiteStore(Store):
                     continue
                 for statement in _statements(sql):
                     self.conn.execute(statement)
+                self._after_migration(version)
                 self.conn.execute(
                     "INSERT INTO migrations (version, name, applied_at) VALUES (?, ?, ?)",
                     (version, name, now()),
