@@ -173,3 +173,38 @@ def test_packaging_wheel_installs_beside_click_81_and_rich_13(tmp_path):
     )
     assert analyzed.returncode == 0, analyzed.stderr
     assert '"CONSULT"' in analyzed.stdout and "Vladimir Putin" in analyzed.stdout
+
+
+FAKE_PIP = """#!/bin/sh
+# stands in for .venv/bin/python: pip is noisy, and fails when FAKE_PIP_FAILS names the step
+echo "WARNING: pip noise about $*" >&2
+echo "Collecting things..."
+case "$*" in *"$FAKE_PIP_FAILS"*) echo "ERROR: no matching distribution" >&2; exit 1;; esac
+"""
+
+
+@pytest.mark.parametrize("fails", [None, "-e"])
+def test_packaging_setup_shows_pip_output_only_when_pip_fails(tmp_path, fails):
+    (tmp_path / "scripts").mkdir()
+    shutil.copy(ROOT / "scripts" / "setup", tmp_path / "scripts" / "setup")
+    for name in ("pyproject.toml", "constraints.txt"):
+        shutil.copy(ROOT / name, tmp_path / name)
+    python = tmp_path / ".venv" / "bin" / "python"
+    python.parent.mkdir(parents=True)
+    python.write_text(FAKE_PIP, encoding="utf-8")
+    python.chmod(0o755)
+    env = {**os.environ, "PYTHON": sys.executable, "FAKE_PIP_FAILS": fails or "never"}
+    result = subprocess.run(
+        [tmp_path / "scripts" / "setup", "dev"], capture_output=True, text=True, env=env
+    )
+    assert result.stdout == ""
+    if fails is None:
+        assert result.returncode == 0
+        assert result.stderr.splitlines() == [
+            "setup: installing newsgraph[dev] into .venv (first run: a few minutes)"
+        ]
+    else:
+        assert result.returncode == 1
+        assert "ERROR: no matching distribution" in result.stderr
+        assert "WARNING: pip noise" in result.stderr  # the whole story when it failed
+        assert "setup: pip install failed" in result.stderr
