@@ -42,7 +42,13 @@ MISSING_STORE_COMMANDS = [
 
 
 @pytest.mark.parametrize("command", MISSING_STORE_COMMANDS, ids=lambda c: " ".join(c[:2]))
-def test_cli_commands_refuse_a_store_that_does_not_exist(tmp_path, command):
+def test_cli_commands_refuse_a_store_that_does_not_exist(tmp_path, command, monkeypatch):
+    import uvicorn
+
+    def serving(*args, **kwargs):  # had serve gone that far, it would have served
+        raise AssertionError("serve started a server on a store that does not exist")
+
+    monkeypatch.setattr(uvicorn, "run", serving)
     missing = tmp_path / "no" / "such" / "corpus.db"
     result = run(*command, "--db", str(missing))
     assert result.exit_code == StoreError.exit_status == 5, result.output
