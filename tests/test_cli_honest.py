@@ -36,12 +36,13 @@ MISSING_STORE_COMMANDS = [
     ["query", "claims", "--read-only"],
     ["failures"],
     ["export", "--format", "csv"],
+    ["export", "--format", "gdelt", "--out", "{tmp}/no/events.tsv"],
     ["link"],
     ["serve", "--port", "1"],
 ]
 
 
-@pytest.mark.parametrize("command", MISSING_STORE_COMMANDS, ids=lambda c: " ".join(c[:2]))
+@pytest.mark.parametrize("command", MISSING_STORE_COMMANDS, ids=lambda c: " ".join(c[:3]))
 def test_cli_commands_refuse_a_store_that_does_not_exist(tmp_path, command, monkeypatch):
     import uvicorn
 
@@ -50,7 +51,7 @@ def test_cli_commands_refuse_a_store_that_does_not_exist(tmp_path, command, monk
 
     monkeypatch.setattr(uvicorn, "run", serving)
     missing = tmp_path / "no" / "such" / "corpus.db"
-    result = run(*command, "--db", str(missing))
+    result = run(*(a.format(tmp=tmp_path) for a in command), "--db", str(missing))
     assert result.exit_code == StoreError.exit_status == 5, result.output
     assert str(missing) in result.stderr and "no store here" in result.stderr
     assert result.stdout == ""

@@ -59,7 +59,7 @@ def must_exist(path: str) -> None:
     """Raise a StoreError naming ``path`` unless it is a SQLite file with a newsgraph store."""
     hint = "fill one with `newsgraph ingest SOURCES --db PATH`"
     if not Path(path).is_file():
-        raise StoreError("no store here (nothing was created)", input=path, hint=hint)
+        raise StoreError("no store here; nothing was created", input=path, hint=hint)
     try:
         uri = f"{Path(path).resolve().as_uri()}?mode=ro"
         with closing(sqlite3.connect(uri, uri=True)) as conn:
