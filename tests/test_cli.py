@@ -24,6 +24,7 @@ from newsgraph.errors import (
     NewsgraphError,
     StoreError,
 )
+from newsgraph.store import open_store
 
 ROOT = Path(__file__).resolve().parents[1]
 
@@ -159,6 +160,7 @@ def test_cli_every_command_takes_verbose_and_quiet(name, flags, expected):
 def test_cli_verbosity_sets_the_log_level_on_stderr(tmp_path, args, level):
     """In a fresh process (pytest's own log handlers would otherwise win)."""
     db = str(tmp_path / "x.db")
+    open_store(db).close()  # failures reads an existing store
     argv = [a for x in args for a in (["failures", "--db", db] if x == "CMD" else [x])]
     if "failures" not in argv:
         argv += ["failures", "--db", db]

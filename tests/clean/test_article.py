@@ -197,12 +197,50 @@ def test_article_short_text_is_not_judged_by_language():
         ("Mon, 17 Apr 2023 09:30:00 GMT", "2023-04-17"),
         ("", None),
         ("yesterday", None),
+        ("2 hours ago", None),  # relative to when? not a publication date
+        ("March 2023", None),  # no day
         ("2023-13-45", None),
+        ("not a date", None),
         (None, None),
+        ("March 20, 2023", "2023-03-20"),
+        ("20 March 2023", "2023-03-20"),
+        ("Mar. 20, 2023", "2023-03-20"),
+        ("Monday, March 20, 2023 10:00 PM EDT", "2023-03-20"),  # the publisher's own day
+        ("2023/03/20", "2023-03-20"),
+        ("1679300000", "2023-03-20"),  # epoch seconds, UTC
     ],
 )
 def test_article_iso_date(value, iso):
     assert iso_date(value) == iso
+
+
+def test_article_metadata_date_in_words_is_read(caplog):
+    raw = RawInput("dump.jsonl:1", "record", BODY, {"published": "March 20, 2023"})
+    assert clean(raw, S).article.published == "2023-03-20"
+    assert caplog.records == []
+
+
+def test_article_unreadable_metadata_date_is_a_warning_naming_the_input(caplog):
+    raw = RawInput("dump.jsonl:7", "record", BODY, {"published": "the other day"})
+    with caplog.at_level("WARNING", logger="newsgraph.clean"):
+        article = clean(raw, S).article
+    assert article.published is None
+    [record] = caplog.records
+    assert record.levelname == "WARNING"
+    assert "dump.jsonl:7" in record.getMessage() and "'the other day'" in record.getMessage()
+    # --published wins over the source, so an unreadable source date is not even looked at
+    caplog.clear()
+    assert clean(raw, S, published="2023-03-20").article.published == "2023-03-20"
+    assert caplog.records == []
+
+
+def test_article_unreadable_source_date_falls_back_to_the_page(caplog):
+    html = page(BODY.split("\n\n")).encode()
+    raw = RawInput("dump.jsonl:2", "html", html, {"published": "soon"})
+    with caplog.at_level("WARNING", logger="newsgraph.clean"):
+        article = clean(raw, S).article
+    assert article.published == "2023-04-17"  # the page's article:published_time
+    assert "dump.jsonl:2" in caplog.text and "'soon'" in caplog.text
 
 
 @pytest.mark.parametrize(

@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import pytest
@@ -258,6 +259,32 @@ def test_store_iter_json_pages_through_everything(store):
 def test_store_table_has_columns_without_rows(store):
     columns, rows = store.table("events", Filters(actor="nobody"))
     assert rows == [] and columns[:3] == ["article_id", "event_id", "day"]
+    names, failures = store.failures_table()
+    assert failures == [] and names[:4] == ["input", "stage", "code", "reason"]
+
+
+@pytest.mark.parametrize("kind", ["events", "actors", "articles", "claims"])
+@pytest.mark.parametrize(
+    "filters", [Filters(limit=1), Filters(limit=2, offset=1), Filters(country="RUS", limit=1)]
+)
+def test_store_count_is_every_matching_row_paging_aside(store, kind, filters):
+    store.write_batch(corpus())
+    whole = dataclasses.replace(filters, limit=0, offset=0)
+    assert store.count(kind, filters) == len(store.query(kind, whole)) > 0
+
+
+def test_store_open_store_create_false_refuses_what_is_no_store(tmp_path):
+    missing = tmp_path / "sub" / "x.db"
+    with pytest.raises(StoreError, match="no store here") as err:
+        open_store(missing, create=False)
+    assert str(missing) in str(err.value) and not (tmp_path / "sub").exists()
+    (tmp_path / "empty.db").write_bytes(b"")
+    with pytest.raises(StoreError, match="not a newsgraph store"):
+        open_store(tmp_path / "empty.db", create=False)
+    assert (tmp_path / "empty.db").read_bytes() == b""
+    open_store(tmp_path / "made.db").close()
+    with open_store(tmp_path / "made.db", create=False) as s:
+        assert s.counts()["articles"] == 0
 
 
 def test_store_open_store_urls(tmp_path):

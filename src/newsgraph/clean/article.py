@@ -96,6 +96,27 @@ def check_language(text: str, origin: str, settings: Settings) -> str | None:
     return None
 
 
+def _published(values: list[Any], origin: str) -> str | None:
+    """The first publication date the source or the page gives that reads as YYYY-MM-DD.
+
+    A date that cannot be read is a warning naming the input; with none readable the
+    article has no publication date, so the relative dates in its text stay unresolved.
+    """
+    for value in values:
+        day = iso_date(value)
+        if day:
+            return day
+        if value:
+            log.warning(
+                "%s: cannot read the publication date %r (not a calendar day); relative "
+                "dates in the text are resolved only from a readable one (--published "
+                "YYYY-MM-DD)",
+                origin,
+                str(value)[:100],
+            )
+    return None
+
+
 def clean(
     raw: RawInput, settings: Settings, published: str | None = None, url: str | None = None
 ) -> Analysis:
@@ -114,13 +135,15 @@ def clean(
     meta = {**{k: v for k, v in found.items() if v}, **{k: v for k, v in raw.meta.items() if v}}
     language = check_language(body, raw.origin, settings)
     title = meta.get("title")
+    if not published:
+        published = _published([raw.meta.get("published"), found.get("published")], raw.origin)
     article = Article(
         id=Article.make_id(body, title),
         text=body,
         title=title,
         url=url or meta.get("url"),
         source=meta.get("source"),
-        published=published or iso_date(meta.get("published")),
+        published=published,
         authors=split_authors(meta.get("authors")),
         language=language,
         origin=raw.origin,

@@ -19,34 +19,50 @@ SAMPLE = "seed-putin-li-shangfu.txt"
 def _emit(items: Iterable[Analysis | Failure], fmt: str | None) -> list[Failure]:
     """Print analyses to stdout and failures to stderr; return the failures.
 
-    With no ``--format``, one article is printed as pretty JSON and several as JSONL: the
-    first analysis is held back until a second one (or the end) shows which it is.
+    jsonl: one line per article. json: one article as its pretty document, several as one
+    JSON array of them. No ``--format``: one article as pretty JSON, several as JSONL. The
+    first analysis is held back until a second one (or the end) shows which it is; the rest
+    stream out as they come.
     """
     failures: list[Failure] = []
     held: Analysis | None = None
-    mode = fmt
+    several = False
     for item in items:
         if isinstance(item, Failure):
             failures.append(item)
             click.echo(f"error: {item.input}: {item.reason}", err=True)
             continue
-        if mode is None:
-            if held is None:
-                held = item
-                continue
-            mode = "jsonl"
-            click.echo(json.dumps(held.to_dict(), ensure_ascii=False))
-            held = None
-        if mode == "jsonl":
-            click.echo(json.dumps(item.to_dict(), ensure_ascii=False))
-        else:
-            if held is not None:
-                raise click.UsageError("several articles in the input: use --format jsonl")
+        if fmt == "jsonl":
+            click.echo(_line(item))
+            continue
+        if held is None and not several:
             held = item
-            click.echo(json.dumps(item.to_dict(), ensure_ascii=False, indent=2))
-    if mode is None and held is not None:
+            continue
+        if held is not None:  # the second article: the first goes out in the chosen shape
+            several = True
+            _write(held, fmt, first=True)
+            held = None
+        _write(item, fmt, first=False)
+    if held is not None:
         click.echo(json.dumps(held.to_dict(), ensure_ascii=False, indent=2))
+    elif several and fmt == "json":
+        click.echo("\n]")
     return failures
+
+
+def _line(item: Analysis) -> str:
+    return json.dumps(item.to_dict(), ensure_ascii=False)
+
+
+def _write(item: Analysis, fmt: str | None, *, first: bool) -> None:
+    """One of several articles: a JSONL line, or an element of the JSON array."""
+    if fmt != "json":
+        click.echo(_line(item))
+        return
+    text = json.dumps(item.to_dict(), ensure_ascii=False, indent=2)
+    # split("\n"), not splitlines(): U+2028 or \x85 inside a string must stay as they are
+    element = "\n".join("  " + line for line in text.split("\n"))
+    click.echo(("[\n" if first else ",\n") + element, nl=False)
 
 
 @click.command()
@@ -62,8 +78,8 @@ def _emit(items: Iterable[Analysis | Failure], fmt: str | None) -> list[Failure]
     "fmt",
     type=click.Choice(["json", "jsonl"]),
     default=None,
-    help="json: one pretty document (one article); jsonl: one line per article "
-    "(the default when there are several).",
+    help="json: one pretty document, or a JSON array of them when there are several "
+    "articles; jsonl: one line per article (the default when there are several).",
 )
 @click.option(
     "--allow-private",

@@ -2,10 +2,7 @@
 
 from __future__ import annotations
 
-import csv
 import gzip
-import json
-import sys
 from collections.abc import Iterator, Sequence
 from contextlib import contextmanager
 from pathlib import Path
@@ -14,8 +11,10 @@ from typing import Any
 import click
 
 from ..config import Settings
-from ..errors import InputError, NewsgraphError, OutputError
+from ..errors import InputError, OutputError
 from .common import iso_date, quiet, verbosity_options
+from .filters import query_filters
+from .output import truncation_note, write_rows
 
 db_option = click.option(
     "--db",
@@ -39,10 +38,14 @@ MAX_ROWS = 2**63 - 1  # the largest LIMIT/OFFSET both databases take
 
 
 @contextmanager
-def _store(settings: Settings, db: str | None, read_only: bool | None = False) -> Iterator[Any]:
+def _store(
+    settings: Settings, db: str | None, read_only: bool | None = False, *, create: bool = False
+) -> Iterator[Any]:
+    """The store of ``--db`` (else the ``db`` setting). Only ``ingest`` creates one: the other
+    commands refuse a path with no store (a StoreError naming it, exit status 5)."""
     from ..store import open_store
 
-    store = open_store(db or settings.db, read_only=read_only)
+    store = open_store(db or settings.db, read_only=read_only, create=create)
     try:
         yield store
     finally:
@@ -148,7 +151,7 @@ def ingest(
         workers = 0  # a scheduler on the command line wins over a configured local cluster
     settings = settings.with_(allow_private=allow_private, workers=workers, scheduler=scheduler)
     console = Console(stderr=True)
-    with _store(settings, db) as store, store.writer():
+    with _store(settings, db, create=True) as store, store.writer():
         show = not quiet() and console.is_terminal
         with (
             _progress(console, estimate_total(sources) if show else None, show) as update,
@@ -224,77 +227,6 @@ def _progress(console: Any, total: int | None, show: bool) -> Iterator[Any]:
         yield update
 
 
-# The columns a terminal table shows (json and csv carry every column).
-TABLE_COLUMNS = {
-    "events": (
-        "day",
-        "plover",
-        "cameo",
-        "actor_name",
-        "actor_code",
-        "recipient_name",
-        "recipient_code",
-        "outlet",
-        "evidence",
-    ),
-    "actors": (
-        "name",
-        "code",
-        "country",
-        "type",
-        "articles",
-        "mentions",
-        "first_seen",
-        "last_seen",
-    ),
-    "articles": ("id", "published", "outlet", "title", "n_actors", "n_events", "n_claims"),
-    "claims": ("published", "outlet", "sourced", "certainty", "speaker", "sentence"),
-    "clusters": (
-        "plover",
-        "actor",
-        "recipient",
-        "day_first",
-        "day_last",
-        "n_articles",
-        "n_outlets",
-        "outlets",
-    ),
-    "failures": ("input", "stage", "code", "reason", "attempts", "last_seen"),
-}
-
-
-def _rows_out(rows: list[dict[str, Any]], fmt: str, kind: str) -> None:
-    if fmt == "json":
-        click.echo(json.dumps(rows, ensure_ascii=False, indent=2, default=str))
-    elif fmt == "csv":
-        if rows:
-            w = csv.DictWriter(sys.stdout, fieldnames=list(rows[0]), lineterminator="\n")
-            w.writeheader()
-            w.writerows(rows)
-    else:
-        from rich.console import Console
-        from rich.table import Table
-
-        console = Console()
-        if not console.is_terminal:
-            console = Console(width=200)  # piped: do not squeeze the table into 80 columns
-        if not rows:
-            console.print(f"no {kind}", highlight=False)
-            return
-        columns = [c for c in TABLE_COLUMNS.get(kind, tuple(rows[0])) if c in rows[0]]
-        table = Table(*columns, title=f"{kind} ({len(rows)} row(s))")
-        for r in rows:
-            table.add_row(*(_cell(r[c]) for c in columns))
-        console.print(table)
-
-
-def _cell(v: Any) -> str:
-    if v is None:
-        return ""
-    text = " ".join(str(v).split())
-    return text if len(text) <= 80 else text[:79] + "…"
-
-
 @click.command()
 @click.argument("kind", type=click.Choice(["events", "actors", "articles", "claims", "clusters"]))
 @db_option
@@ -347,15 +279,14 @@ def query(
       newsgraph query claims --unsourced --text "vaccine"
       newsgraph query clusters --min-outlets 3
     """
-    from ..store import Filters, parse_dyad
-
-    try:
-        f = Filters(dyad=parse_dyad(dyad) if dyad else None, **filters)
-    except NewsgraphError as e:
-        raise click.UsageError(e.message) from None
+    f = query_filters(kind, dyad, filters)
     with _store(settings, db, read_only) as store:
-        rows = store.query(kind, f)
-    _rows_out(rows, fmt, kind)
+        columns, rows = store.table(kind, f)
+        # only a full page can have been cut short: count the rest then
+        total = store.count(kind, f) if f.limit and len(rows) == f.limit else 0
+    write_rows(columns, rows, fmt, kind)
+    if note := truncation_note(len(rows), f.offset, total):
+        click.echo(note, err=True)
 
 
 @click.command()
@@ -374,8 +305,8 @@ def failures(settings: Settings, db: str | None, fmt: str, read_only: bool | Non
       newsgraph failures --db corpus.db --format csv
     """
     with _store(settings, db, read_only) as store:
-        rows = store.failures()
-    _rows_out(rows, fmt, "failures")
+        columns, rows = store.failures_table()
+    write_rows(columns, rows, fmt, "failures")
 
 
 @click.command()

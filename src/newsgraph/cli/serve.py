@@ -81,8 +81,9 @@ def serve(
 
     url = db or settings.db
     try:
-        # open (and migrate, if writable) now, so a bad URL fails before serving
-        store = open_store(url, read_only=read_only)
+        # open (and migrate, if writable) now, so a bad URL or a missing store fails before
+        # serving; a store is never created here (ingest fills one)
+        store = open_store(url, read_only=read_only, create=False)
         app = create_app(store, allowed_hosts=allowed_hosts_for(host, allowed_hosts))
         empty = store.overview()["articles"] == 0
     except NewsgraphError as e:

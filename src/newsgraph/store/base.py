@@ -9,6 +9,7 @@ stored as are built in ``rows.py``; the web's aggregate reads are in ``reads.py`
 
 from __future__ import annotations
 
+import dataclasses
 import datetime as dt
 import json
 import re
@@ -270,6 +271,12 @@ class Store(CorpusReads, LinkTables, ABC):
         cur = self._execute(self._sql(sql), params)
         return [d[0] for d in cur.description], [tuple(r) for r in cur.fetchall()]
 
+    def count(self, kind: str, filters: Filters | None = None) -> int:
+        """How many ``kind`` rows match the filters, ``limit`` and ``offset`` aside."""
+        whole = dataclasses.replace(filters or Filters(), limit=0, offset=0)
+        sql, params = build_query(kind, whole, self._fts_condition)
+        return int(self._rows(f"SELECT count(*) AS n FROM ({sql}) AS counted", params)[0]["n"])
+
     def events(self, filters: Filters | None = None) -> list[dict[str, Any]]:
         return self.query("events", filters)
 
@@ -287,10 +294,16 @@ class Store(CorpusReads, LinkTables, ABC):
 
     def failures(self) -> list[dict[str, Any]]:
         """Stored failures, newest first: input, stage, code, reason, attempts, first/last seen."""
-        return self._rows(
+        names, rows = self.failures_table()
+        return [dict(zip(names, row, strict=True)) for row in rows]
+
+    def failures_table(self) -> tuple[list[str], list[tuple[Any, ...]]]:
+        """:meth:`failures` as (column names, row tuples): the columns even with no rows."""
+        cur = self._execute(
             "SELECT input, stage, code, reason, attempts, first_seen, last_seen FROM failures "
             "ORDER BY last_seen DESC, input"
         )
+        return [d[0] for d in cur.description], [tuple(r) for r in cur.fetchall()]
 
     def counts(self) -> dict[str, int]:
         """Row counts of every table."""
