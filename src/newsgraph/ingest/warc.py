@@ -13,6 +13,11 @@ header line without limit, so a gzip bomb made of one endless header line would 
 take gigabytes. A record over its header budget is a Failure; in a .warc.gz (one gzip member
 per record) reading goes on at the next member, while an uncompressed WARC cannot be
 re-synchronised after a broken record and is read no further.
+
+warcio writes its own warnings to stderr; here they become newsgraph's: gzip data that
+stops inflating inside a record is an error of that record (warcio printed it and read
+on as if the record ended there), and a record not followed by its blank lines (a wrong
+Content-Length) a one-line warning naming ``file:offset``.
 """
 
 from __future__ import annotations
@@ -62,13 +67,53 @@ class _BudgetReader(DecompressingBufferedReader):  # type: ignore[misc]
         data: bytes = super().read(length)
         return data
 
+    def _decompress(self, data: bytes) -> bytes:
+        # warcio prints a decompression error inside a member to stderr and returns b""
+        # (the record then looks complete): an error here, for a Failure naming the record
+        if self.decompressor and data and self.num_block_read:
+            try:
+                out: bytes = self.decompressor.decompress(data)
+            except Exception as e:  # noqa: BLE001 - zlib.error, brotli's own errors
+                raise OSError(f"the compressed data is corrupt ({e})") from None
+            return out
+        first: bytes = super()._decompress(data)  # the first block: gzip, deflate or none
+        return first
+
 
 class _Records(ArchiveIterator):  # type: ignore[misc]
     """An ArchiveIterator reading through a :class:`_BudgetReader`."""
 
-    def __init__(self, stream: Any, budget: int, reader: _BudgetReader | None = None) -> None:
+    def __init__(
+        self, stream: Any, budget: int, reader: _BudgetReader | None = None, name: str = ""
+    ) -> None:
         super().__init__(stream)
         self.reader = reader or _BudgetReader(self.fh, budget)
+        self.name = name
+
+    def _consume_blanklines(self) -> tuple[bytes | None, int]:
+        """warcio's, with its stderr warning made a log line: the blank lines after a
+        record, (the next line, their length)."""
+        empty_size = 0
+        first_line = True
+        while True:
+            line: bytes = self.reader.readline()
+            if not line:
+                return None, empty_size
+            if not line.rstrip() or first_line:
+                empty_size += len(line)
+                if line.rstrip():
+                    at = self.fh.tell() - self.reader.rem_length() - empty_size
+                    log.warning(
+                        "%s:%s: a WARC record is not followed by a blank line (its "
+                        "Content-Length may be wrong): %r",
+                        self.name,
+                        at,
+                        line[:60],
+                    )
+                    self.err_count += 1
+                first_line = False
+                continue
+            return line, empty_size
 
 
 def _resume(records: _Records) -> _Records | None:
@@ -85,7 +130,7 @@ def _resume(records: _Records) -> _Records | None:
             return None
     except Exception:  # noqa: BLE001 - a corrupt member: nothing more can be read
         return None
-    nxt = _Records(records.fh, reader.budget, reader)
+    nxt = _Records(records.fh, reader.budget, reader, records.name)
     nxt.offset = next_offset
     return nxt
 
@@ -104,7 +149,7 @@ def iter_warc(stream: IO[bytes], name: str, settings: Settings) -> Iterator[RawI
     ):
         raise InputError("not a WARC file: it does not start with a WARC/1.x header", input=name)
     budget = settings.max_header_bytes
-    records: _Records | None = _Records(stream, budget)
+    records: _Records | None = _Records(stream, budget, name=name)
     found_any = False
     while records is not None:
         current = records
