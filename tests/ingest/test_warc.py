@@ -237,3 +237,24 @@ def test_warc_cli_prints_nothing_of_warcios_own(tmp_path):
     assert "warcio" not in result.stderr
     lines = [line for line in result.stderr.splitlines() if line.strip()]
     assert all("crawl.warc.gz:" in line or "input(s) failed" in line for line in lines), lines
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_warc_file_over_its_total_budget_ends_with_a_failure(tmp_path, gz):
+    from bombs import warc_record
+
+    records = [
+        warc_record("https://news.example.org/oslo", ARTICLE_HTML.encode()),
+        _big_record("https://news.example.org/long"),  # about 140 kB
+        warc_record("https://news.example.org/last", ARTICLE_HTML.encode()),
+    ]
+    if not gz:
+        records = [gzip.decompress(r) for r in records]
+    p = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
+    p.write_bytes(b"".join(records))
+    items = list(iter_inputs([str(p)], S.with_(max_dump_bytes=64 << 10)))
+    assert [type(x).__name__ for x in items] == ["RawInput", "Failure"]
+    assert items[0].meta["url"] == "https://news.example.org/oslo"
+    assert items[1].input == f"{p}:{len(records[0])}"  # the long page's record
+    assert "over the 65,536-byte limit once decompressed (max_dump_bytes)" in items[1].reason
+    assert "the rest of the file is not read" in items[1].reason
