@@ -25,6 +25,7 @@ import argparse
 import cProfile
 import pstats
 import re
+import resource
 import time
 from collections.abc import Callable, Iterator
 from contextlib import contextmanager
@@ -133,6 +134,8 @@ def main() -> None:
         ok = big[f"whole {clock}"] / small[f"whole {clock}"] <= args.factor
         print(f"linear by {clock} time (whole ≤ {args.factor}×): {'yes' if ok else 'NO'}")
     print(f"the long article: {big['whole wall']:.0f}s wall ({big['whole cpu']:.0f}s CPU)")
+    peak = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    print(f"peak RSS of this process: {peak:,.0f} MB")
 
 
 if __name__ == "__main__":
