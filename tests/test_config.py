@@ -64,10 +64,18 @@ def test_config_with_ignores_none_and_revalidates():
 
 
 def test_config_input_budgets_are_validated_and_read_from_the_environment():
-    s = load_settings(env={"NEWSGRAPH_MAX_HEADER_BYTES": "4096", "NEWSGRAPH_MAX_BYTES": "8192"})
-    assert (s.max_header_bytes, s.max_bytes) == (4096, 8192)
+    s = load_settings(
+        env={
+            "NEWSGRAPH_MAX_HEADER_BYTES": "4096",
+            "NEWSGRAPH_MAX_BYTES": "8192",
+            "NEWSGRAPH_MAX_DUMP_BYTES": "65536",
+        }
+    )
+    assert (s.max_header_bytes, s.max_bytes, s.max_dump_bytes) == (4096, 8192, 65536)
     with pytest.raises(ConfigError, match="max_header_bytes"):
         Settings(max_header_bytes=10)
+    with pytest.raises(ConfigError, match="max_dump_bytes"):
+        Settings(max_dump_bytes=10)
 
 
 def test_config_every_setting_is_in_the_readme_settings_table():

@@ -29,6 +29,7 @@ class Settings:
     fetch_timeout: float = 20.0  # seconds: ONE deadline per URL (resolve, connect, body, hops)
     max_bytes: int = 20_000_000  # one article: a file, page, feed, pipe, JSONL line, WARC payload
     max_header_bytes: int = 1_048_576  # the header lines of one WARC record (WARC + HTTP)
+    max_dump_bytes: int = 10_000_000_000  # the whole of one JSONL dump or WARC file
     max_redirects: int = 5
     user_agent: str = "newsgraph/0.1 (+https://github.com/newsgraph/newsgraph)"
     actor_dictionaries: tuple[str, ...] = ()  # user CSV or PETRARCH .actors files
@@ -45,6 +46,8 @@ class Settings:
             raise ConfigError(f"max_bytes must be ≥ 1024, got {self.max_bytes}")
         if self.max_header_bytes < 1024:
             raise ConfigError(f"max_header_bytes must be ≥ 1024, got {self.max_header_bytes}")
+        if self.max_dump_bytes < 1024:
+            raise ConfigError(f"max_dump_bytes must be ≥ 1024, got {self.max_dump_bytes}")
         if not 0 <= self.max_redirects <= 30:
             raise ConfigError(f"max_redirects must be within 0..30, got {self.max_redirects}")
         if self.workers < 0:

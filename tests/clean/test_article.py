@@ -319,7 +319,7 @@ def test_article_strip_site_name(title, site, expected):
     assert strip_site_name(title, site) == expected
 
 
-@pytest.mark.parametrize("depth", [100, 300, 1000])
+@pytest.mark.parametrize("depth", [100, 300, 1000, 2100, 5000, 100_000])
 def test_article_html_nested_past_libxml2s_default_depth_keeps_its_body(depth):
     paragraph = (
         "<p>Fisheries ministers from Norway and the European Union met in Oslo on Monday to "
@@ -334,3 +334,23 @@ def test_article_html_nested_past_libxml2s_default_depth_keeps_its_body(depth):
     )
     page = clean_html(html, "deep.html")
     assert page.text.count("mackerel quotas") == 4
+
+
+def test_html_shallow_unwraps_elements_below_the_depth_limit_keeping_their_text():
+    from newsgraph.clean.html import shallow
+
+    page = "<body><div><div><p>x <b>y</b></p><br><p>z</p></div></div></body>"
+    assert shallow(page, max_depth=3) == "<body><div><div>x y<br>z</div></div></body>"
+    assert shallow(page.encode(), max_depth=3) == b"<body><div><div>x y<br>z</div></div></body>"
+    assert shallow(page, max_depth=5) is None  # nothing that deep: the page as it is
+
+
+def test_html_shallow_does_not_count_comments_scripts_or_stray_end_tags():
+    from newsgraph.clean.html import shallow
+
+    page = (
+        "<div><!-- <div><div><div> --><script>if (a<b) { x = '<div><div>'; }</script>"
+        "</span></p><div>deep</div></div>"
+    )
+    assert shallow(page, max_depth=2) is None
+    assert shallow(page, max_depth=1) == page.replace("<div>deep</div>", "deep")

@@ -54,6 +54,17 @@ def jsonl_bomb(path: Path, size: int = GiB, *, around: bool = True) -> Path:
     return path
 
 
+def jsonl_many_lines_bomb(path: Path, size: int = GiB) -> Path:
+    """A .jsonl.gz of two articles, ``size`` bytes of short blank lines (each under any
+    per-line cap: only a budget on the whole dump stops it), then one more article."""
+    first = "".join(
+        json.dumps({"title": f"Story {i}", "text": f"Body of story {i}."}) + "\n" for i in (1, 2)
+    )
+    last = json.dumps({"title": "Story 3", "text": "Body of story 3."}) + "\n"
+    path.write_bytes(gzip_member(first.encode(), b" " * 1023 + b"\n", size, last.encode()))
+    return path
+
+
 def pathological_jsonl(path: Path) -> Path:
     """Five articles, with a 100,000-deep line and a 100,000-digit number between them."""
     rows = [json.dumps({"title": f"Story {i}", "text": f"Body of story {i}."}) for i in range(5)]

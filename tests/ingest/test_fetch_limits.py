@@ -144,3 +144,72 @@ def test_fetch_limits_dns_rebinding_cannot_reach_a_private_address(monkeypatch):
         fetch("http://rebind.test/", Settings(fetch_timeout=DEADLINE))
     assert resolver.calls == ["rebind.test"]
     assert dialled == [("93.184.216.34", 80)]
+
+
+@pytest.fixture
+def tls_page(tmp_path, monkeypatch):
+    """An HTTPS server on 127.0.0.1 with a certificate for ``news.test`` (trusted through
+    SSL_CERT_FILE), and a resolver that says news.test is 127.0.0.1: (base URL, SNI names
+    the server saw, Host headers it saw)."""
+    import http.server
+    import shutil
+    import ssl
+    import subprocess
+    import threading
+
+    if shutil.which("openssl") is None:
+        pytest.skip("needs the openssl command to make a certificate")
+    key, cert = tmp_path / "key.pem", tmp_path / "cert.pem"
+    subprocess.run(
+        ["openssl", "req", "-x509", "-newkey", "rsa:2048", "-nodes", "-days", "2",
+         "-keyout", str(key), "-out", str(cert), "-subj", "/CN=news.test",
+         "-addext", "subjectAltName=DNS:news.test"],
+        check=True, capture_output=True,
+    )  # fmt: skip
+    sni: list[str | None] = []
+    hosts: list[str] = []
+    body = ARTICLE_HTML.encode()
+
+    class Handler(http.server.BaseHTTPRequestHandler):
+        def do_GET(self) -> None:  # noqa: N802 - http.server's naming
+            hosts.append(self.headers["Host"])
+            self.send_response(200)
+            self.send_header("Content-Type", "text/html")
+            self.send_header("Content-Length", str(len(body)))
+            self.end_headers()
+            self.wfile.write(body)
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    context = ssl.SSLContext(ssl.PROTOCOL_TLS_SERVER)
+    context.load_cert_chain(cert, key)
+    context.sni_callback = lambda _sock, name, _ctx: sni.append(name)
+    httpd = http.server.ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+    httpd.socket = context.wrap_socket(httpd.socket, server_side=True)
+    threading.Thread(target=httpd.serve_forever, daemon=True).start()
+    monkeypatch.setenv("SSL_CERT_FILE", str(cert))
+    monkeypatch.setattr(fetch_module, "_getaddrinfo", _Resolver("127.0.0.1", "10.255.255.1"))
+    try:
+        yield f"https://news.test:{httpd.server_address[1]}", sni, hosts
+    finally:
+        httpd.shutdown()
+        httpd.server_close()
+
+
+def test_fetch_limits_https_to_the_checked_address_names_the_host_in_sni_and_host(tls_page):
+    base, sni, hosts = tls_page
+    got = fetch(base + "/a.html", ALLOW)
+    assert got.content == ARTICLE_HTML.encode() and got.url == base + "/a.html"
+    assert sni == ["news.test"]  # the certificate is checked against the name, not 127.0.0.1
+    assert hosts == [base.removeprefix("https://")]
+
+
+def test_fetch_limits_https_certificate_must_match_the_url_host(tls_page, monkeypatch):
+    base, _sni, hosts = tls_page
+    other = base.replace("news.test", "other.test")
+    monkeypatch.setattr(fetch_module, "_getaddrinfo", _Resolver("127.0.0.1", "127.0.0.1"))
+    with pytest.raises(FetchError) as e:
+        fetch(other + "/a.html", ALLOW)
+    assert "certificate" in e.value.reason.lower() or "ssl" in e.value.reason.lower()
+    assert hosts == []

@@ -198,3 +198,37 @@ def test_jsonl_authors_keep_only_names(tmp_path, authors, expected):
     src = write_jsonl(tmp_path / "a.jsonl", [{"text": "Body.", "authors": authors}])
     (raw,) = iter_inputs([src], S)
     assert raw.meta.get("authors") == expected
+
+
+@pytest.mark.parametrize("compress", [False, True])
+def test_jsonl_dump_over_its_total_budget_ends_with_a_failure_at_that_line(tmp_path, compress):
+    rows = [{"title": f"Story {i}", "text": "x" * 300} for i in range(1, 6)]  # ~330 bytes each
+    src = write_jsonl(tmp_path / "dump.jsonl", rows, compress=compress)
+    items = list(iter_inputs([src], Settings(max_dump_bytes=1024)))
+    assert [type(x).__name__ for x in items] == ["RawInput"] * 3 + ["Failure"]
+    assert items[3].input == f"{src}:4"  # the line that took the dump past 1,024 bytes
+    assert "over the 1,024-byte limit once decompressed (max_dump_bytes)" in items[3].reason
+    assert "the rest of the file is not read" in items[3].reason
+
+
+def test_jsonl_dump_budget_counts_the_skipped_part_of_an_overlong_line(tmp_path):
+    from bombs import jsonl_bomb
+
+    src = str(jsonl_bomb(tmp_path / "bomb.jsonl.gz", 64 << 20))
+    settings = Settings(max_bytes=1 << 20, max_dump_bytes=8 << 20)
+    before, failure = iter_inputs([src], settings)
+    assert isinstance(before, RawInput) and failure.input == f"{src}:2"
+    assert "max_dump_bytes" in failure.reason  # not read to its end: 8 MiB of the 64 MiB
+
+
+def test_jsonl_dump_of_many_short_lines_stops_at_its_budget(tmp_path):
+    from bombs import jsonl_many_lines_bomb
+
+    src = str(jsonl_many_lines_bomb(tmp_path / "lines.jsonl.gz", 16 << 20))
+    items = list(iter_inputs([src], Settings(max_dump_bytes=4 << 20)))
+    assert [x.meta["title"] for x in items if isinstance(x, RawInput)] == ["Story 1", "Story 2"]
+    (failure,) = [x for x in items if isinstance(x, Failure)]
+    with gzip.open(src) as f:
+        articles = len(f.readline()) + len(f.readline())
+    fillers = -(-((4 << 20) + 1 - articles) // 1024)  # 1,024-byte lines to pass 4 MiB
+    assert failure.input == f"{src}:{2 + fillers}"

@@ -20,6 +20,7 @@ from bombs import (
     GiB,
     gzip_member,
     jsonl_bomb,
+    jsonl_many_lines_bomb,
     pathological_jsonl,
     warc_header_bomb,
     warc_payload_bomb,
@@ -49,9 +50,9 @@ sys.exit(os.waitstatus_to_exitcode(status))
 """
 
 
-def analyze(*args: str, cwd: Path) -> tuple[int, str, str, float]:
+def analyze(*args: str, cwd: Path, **env_vars: str) -> tuple[int, str, str, float]:
     """Exit status, stdout, stderr and peak RSS (MB) of ``newsgraph analyze ARGS``."""
-    env = {**os.environ, "PYTHONPATH": str(SRC)}
+    env = {**os.environ, "PYTHONPATH": str(SRC), **env_vars}
     out, err, report = cwd / "stdout", cwd / "stderr", cwd / "peak_kb"
     cmd = [sys.executable, "-m", "newsgraph", "analyze", "--format", "jsonl", *args]
     with out.open("wb") as o, err.open("wb") as e:
@@ -123,4 +124,25 @@ def test_resources_analyze_reads_every_article_around_pathological_jsonl_lines(t
     assert status == 3
     assert "dump.jsonl:3: not readable JSON: nested too deeply" in err
     assert "dump.jsonl:5: not readable JSON: Exceeds the limit (4300 digits)" in err
+    assert peak <= PEAK_RSS_MB
+
+
+def test_resources_dump_over_its_total_budget_stops_there_and_the_next_input_is_read(tmp_path):
+    # a GiB of short lines: each under max_bytes, only the budget on the whole dump stops it
+    dump = jsonl_many_lines_bomb(tmp_path / "lines.jsonl.gz", GiB)
+    (tmp_path / "next.txt").write_text(
+        "Fisheries ministers from Norway and the European Union met in Oslo on Monday to "
+        "settle a dispute over mackerel quotas that has simmered for more than a year.\n",
+        encoding="utf-8",
+    )
+    status, out, err, peak = analyze(
+        dump.name, "next.txt", cwd=tmp_path, NEWSGRAPH_MAX_DUMP_BYTES="100000000"
+    )
+    print(f"{dump.name}: peak RSS {peak:.0f} MB, exit {status}")
+    docs = [json.loads(line) for line in out.splitlines()]
+    assert [d["article"]["title"] for d in docs[:2]] == ["Story 1", "Story 2"]
+    assert len(docs) == 3 and "mackerel" in docs[2]["article"]["text"]
+    assert status == 3
+    assert "over the 100,000,000-byte limit once decompressed (max_dump_bytes)" in err
+    assert "lines.jsonl.gz:" in err and "Traceback" not in err
     assert peak <= PEAK_RSS_MB

@@ -152,3 +152,109 @@ def test_warc_payload_bomb_is_a_failure(tmp_path):
     (f,) = iter_inputs([str(p)], S)
     assert isinstance(f, Failure) and f.input == f"{p}:0"
     assert "over the 20,000,000-byte limit" in f.reason
+
+
+def _big_record(uri: str) -> bytes:
+    """A gzipped response record whose compressed body spans several of warcio's blocks."""
+    import random
+
+    from bombs import warc_record
+
+    rnd = random.Random(7)
+    words = " ".join("".join(rnd.choices("abcdefghijklmnop", k=6)) for _ in range(20_000))
+    return warc_record(uri, ARTICLE_HTML.replace("</body>", f"<p>{words}</p></body>").encode())
+
+
+def test_warc_corrupt_gzip_inside_a_record_is_its_failure_and_nothing_on_stderr(tmp_path, capfd):
+    from bombs import warc_record
+
+    first = warc_record("https://news.example.org/oslo", ARTICLE_HTML.encode())
+    big = _big_record("https://news.example.org/long")
+    at = len(big) * 2 // 3  # past warcio's first block of the member
+    big = big[:at] + bytes(b ^ 0x55 for b in big[at : at + 40]) + big[at + 40 :]
+    p = tmp_path / "corrupt.warc.gz"
+    p.write_bytes(first + big)
+    items = list(iter_inputs([str(p)], S))
+    assert [type(x).__name__ for x in items] == ["RawInput", "Failure"]
+    assert items[1].input == f"{p}:{len(first)}"
+    assert "the compressed data is corrupt" in items[1].reason
+    assert capfd.readouterr().err == ""  # warcio printed "Error -3 while decompressing…"
+
+
+def test_warc_wrong_content_length_is_a_logged_warning_not_warcio_output(tmp_path, capfd, caplog):
+    import re
+
+    data = make_warc(False)
+    n = int(re.search(rb"Content-Length: (\d+)", data[data.index(b"/oslo") :]).group(1))
+    at = data.index(b"Content-Length: %d" % n, data.index(b"/oslo"))
+    short = (
+        data[:at] + b"Content-Length: %d" % (n - 10) + data[at + len(b"Content-Length: %d" % n) :]
+    )
+    p = tmp_path / "short.warc"
+    p.write_bytes(short)
+    with caplog.at_level("WARNING", logger="newsgraph.ingest.warc"):
+        items = list(iter_inputs([str(p)], S))
+    assert [type(x).__name__ for x in items] == ["RawInput", "RawInput"]
+    assert capfd.readouterr().err == ""  # warcio printed "WARNING: Record not followed by…"
+    (warning,) = [r.getMessage() for r in caplog.records]
+    assert warning.startswith(f"{p}:") and "not followed by a blank line" in warning
+
+
+def test_warc_cli_prints_nothing_of_warcios_own(tmp_path):
+    """A WARC with a URI warcio repairs and a record whose gzip data is corrupt: stderr holds
+    newsgraph's lines only (warcio wrote "Error -3 while decompressing…" and logged
+    "Replacing spaces in invalid WARC-Target-URI")."""
+    import io
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    buf = io.BytesIO()
+    writer = WARCWriter(buf, gzip=True)
+    headers = StatusAndHeaders("200 OK", [("Content-Type", "text/html")], protocol="HTTP/1.1")
+    page = io.BytesIO(ARTICLE_HTML.encode())
+    uri = "https://news.example.org/a page"
+    writer.write_record(
+        writer.create_warc_record(uri, "response", payload=page, http_headers=headers)
+    )
+    big = _big_record("https://news.example.org/long")
+    at = len(big) * 2 // 3
+    big = big[:at] + bytes(b ^ 0x55 for b in big[at : at + 40]) + big[at + 40 :]
+    (tmp_path / "crawl.warc.gz").write_bytes(buf.getvalue() + big)
+    src = Path(__file__).resolve().parents[2] / "src"
+    result = subprocess.run(
+        [sys.executable, "-m", "newsgraph", "analyze", "crawl.warc.gz", "--format", "jsonl"],
+        cwd=tmp_path,
+        env={**os.environ, "PYTHONPATH": str(src), "NEWSGRAPH_CONFIG": str(tmp_path / "no.toml")},
+        capture_output=True,
+        text=True,
+        timeout=300,
+    )
+    assert result.returncode == 3, result.stderr  # InputError: an input failed
+    assert len(result.stdout.splitlines()) == 1  # the first page is analysed
+    assert "the compressed data is corrupt" in result.stderr
+    assert "warcio" not in result.stderr
+    lines = [line for line in result.stderr.splitlines() if line.strip()]
+    assert all("crawl.warc.gz:" in line or "input(s) failed" in line for line in lines), lines
+
+
+@pytest.mark.parametrize("gz", [False, True])
+def test_warc_file_over_its_total_budget_ends_with_a_failure(tmp_path, gz):
+    from bombs import warc_record
+
+    records = [
+        warc_record("https://news.example.org/oslo", ARTICLE_HTML.encode()),
+        _big_record("https://news.example.org/long"),  # about 140 kB
+        warc_record("https://news.example.org/last", ARTICLE_HTML.encode()),
+    ]
+    if not gz:
+        records = [gzip.decompress(r) for r in records]
+    p = tmp_path / ("crawl.warc.gz" if gz else "crawl.warc")
+    p.write_bytes(b"".join(records))
+    items = list(iter_inputs([str(p)], S.with_(max_dump_bytes=64 << 10)))
+    assert [type(x).__name__ for x in items] == ["RawInput", "Failure"]
+    assert items[0].meta["url"] == "https://news.example.org/oslo"
+    assert items[1].input == f"{p}:{len(records[0])}"  # the long page's record
+    assert "over the 65,536-byte limit once decompressed (max_dump_bytes)" in items[1].reason
+    assert "the rest of the file is not read" in items[1].reason

@@ -57,6 +57,34 @@ def test_long_parse_joins_chunks_with_article_offsets():
         assert text[tok.idx : tok.idx + len(tok.text)] == tok.text
 
 
+def test_long_parse_holds_one_chunk_at_a_time():
+    # nlp.pipe's default batch (1,000 texts) would parse every chunk at once, at about 1 GB
+    # per 100,000 characters: 9 GB of RSS for a 3,000,000-character article
+    import spacy
+    from spacy.language import Language
+    from spacy.util import minibatch
+
+    batches: list[int] = []
+
+    class Batched:  # batches docs as the parser and NER do
+        def __call__(self, doc):
+            return doc
+
+        def pipe(self, docs, batch_size=1000):
+            for batch in minibatch(docs, size=batch_size):
+                batches.append(len(batch))
+                yield from batch
+
+    if not Language.has_factory("test_long_batched"):
+        Language.factory("test_long_batched", func=lambda nlp, name: Batched())
+    nlp = spacy.blank("en")
+    nlp.add_pipe("test_long_batched")
+    nlp.max_length = 200
+    text = "Putin met Li in Moscow.\n\nBoth sides praised the talks. " * 30
+    assert parse(nlp, text).text == text
+    assert len(batches) > 5 and set(batches) == {1}
+
+
 @pytest.mark.model
 def test_long_analysis_over_max_length_keeps_every_span_in_article(nlp):
     import newsgraph

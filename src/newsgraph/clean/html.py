@@ -128,16 +128,82 @@ _DEEP_PARSER = lxml.html.HTMLParser(
 
 def _deep(html: bytes | str, url: str | None) -> Document | None:
     """A page nested deeper than libxml2's default limit (256 levels), where trafilatura's
-    own parse loses the body: parsed again with ``huge_tree`` (libxml2 then stops at 2,048
-    levels), or None when that is not the problem."""
+    own parse loses the body: parsed again with ``huge_tree``, its elements nested deeper
+    than :data:`MAX_DEPTH` unwrapped first (libxml2 stops at 2,048 levels even then, and
+    drops what is below), or None when that is not the problem."""
     opening = html.count(b"<") if isinstance(html, bytes) else html.count("<")
     if opening < 256:
         return None
     try:
-        tree = lxml.html.fromstring(html, parser=_DEEP_PARSER)
+        tree = lxml.html.fromstring(shallow(html) or html, parser=_DEEP_PARSER)
     except (ValueError, lxml.etree.ParserError):
         return None
     return _trafilatura(tree, url, favor_precision=True)
+
+
+MAX_DEPTH = 1_000  # elements nested deeper are unwrapped (their text kept) before parsing
+_VOID = frozenset(
+    b"area base br col embed hr img input keygen link meta param source track wbr".split()
+)
+_RAW_TEXT = frozenset(b"script style textarea title xmp noembed noframes".split())
+_TAG_NAME = re.compile(rb"</?([A-Za-z][A-Za-z0-9:_-]*)")
+
+
+def shallow(html: bytes | str, max_depth: int = MAX_DEPTH) -> bytes | str | None:
+    """``html`` with the start and end tags of elements nested deeper than ``max_depth``
+    removed (their text and children stay, one level up), or None when no element is
+    nested that deep. One pass over the markup, with the open elements on a stack: an end
+    tag closes the innermost open element of its name, and the ones inside it, as an HTML
+    parser would; void elements and raw text (script, style…) are not nested."""
+    if isinstance(html, str):
+        flat = shallow(html.encode("utf-8", "surrogatepass"), max_depth)
+        return flat.decode("utf-8", "surrogatepass") if isinstance(flat, bytes) else None
+    low = html.lower()
+    stack: list[bytes] = []
+    open_count: dict[bytes, int] = {}
+    out: list[bytes] = []
+    kept = dropped = 0  # copied up to html[kept:]; tags dropped
+    i = html.find(b"<")
+    while i >= 0:
+        if low.startswith(b"<!--", i):
+            j = low.find(b"-->", i + 4)
+            i = html.find(b"<", j + 3) if j >= 0 else -1
+            continue
+        m = _TAG_NAME.match(low, i)
+        end = html.find(b">", i)
+        if end < 0:
+            break
+        if m is None:  # a doctype, processing instruction or a bare "<"
+            i = html.find(b"<", end + 1)
+            continue
+        name, closing = m.group(1), low[i + 1] == ord("/")
+        keep = True
+        if closing:
+            if open_count.get(name):
+                while True:  # close it, and what is still open inside it
+                    inner = stack.pop()
+                    open_count[inner] -= 1
+                    if inner == name:
+                        break
+                keep = len(stack) < max_depth
+        elif name in _RAW_TEXT:
+            close = low.find(b"</" + name, end + 1)
+            end = html.find(b">", close) if close >= 0 else -1
+            if end < 0:
+                break
+        elif name not in _VOID:
+            keep = len(stack) < max_depth
+            stack.append(name)
+            open_count[name] = open_count.get(name, 0) + 1
+        if not keep:
+            out.append(html[kept:i])
+            kept = end + 1
+            dropped += 1
+        i = html.find(b"<", end + 1)
+    if not dropped:
+        return None
+    out.append(html[kept:])
+    return b"".join(out)
 
 
 def _trafilatura(

@@ -63,6 +63,9 @@ def configure_logging(verbose: int, quiet: bool) -> None:
         _handlers.append(handler)
     if _handlers and _handlers[0] in root.handlers:
         root.setLevel(level)
+        # warcio's own notes ("Replacing spaces in invalid WARC-Target-URI") are not the
+        # user's business unless debugging: what fails in a WARC is newsgraph's one line
+        logging.getLogger("warcio").setLevel(logging.DEBUG if verbose >= 2 else logging.ERROR)
 
 
 def verbosity(ctx: click.Context | None = None) -> tuple[int, bool]:

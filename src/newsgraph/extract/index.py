@@ -22,6 +22,10 @@ class MentionIndex(Generic[T]):
 
     def __init__(self, items: Sequence[T]):
         entries = sorted((m.start, m.end, i) for i, it in enumerate(items) for m in it.mentions)
+        self._mention: dict[tuple[int, int, int], Span] = {}  # the first with that span
+        for i, it in enumerate(items):
+            for m in it.mentions:
+                self._mention.setdefault((m.start, m.end, i), m)
         self._items: list[T] = list(items)
         self._rank: dict[int, int] = {}  # first position of each item (list.index was O(n))
         for i, it in enumerate(self._items):
@@ -37,9 +41,7 @@ class MentionIndex(Generic[T]):
         hi = bisect_right(self._starts, max(end - 1, start))
         for s, e, i in self._entries[lo:hi]:
             if s < end and start < e or (s == start and e == end):
-                item = self._items[i]
-                mention = next(m for m in item.mentions if m.start == s and m.end == e)
-                out.append((mention, item))
+                out.append((self._mention[s, e, i], self._items[i]))
         return out
 
     def at(self, start: int, end: int) -> T | None:

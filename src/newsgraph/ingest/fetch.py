@@ -6,7 +6,9 @@ link-local, carrier-grade NAT 100.64.0.0/10, and IPv4 addresses embedded in IPv6
 mapped, 6to4, Teredo, NAT64), and the connection is then made to the checked address
 itself (:class:`_PinnedBackend`), so a DNS server that answers differently the second time
 (DNS rebinding) is never asked a second time. TLS still verifies, and the ``Host`` header
-still names, the URL's host.
+still names, the URL's host. The backend is httpcore's public seam for how sockets are
+made (``ConnectionPool(network_backend=…)``), under httpx through a transport of our own
+(:class:`_PinnedTransport`, httpx's documented way to replace how requests are sent).
 
 ``fetch_timeout`` is one deadline for the whole URL — resolving, connecting, TLS, headers,
 body and redirects — enforced on every socket operation, so a server that trickles a byte
@@ -21,7 +23,8 @@ import socket
 import ssl
 import threading
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
+from contextlib import contextmanager
 from dataclasses import dataclass
 from typing import Any
 from urllib.parse import urljoin, urlsplit
@@ -234,6 +237,86 @@ class _PinnedBackend(httpcore.NetworkBackend):
         time.sleep(seconds)
 
 
+# httpcore's errors as httpx's (most specific first), as httpx's own transport maps them
+_ERRORS: tuple[tuple[type[Exception], type[httpx.HTTPError]], ...] = (
+    (httpcore.ConnectTimeout, httpx.ConnectTimeout),
+    (httpcore.ReadTimeout, httpx.ReadTimeout),
+    (httpcore.WriteTimeout, httpx.WriteTimeout),
+    (httpcore.PoolTimeout, httpx.PoolTimeout),
+    (httpcore.TimeoutException, httpx.TimeoutException),
+    (httpcore.ConnectError, httpx.ConnectError),
+    (httpcore.ReadError, httpx.ReadError),
+    (httpcore.WriteError, httpx.WriteError),
+    (httpcore.NetworkError, httpx.NetworkError),
+    (httpcore.UnsupportedProtocol, httpx.UnsupportedProtocol),
+    (httpcore.LocalProtocolError, httpx.LocalProtocolError),
+    (httpcore.RemoteProtocolError, httpx.RemoteProtocolError),
+    (httpcore.ProtocolError, httpx.ProtocolError),
+)
+
+
+@contextmanager
+def _as_httpx_errors() -> Iterator[None]:
+    try:
+        yield
+    except Exception as e:
+        for theirs, ours in _ERRORS:
+            if isinstance(e, theirs):
+                raise ours(str(e)) from e
+        raise
+
+
+class _Body(httpx.SyncByteStream):
+    def __init__(self, stream: Iterable[bytes]) -> None:
+        self._stream = stream
+
+    def __iter__(self) -> Iterator[bytes]:
+        with _as_httpx_errors():
+            yield from self._stream
+
+    def close(self) -> None:
+        close = getattr(self._stream, "close", None)
+        if close is not None:
+            close()
+
+
+class _PinnedTransport(httpx.BaseTransport):
+    """httpx requests sent through an httpcore pool that connects with ``backend`` (no
+    proxy from the environment, which would resolve names itself)."""
+
+    def __init__(self, backend: httpcore.NetworkBackend) -> None:
+        self._pool = httpcore.ConnectionPool(
+            ssl_context=httpx.create_ssl_context(), network_backend=backend
+        )
+
+    def handle_request(self, request: httpx.Request) -> httpx.Response:
+        assert isinstance(request.stream, httpx.SyncByteStream)
+        req = httpcore.Request(
+            method=request.method,
+            url=httpcore.URL(
+                scheme=request.url.raw_scheme,
+                host=request.url.raw_host,
+                port=request.url.port,
+                target=request.url.raw_path,
+            ),
+            headers=request.headers.raw,
+            content=request.stream,
+            extensions=request.extensions,
+        )
+        with _as_httpx_errors():
+            resp = self._pool.handle_request(req)
+        assert isinstance(resp.stream, Iterable)
+        return httpx.Response(
+            status_code=resp.status,
+            headers=resp.headers,
+            stream=_Body(resp.stream),
+            extensions=resp.extensions,
+        )
+
+    def close(self) -> None:
+        self._pool.close()
+
+
 def _media_type(value: str | None) -> str:
     return (value or "").split(";", 1)[0].strip().lower()
 
@@ -250,9 +333,7 @@ def fetch(url: str, settings: Settings) -> Fetched:
     current = url
     seen: list[str] = []
     backend = _PinnedBackend(deadline)
-    # an explicit transport: no proxy from the environment, which would resolve names itself
-    transport = httpx.HTTPTransport()
-    transport._pool._network_backend = backend  # httpcore's seam for how sockets are made
+    transport = _PinnedTransport(backend)
     with httpx.Client(
         timeout=timeout, follow_redirects=False, headers=headers, transport=transport
     ) as client:

@@ -7,7 +7,9 @@ A bad line becomes a Failure naming ``file:line``; the lines after it are still 
 The size cap (``max_bytes``) applies per line, to the decompressed bytes, while reading: a
 line is read with ``readline(max_bytes + 1)``, so a longer one (a gzip bomb is one endless
 line) is never held in memory — it becomes a Failure and the rest of it is skipped in
-small pieces. A dump may therefore be far larger than one article.
+small pieces. A dump may therefore be far larger than one article, up to
+``max_dump_bytes`` decompressed in all: past that (a bomb of many short lines), the line
+where the budget ran out is a Failure and the rest of the file is not read.
 """
 
 from __future__ import annotations
@@ -73,12 +75,16 @@ def record_to_raw(obj: Any, origin: str) -> RawInput:
     raise InputError("the record has no non-empty 'text' or 'html' field", input=origin)
 
 
-def _skip_rest_of_line(stream: IO[bytes]) -> None:
-    """Read past the end of the current line in small pieces (nothing is kept)."""
-    while True:
+def _skip_rest_of_line(stream: IO[bytes], room: int) -> int:
+    """Read past the end of the current line in small pieces (nothing is kept), or until
+    more than ``room`` bytes are read; the number of bytes read."""
+    read = 0
+    while read <= room:
         piece = stream.readline(_SKIP_CHUNK)
+        read += len(piece)
         if not piece or piece.endswith(b"\n"):
-            return
+            break
+    return read
 
 
 def _parse(line: bytes, origin: str) -> RawInput | Failure:
@@ -104,14 +110,16 @@ def iter_jsonl_lines(
     stream: IO[bytes], name: str, settings: Settings
 ) -> Iterator[RawInput | Failure]:
     """Articles from a JSONL stream; each bad line becomes a Failure naming ``name:line``."""
-    cap = settings.max_bytes
+    cap, budget = settings.max_bytes, settings.max_dump_bytes
     seen_any = False
     lineno = 0
+    total = 0  # decompressed bytes read from the dump so far
     while True:
         try:
             line = stream.readline(cap + 1)
+            total += len(line)
             if len(line) > cap and not line.endswith(b"\n"):
-                _skip_rest_of_line(stream)
+                total += _skip_rest_of_line(stream, budget - total)
         except EOFError:
             yield _failure(
                 f"{name}:{lineno + 1}",
@@ -125,6 +133,13 @@ def iter_jsonl_lines(
             break
         lineno += 1
         origin = f"{name}:{lineno}"
+        if total > budget:
+            yield _failure(
+                origin,
+                f"the dump is over the {budget:,}-byte limit once decompressed "
+                "(max_dump_bytes); the rest of the file is not read",
+            )
+            return
         if not line.strip():
             continue
         seen_any = True

@@ -12,7 +12,14 @@ Failure, and the record is skipped without being held); the header lines read in
 header line without limit, so a gzip bomb made of one endless header line would otherwise
 take gigabytes. A record over its header budget is a Failure; in a .warc.gz (one gzip member
 per record) reading goes on at the next member, while an uncompressed WARC cannot be
-re-synchronised after a broken record and is read no further.
+re-synchronised after a broken record and is read no further. The whole file may hold
+``max_dump_bytes`` decompressed: past that, the record being read is a Failure and the
+rest of the file is not read.
+
+warcio writes its own warnings to stderr; here they become newsgraph's: gzip data that
+stops inflating inside a record is an error of that record (warcio printed it and read
+on as if the record ended there), and a record not followed by its blank lines (a wrong
+Content-Length) a one-line warning naming ``file:offset``.
 """
 
 from __future__ import annotations
@@ -40,14 +47,20 @@ class _HeadersTooLarge(Exception):
     pass
 
 
+class _DumpTooLarge(Exception):
+    pass
+
+
 class _BudgetReader(DecompressingBufferedReader):  # type: ignore[misc]
     """warcio's reader, with a budget on header lines: the bytes read by ``readline`` since
     the last ``read`` (payloads are read with ``read``, headers with ``readline``)."""
 
-    def __init__(self, stream: Any, budget: int) -> None:
+    def __init__(self, stream: Any, budget: int, total_budget: int) -> None:
         super().__init__(stream)
         self.budget = budget
         self.run = 0
+        self.total_budget = total_budget
+        self.total = 0  # decompressed bytes of the whole file so far
 
     def readline(self, length: int | None = None) -> bytes:
         room = self.budget - self.run + 1
@@ -62,13 +75,63 @@ class _BudgetReader(DecompressingBufferedReader):  # type: ignore[misc]
         data: bytes = super().read(length)
         return data
 
+    def _decompress(self, data: bytes) -> bytes:
+        # warcio prints a decompression error inside a member to stderr and returns b""
+        # (the record then looks complete): an error here, for a Failure naming the record
+        if self.decompressor and data and self.num_block_read:
+            try:
+                out: bytes = self.decompressor.decompress(data)
+            except Exception as e:  # noqa: BLE001 - zlib.error, brotli's own errors
+                raise OSError(f"the compressed data is corrupt ({e})") from None
+        else:
+            out = super()._decompress(data)  # the first block: gzip, deflate or none
+        self.total += len(out)
+        if self.total > self.total_budget:
+            raise _DumpTooLarge
+        return out
+
 
 class _Records(ArchiveIterator):  # type: ignore[misc]
     """An ArchiveIterator reading through a :class:`_BudgetReader`."""
 
-    def __init__(self, stream: Any, budget: int, reader: _BudgetReader | None = None) -> None:
+    def __init__(
+        self,
+        stream: Any,
+        settings: Settings,
+        reader: _BudgetReader | None = None,
+        name: str = "",
+    ) -> None:
         super().__init__(stream)
-        self.reader = reader or _BudgetReader(self.fh, budget)
+        self.reader = reader or _BudgetReader(
+            self.fh, settings.max_header_bytes, settings.max_dump_bytes
+        )
+        self.settings = settings
+        self.name = name
+
+    def _consume_blanklines(self) -> tuple[bytes | None, int]:
+        """warcio's, with its stderr warning made a log line: the blank lines after a
+        record, (the next line, their length)."""
+        empty_size = 0
+        first_line = True
+        while True:
+            line: bytes = self.reader.readline()
+            if not line:
+                return None, empty_size
+            if not line.rstrip() or first_line:
+                empty_size += len(line)
+                if line.rstrip():
+                    at = self.fh.tell() - self.reader.rem_length() - empty_size
+                    log.warning(
+                        "%s:%s: a WARC record is not followed by a blank line (its "
+                        "Content-Length may be wrong): %r",
+                        self.name,
+                        at,
+                        line[:60],
+                    )
+                    self.err_count += 1
+                first_line = False
+                continue
+            return line, empty_size
 
 
 def _resume(records: _Records) -> _Records | None:
@@ -85,7 +148,7 @@ def _resume(records: _Records) -> _Records | None:
             return None
     except Exception:  # noqa: BLE001 - a corrupt member: nothing more can be read
         return None
-    nxt = _Records(records.fh, reader.budget, reader)
+    nxt = _Records(records.fh, records.settings, reader, records.name)
     nxt.offset = next_offset
     return nxt
 
@@ -104,7 +167,7 @@ def iter_warc(stream: IO[bytes], name: str, settings: Settings) -> Iterator[RawI
     ):
         raise InputError("not a WARC file: it does not start with a WARC/1.x header", input=name)
     budget = settings.max_header_bytes
-    records: _Records | None = _Records(stream, budget)
+    records: _Records | None = _Records(stream, settings, name=name)
     found_any = False
     while records is not None:
         current = records
@@ -124,6 +187,13 @@ def iter_warc(stream: IO[bytes], name: str, settings: Settings) -> Iterator[RawI
             )
         except _BodyUnreadable as e:
             yield _failure(e.where, f"cannot read the record body: {e.reason}")
+        except _DumpTooLarge:
+            found_any = True
+            yield _failure(
+                f"{name}:{current.offset}",
+                f"the WARC file is over the {settings.max_dump_bytes:,}-byte limit once "
+                "decompressed (max_dump_bytes); the rest of the file is not read",
+            )
         except ArchiveLoadFailed as e:
             if not found_any:
                 raise InputError(
@@ -166,6 +236,8 @@ def _from_record(
     where = f"{name}:{records.offset}"
     try:
         body = _read_body(record, settings.max_bytes)
+    except _DumpTooLarge:
+        raise
     except Exception as e:  # noqa: BLE001 - warcio raises many kinds on bad data
         # a WARC cannot be re-synchronised inside a broken record: reading stops here
         raise _BodyUnreadable(where, str(e)) from None

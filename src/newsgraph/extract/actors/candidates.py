@@ -8,11 +8,14 @@ the candidates so far. The rules live in :mod:`.people` and :mod:`.collectives`.
 from __future__ import annotations
 
 import re
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
+from typing import Any
 
 from spacy.tokens import Doc, Token
 from spacy.tokens import Span as SpacySpan
 
+from ..index import SpanIndex
 from ..syntax import dep_of
 from .gazetteer import Gazetteer
 from .vocab import LOCATIVE_PREPS, MOTION_VERBS, NOT_NAME_WORDS, TRANSFER_WORDS
@@ -62,6 +65,12 @@ class State:
     _cw_key: tuple[int, int] = (0, -1)
     _cw_by_end: dict[int, tuple[int, int, str]] = field(default_factory=dict)
     _cw_starts: set[int] = field(default_factory=set)
+    # position indexes of the lookups below (see _table)
+    _tables: dict[str, tuple[Sequence[Any], int, SpanIndex[Any]]] = field(default_factory=dict)
+    _person_ents: list[SpacySpan] = field(default_factory=list)
+    _igo_matches: tuple[list[Any] | None, int, list[tuple[int, int, str]]] = (None, 0, [])
+    _igo_seen: tuple[list[Cand] | None, int] = (None, 0)
+    _igo_list: list[Cand] = field(default_factory=list)
 
     def _index_country_words(self) -> None:
         key = (id(self.country_words), len(self.country_words))
@@ -80,6 +89,76 @@ class State:
     def country_word_starts_at(self, start: int) -> bool:
         self._index_country_words()
         return start in self._cw_starts
+
+    # Lookups by token position, so that a rule asking about a few tokens reads only the
+    # words near them: a scan of the whole list per mention made long articles quadratic.
+    # Each index is built on first use and again when its list is replaced or grows.
+    def _table(
+        self, name: str, items: Sequence[Any], span_of: Callable[[Any], tuple[int, int]]
+    ) -> SpanIndex[Any]:
+        hit = self._tables.get(name)
+        if hit is None or hit[0] is not items or hit[1] != len(items):
+            hit = (items, len(items), SpanIndex(items, span_of))
+            self._tables[name] = hit
+        return hit[2]
+
+    def _words(self) -> SpanIndex[tuple[int, int, str]]:
+        return self._table("country_words", self.country_words, _token_span)
+
+    def country_words_within(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """The country words inside tokens lo:hi, in list order."""
+        return [w for w in self._words().overlapping(lo, hi) if lo <= w[0] and w[1] <= hi]
+
+    def country_words_starting(self, lo: int, hi: int) -> list[tuple[int, int, str]]:
+        """The country words that start at a token in lo:hi, in list order."""
+        return [w for w in self._words().overlapping(lo, hi) if lo <= w[0] < hi]
+
+    def in_country_word(self, i: int) -> bool:
+        """Whether token ``i`` is part of a country word."""
+        return bool(self._words().overlapping(i, i + 1))
+
+    def titles_within(self, lo: int, hi: int) -> list[tuple[str, int, int]]:
+        """The title matches inside tokens lo:hi, in list order."""
+        found = self._table("titles", self.title_matches, _match_span).overlapping(lo, hi)
+        return [m for m in found if lo <= m[1] and m[2] <= hi]
+
+    def titles_containing(self, lo: int, hi: int) -> list[tuple[str, int, int]]:
+        """The title matches that hold all of tokens lo:hi, in list order."""
+        found = self._table("titles", self.title_matches, _match_span).overlapping(lo, hi)
+        return [m for m in found if m[1] <= lo and hi <= m[2]]
+
+    def person_starts_between(self, lo: int, hi: int) -> bool:
+        """Whether a PERSON entity starts strictly between tokens ``lo`` and ``hi``."""
+        if hi <= lo + 1:
+            return False
+        found = self._table("people", self._person_ents, _ent_span).overlapping(lo + 1, hi)
+        return any(lo < e.start < hi for e in found)
+
+    def igo_match_within(self, lo: int, hi: int) -> str | None:
+        """The name of the first IGO (in list order) among the named matches inside lo:hi."""
+        source, n, igos = self._igo_matches
+        if source is not self.named_matches or n != len(self.named_matches):
+            igos = []
+            for _lab, ns, ne in self.named_matches:
+                entry = self.g.named.get(self.doc[ns:ne].text.replace("’", "'").lower())
+                if entry is not None and entry.type == "igo":
+                    igos.append((ns, ne, entry.name))
+            self._igo_matches = (self.named_matches, len(self.named_matches), igos)
+        found = self._table("igo_matches", igos, _token_span).overlapping(lo, hi)
+        return next((name for s, e, name in found if lo <= s and e <= hi), None)
+
+    def igo_cands(self) -> SpanIndex[Cand]:
+        """The named IGO candidates found so far (by :func:`.collectives.add_named`), by span;
+        read incrementally, as candidates are only ever appended while the rules run."""
+        cands = self.cands
+        seen_list, seen = self._igo_seen
+        if seen_list is not cands or seen > len(cands):
+            self._igo_list, seen = [], 0
+        for c in cands[seen:]:
+            if c.kind == "named" and c.type == "igo":
+                self._igo_list.append(c)
+        self._igo_seen = (cands, len(cands))
+        return self._table("igo_cands", self._igo_list, _cand_span)
 
     def __post_init__(self) -> None:
         self.ents = []
@@ -100,7 +179,8 @@ class State:
                     )
         strings = self.doc.vocab.strings
         self.lower = [strings[h] for h in self.doc.to_array("LOWER").tolist()]
-        self.person_ent_end = {e.start: e.end for e in self.ents if e.label_ in PERSON_LABELS}
+        self._person_ents = [e for e in self.ents if e.label_ in PERSON_LABELS]
+        self.person_ent_end = {e.start: e.end for e in self._person_ents}
 
     def free(self, start: int, end: int) -> bool:
         return not any(self.taken[start:end])
@@ -108,6 +188,22 @@ class State:
     def take(self, start: int, end: int) -> None:
         for i in range(start, end):
             self.taken[i] = True
+
+
+def _token_span(w: tuple[int, int, Any]) -> tuple[int, int]:
+    return w[0], w[1]
+
+
+def _match_span(m: tuple[str, int, int]) -> tuple[int, int]:
+    return m[1], m[2]
+
+
+def _ent_span(e: SpacySpan) -> tuple[int, int]:
+    return e.start, e.end
+
+
+def _cand_span(c: Cand) -> tuple[int, int]:
+    return c.start, c.end
 
 
 def longest_first(matches: list[tuple[str, int, int]]) -> list[tuple[str, int, int]]:

@@ -9,10 +9,11 @@ come from the lexicons.
 
 from __future__ import annotations
 
-from bisect import bisect_left
+from bisect import bisect_left, insort
 
 from spacy.tokens import Token
 
+from ..index import SpanIndex
 from ..syntax import dep_of, span_head
 from .candidates import (
     ORG_LABELS,
@@ -65,7 +66,7 @@ def add_named(
 ) -> None:
     """Named institutions, media outlets, IGOs and user-dictionary names."""
     doc, g = st.doc, st.g
-    ents = [e for e in st.ents if e.label_ in ORG_LABELS]
+    ents = SpanIndex([e for e in st.ents if e.label_ in ORG_LABELS], lambda x: (x.start, x.end))
     for label, s, e in longest_first(user + named):
         if not st.free(s, e):
             continue
@@ -80,10 +81,10 @@ def add_named(
             x.start <= s
             and e <= x.end
             and (x.end - x.start) > (e - s) + (doc[x.start].lower_ == "the")
-            for x in ents
+            for x in ents.overlapping(s, e)
         ):
             continue
-        if any(ts <= s and e <= te and te - ts > e - s for _l, ts, te in st.title_matches):
+        if any(te - ts > e - s for _l, ts, te in st.titles_containing(s, e)):
             continue  # "House" in "House Speaker": part of a title
         if entry.type == "person" and label == "USER":
             continue  # user-dictionary people join through the person rules below
@@ -103,20 +104,40 @@ def add_named(
             Cand(s, e, "named", entry.name, entry.type, entry.country, entry.sectors,
                  code=entry.code, key="named:" + entry.name, head=span_head(doc, s, e))
         )  # fmt: skip
-    # "the Times" after "The New York Times" is that paper, not The Times of London
+    _join_media_short_forms(st)
+
+
+def _join_media_short_forms(st: State) -> None:
+    """ "the Times" after "The New York Times" is that paper, not The Times of London.
+
+    Each media mention takes the outlet of the first media mention (in list order) with
+    another key whose name ends in what it says. Mentions are grouped by (key, name), as
+    the names change while the mentions are read: a lookup reads the outlets, not every
+    mention (the article has few outlets and many mentions).
+    """
     media = [c for c in st.cands if c.kind == "named" and c.type == "media"]
-    for c in media:
-        said = doc[c.start : c.end].text.lower().removeprefix("the ")
-        for longer in media:
-            if longer.key != c.key and longer.name.lower().endswith(" " + said):
-                c.name, c.country, c.sectors, c.key = (
-                    longer.name,
-                    longer.country,
-                    longer.sectors,
-                    longer.key,
-                )
-                c.code = longer.code
-                break
+    holders: dict[tuple[str, str], list[int]] = {}  # (key, name) → mentions, in list order
+    for k, c in enumerate(media):
+        holders.setdefault((c.key, c.name), []).append(k)
+    for k, c in enumerate(media):
+        said = st.doc[c.start : c.end].text.lower().removeprefix("the ")
+        firsts = [
+            ks[0] for (key, name), ks in holders.items()
+            if ks and key != c.key and name.lower().endswith(" " + said)
+        ]  # fmt: skip
+        if not firsts:
+            continue
+        longer = media[min(firsts)]
+        held = holders[(c.key, c.name)]
+        del held[bisect_left(held, k)]
+        c.name, c.country, c.sectors, c.key = (
+            longer.name,
+            longer.country,
+            longer.sectors,
+            longer.key,
+        )
+        c.code = longer.code
+        insort(holders.setdefault((c.key, c.name), []), k)
 
 
 def is_governmental_use(tok: Token) -> bool:
@@ -220,14 +241,11 @@ def _add_national_group(
         ge, gtext = group_starts[ge]
     gtype, gsectors = g.groups[gtext.lower()]
     # "Hungarian and Romanian officials": every coordinated country word gets the group
-    for cs, ce, ciso in st.country_words:
+    for cs, ce, ciso in st.country_words_starting(s - 6, s):
         if (
-            s - 6 <= cs < s
-            and ce < s
+            ce < s
             and all(
-                doc[k].lower_ in ("and", ",", "or")
-                or any(a <= k < b for a, b, _ in st.country_words)
-                for k in range(cs, s)
+                doc[k].lower_ in ("and", ",", "or") or st.in_country_word(k) for k in range(cs, s)
             )
             and st.free(cs, ce)
         ):
@@ -315,7 +333,7 @@ def add_other_groups(st: State, group_matches: list[tuple[str, int, int]]) -> No
             j += 1
             # the country word may start at "the" ("the Ivory Coast") or after it
             at = (j, j + 1) if j < len(doc) and doc[j].lower_ == "the" else (j,)
-            hit = next(((cs, ce, iso) for cs, ce, iso in st.country_words if cs in at), None)
+            hit = next(iter(st.country_words_starting(j, j + len(at))), None)
             if hit and st.free(hit[0], hit[1]) and hit[2]:
                 iso = hit[2]
                 st.take(s, e)
@@ -334,15 +352,12 @@ def add_other_groups(st: State, group_matches: list[tuple[str, int, int]]) -> No
 
 def org_country_and_sectors(st: State, s: int, e: int) -> tuple[str | None, tuple[str, ...]]:
     """An organisation's country and sectors from its own words."""
-    country = next((iso for cs, ce, iso in st.country_words if s <= cs and ce <= e), None)
+    country = next((iso for _cs, _ce, iso in st.country_words_within(s, e)), None)
     if country is None:
         country, _ = country_before(st, s, limit=3)
     sectors: list[str] = []
-    for _lab, ns, ne in st.named_matches:
-        entry = st.g.named.get(st.doc[ns:ne].text.replace("’", "'").lower())
-        if s <= ns and ne <= e and entry is not None and entry.type == "igo":
-            sectors.append("IGO")  # "United Nations Emergency Relief Coordinator"
-            break
+    if st.igo_match_within(s, e) is not None:
+        sectors.append("IGO")  # "United Nations Emergency Relief Coordinator"
     for low in st.lower[s:e]:
         sec = ORG_SECTOR_WORDS.get(low)
         if sec and sec not in sectors:
@@ -361,7 +376,7 @@ def add_orgs(st: State) -> None:
             s += 1
         if not st.free(s, e):
             continue
-        if any(cs == s and ce == e for cs, ce, _ in st.country_words):
+        if any(ce == e for _cs, ce, _ in st.country_words_starting(s, s + 1)):
             continue  # "the Vatican": a country, handled by the country rules
         words = [t for t in doc[s:e] if not t.is_punct]
         if not words or all(t.lower_ in st.g.titles for t in words):
@@ -391,21 +406,33 @@ def add_orgs(st: State) -> None:
 
 
 def join_short_forms(st: State) -> None:
-    """'the Post' after 'The Washington Post', 'Heritage' after 'Heritage Foundation': one actor."""
+    """'the Post' after 'The Washington Post', 'Heritage' after 'Heritage Foundation': one actor.
+
+    A one-word name joins the first longer name (in list order, another key) that ends in
+    it (media) or starts with it (organisations). Longer names are looked up by those
+    words, not scanned; only one-word names change key here, so the longer ones' keys
+    hold still.
+    """
     orgs = [
         c for c in st.cands if c.kind in ("org", "named") and c.type in ("media", "organization")
     ]
+    ending: dict[str, list[int]] = {}  # last words of a longer media name → its positions
+    opening: dict[str, list[int]] = {}  # first word of a longer name → its positions
+    for k, longer in enumerate(orgs):
+        name = longer.name.lower().removeprefix("the ")
+        if " " not in name:
+            continue
+        if longer.type == "media":
+            for at in [i for i, ch in enumerate(name) if ch == " "]:
+                ending.setdefault(name[at + 1 :], []).append(k)
+        if words := name.split():
+            opening.setdefault(words[0], []).append(k)
     for c in orgs:
         short = c.name.lower().removeprefix("the ")
         if " " in short:
             continue
-        for longer in orgs:
-            name = longer.name.lower().removeprefix("the ")
-            if longer.key == c.key or " " not in name:
-                continue
-            if c.type == "media" and longer.type == "media" and name.endswith(" " + short):
-                c.key = longer.key
-                break
-            if c.type == "organization" and name.split()[0] == short:
-                c.key = longer.key
+        found = ending if c.type == "media" else opening
+        for k in found.get(short, ()):
+            if orgs[k].key != c.key:
+                c.key = orgs[k].key
                 break

@@ -130,13 +130,18 @@ def _resolve_titles(cands: list[Cand], people: list[Cand]) -> None:
     """
     by_role: dict[str, dict[str | None, set[str]]] = {}  # role → country → holder keys
     any_country: dict[str, set[str]] = {}  # role → holder keys, whatever their country
+    # the holders of a title said alone: the keys of every role that holds the title's
+    # words, read from the (role, key) pairs added since the title was last asked about
+    added: list[tuple[str, str]] = []
+    title_holders: dict[str, tuple[int, set[str]]] = {}
     passed = 0
     for c in cands:
         while passed < len(people) and people[passed].start < c.start:
             p = people[passed]
             passed += 1
             for r in {r.lower() for r in p.roles}:
-                _add_capped(any_country.setdefault(r, set()), p.key)
+                if _add_capped(any_country.setdefault(r, set()), p.key):
+                    added.append((r, p.key))
                 if not p.key.startswith("office:"):
                     _add_capped(by_role.setdefault(r, {}).setdefault(p.country, set()), p.key)
         if c.kind == "person" and c.key.startswith("office:") and c.roles:
@@ -150,18 +155,20 @@ def _resolve_titles(cands: list[Cand], people: list[Cand]) -> None:
         if c.kind != "ref" or not c.title:
             continue
         title = c.title
-        holders = set()
-        for role, keys in any_country.items():
-            if title in role:
-                holders |= keys
+        read, holders = title_holders.get(title, (0, set()))
+        holders.update(key for role, key in added[read:] if title in role)
+        title_holders[title] = (len(added), holders)
         if len(holders) == 1:
-            c.key = holders.pop()
+            c.key = next(iter(holders))
             c.kind = "coref"
 
 
-def _add_capped(keys: set[str], key: str) -> None:
-    if len(keys) < 2:
+def _add_capped(keys: set[str], key: str) -> bool:
+    """Add ``key`` unless ``keys`` holds two already; whether it was new and added."""
+    if len(keys) < 2 and key not in keys:
         keys.add(key)
+        return True
+    return False
 
 
 def _resolve_pronouns(

@@ -7,7 +7,7 @@ Helpers of :mod:`.people`; token-level tests shared by every actor rule are in
 
 from __future__ import annotations
 
-from .candidates import PERSON_LABELS, State, is_name_token, strip_possessive
+from .candidates import State, is_name_token, strip_possessive
 from .vocab import NAME_PARTICLES, ORG_SECTOR_WORDS, PLACE_WORDS
 
 
@@ -68,30 +68,27 @@ def apposition(st: State, end: int) -> tuple[str | None, tuple[str, ...], str | 
     if (
         first.lower_ not in ("the", "a", "an", "who", "whose")
         and not first.text[:1].isupper()
-        and not any(s0 == end + 1 for _lab, s0, _e in st.title_matches)
+        and not any(s0 == end + 1 for _lab, s0, _e in st.titles_containing(end + 1, end + 2))
     ):
         return None, (), None, None
-    if any(end + 1 < x.start < stop for x in st.ents if x.label_ in PERSON_LABELS):
+    if st.person_starts_between(end + 1, stop):
         return None, (), None, None  # "X, the president's son-in-law Jared Kushner, …": a list
-    titles = [(s, e) for lab, s, e in st.title_matches if end + 1 <= s and e <= stop]
+    titles = [(s, e) for _lab, s, e in st.titles_within(end + 1, stop)]
     if not titles:
         return None, (), None, None
     s0, e0 = titles[-1]
     sectors = st.g.titles.get(doc[s0:e0].text.lower(), ())
-    country = next((iso for s, e, iso in st.country_words if end + 1 <= s and e <= stop), None)
+    country = next((iso for _s, _e, iso in st.country_words_within(end + 1, stop)), None)
     igo = next(
         (
             c
-            for c in st.cands
-            if c.kind == "named" and c.type == "igo" and end + 1 <= c.start and c.end <= stop
+            for c in st.igo_cands().overlapping(end + 1, stop)
+            if end + 1 <= c.start and c.end <= stop
         ),
         None,
     )
-    igo_name = igo.name if igo else None
-    for _lab, ns, ne in st.named_matches:
-        entry = st.g.named.get(doc[ns:ne].text.replace("’", "'").lower())
-        if igo_name is None and end + 1 <= ns and ne <= stop and entry and entry.type == "igo":
-            igo_name = entry.name  # inside an ORG entity, so not an actor of its own
+    # else an IGO named inside an ORG entity, so not an actor of its own
+    igo_name = igo.name if igo else st.igo_match_within(end + 1, stop)
     start_role = end + 2 if first.lower_ in ("who", "whose") else end + 1
     role = doc[start_role:stop].text
     return role, sectors, country, igo_name

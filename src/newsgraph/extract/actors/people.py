@@ -11,6 +11,7 @@ from dataclasses import dataclass
 
 from spacy.tokens import Doc
 
+from ..index import SpanIndex
 from ..syntax import sentence_end, sentence_start, span_head
 from .candidates import (
     PERSON_LABELS,
@@ -101,7 +102,7 @@ def _name_after_of_country(st: State, t: _Title) -> bool:
     of_country = of_country_start(st, t.end)
     if not of_country or t.name_end != t.name_start:
         return False
-    cw_end = next(ce for cs, ce, _iso in st.country_words if cs == of_country[0])
+    cw_end = st.country_words_starting(of_country[0], of_country[0] + 1)[0][1]
     if cw_end >= t.sent_end or doc[cw_end].text != ",":
         return False
     n0 = cw_end + 1
@@ -122,8 +123,8 @@ def _claim_of_country(st: State, *ends: int) -> None:
     """'of <country>' after a name or title qualifies the person: not an actor of its own."""
     starts = of_country_start(st, *ends)
     st.person_country_words.update(starts)
-    for cs, ce, _iso in st.country_words:
-        if cs in starts:
+    for start in set(starts):
+        for cs, ce, _iso in st.country_words_starting(start, start + 1):
             st.take(cs, ce)
 
 
@@ -139,10 +140,7 @@ def _titled_person(st: State, t: _Title) -> None:
         _claim_of_country(st, t.name_end, e)  # "King Hassan of Morocco"
     st.take(s, t.name_end)
     # "European Commission President Jean-Claude Juncker": an IGO's officer
-    igo = next(
-        (c for c in st.cands if c.kind == "named" and c.type == "igo" and s - 2 <= c.end <= s),
-        None,
-    )
+    igo = next((c for c in st.igo_cands().overlapping(s - 3, s) if s - 2 <= c.end <= s), None)
     code = igo.code if igo and not country else None
     person_sectors = ("IGO", *t.sectors) if code else t.sectors
     st.cands.append(
@@ -186,6 +184,9 @@ def _bare_title(st: State, t: _Title) -> None:
 def _people_from_entities(st: State, title_matches: list[tuple[str, int, int]]) -> None:
     """Pass 2: PERSON entities no earlier rule covered."""
     doc = st.doc
+    title_ends: dict[int, list[int]] = {}
+    for _lab, ts, te in title_matches:
+        title_ends.setdefault(ts, []).append(te)
     for ent in st.ents:
         if ent.label_ not in PERSON_LABELS:
             continue
@@ -193,12 +194,13 @@ def _people_from_entities(st: State, title_matches: list[tuple[str, int, int]]) 
         # "Trump’s Miss Universe": the name ends at a possessive inside the entity
         e = next((k for k in range(s + 1, e) if st.lower[k] in ("'s", "’s")), e)
         # a title inside the entity ("President Bush"): the name is what follows it
-        for _lab, ts, te in title_matches:
-            if ts == s and te < e:
-                s = te
+        # (title_matches are sorted by start, so only a title starting where the name now
+        # starts can move it on)
+        while (moved := next((te for te in title_ends.get(s, ()) if te < e), None)) is not None:
+            s = moved
         if not st.free(s, e) or not any(is_name_token(t) for t in doc[s:e]):
             continue
-        inside = [(cs, ce, iso) for cs, ce, iso in st.country_words if s <= cs and ce <= e]
+        inside = st.country_words_within(s, e)
         if inside and sum(ce - cs for cs, ce, _ in inside) == e - s:
             continue  # "Sri Lanka", "Bosnian Serbs" tagged PERSON: the country rules take them
         if orgish(st, s, e):
@@ -221,12 +223,7 @@ def _people_before_clauses(st: State) -> None:
             s = e
             while s > 0 and e - s < 4 and is_name_token(doc[s - 1]) and not st.taken[s - 1]:
                 s -= 1
-            if (
-                e - s >= 2
-                and st.free(s, e)
-                and not orgish(st, s, e)
-                and not any(cs <= s < ce for cs, ce, _ in st.country_words)
-            ):
+            if e - s >= 2 and st.free(s, e) and not orgish(st, s, e) and not st.in_country_word(s):
                 st.take(s, e)
                 st.cands.append(Cand(s, e, "person", doc[s:e].text, "person", head=e - 1))
 
@@ -280,19 +277,23 @@ def cluster_people(st: State) -> None:
     people = [c for c in st.cands if c.kind == "person" and not c.key.startswith("office:")]
     people.sort(key=lambda c: (-(c.end - c.start), c.start))
     full: list[tuple[list[str], Cand]] = []
+    holding: dict[str, list[int]] = {}  # name word → the full names (by position) that hold it
     for c in people:
         toks = [
             t.lower() for t in c.name.replace("’", "'").split() if t.lower() not in NAME_PARTICLES
         ]
         # "Donald Trump" is not "Donald Trump Jr.": generational suffixes must agree, except
         # that a lone surname may join the only bearer of it
-        same = [(ft, f) for ft, f in full if toks and all(t in ft for t in toks)]
+        some = holding.get(toks[0], []) if toks else []
+        same = [full[k] for k in some if all(t in full[k][0] for t in toks)]
         exact = [(ft, f) for ft, f in same if _suffixes(ft) == _suffixes(toks)]
         pick = exact or (same if len(toks) == 1 else [])
         if pick:
             c.key = pick[0][1].key
         else:
             c.key = f"person:{c.name.lower()}"
+            for word in dict.fromkeys(toks):
+                holding.setdefault(word, []).append(len(full))
             full.append((toks, c))
     # single tokens the tagger called something else ("Shangfu" as ORG): join by name part
     parts: dict[str, str] = {}
@@ -341,6 +342,13 @@ def infer_missing_countries(st: State) -> None:
     by_key: dict[str, list[Cand]] = {}
     for c in st.cands:
         by_key.setdefault(c.key, []).append(c)
+    # read once for every person (this pass changes only the persons' countries)
+    in_media = {k for c in st.cands if c.type == "media" for k in range(c.start, c.end)}
+    acting = {c.start for c in st.cands if c.kind == "country"}
+    groups_at = SpanIndex(
+        [c for c in st.cands if c.kind == "group" and c.type == "group" and c.country],
+        lambda c: (c.start, c.start + 1),
+    )
     for key, cs in by_key.items():
         if not key.startswith("person:") or any(c.country for c in cs):
             continue
@@ -348,26 +356,23 @@ def infer_missing_countries(st: State) -> None:
             continue
         first = min(cs, key=lambda c: c.start)
         lo = sentence_start(doc, first.start)
-        media_spans = [(c.start, c.end) for c in st.cands if c.type == "media"]
         # only a group that is the subject of a clause this person hangs from
         # a people group ("soldiers", not "a German court") that is the subject of the clause
         # the person joins as a companion ("…, with Vladyslav Vlasiuk, who …")
         head = doc[first.head]
         companion = head.dep_ == "pobj" and head.head.lower_ in ("with", "including", "among")
         groups = [
-            c for c in st.cands
-            if c.kind == "group" and c.type == "group" and c.country and lo <= c.start < first.start
-            and companion and _governs(doc, c, first.head)
+            c for c in (groups_at.overlapping(lo, first.start) if companion else [])
+            if lo <= c.start < first.start and _governs(doc, c, first.head)
         ]  # fmt: skip
         if groups:
             first.country = groups[-1].country
             continue
-        acting = {c.start for c in st.cands if c.kind == "country"}
         hi = sentence_end(doc, first.start)
         after = [
-            iso for s, _e, iso in st.country_words
-            if first.end <= s < hi and s not in st.person_country_words and s not in acting
-            and is_locative(doc[s]) and not any(ms <= s < me for ms, me in media_spans)
+            iso for s, _e, iso in st.country_words_starting(first.end, hi)
+            if s not in st.person_country_words and s not in acting
+            and is_locative(doc[s]) and s not in in_media
         ]  # fmt: skip
         if after:
             first.country = after[0]
@@ -377,15 +382,18 @@ def apply_user_people(st: State, user: list[tuple[str, int, int]]) -> None:
     """People in a user dictionary: fill country/sectors the text did not give."""
     if not user:
         return
+    by_key: dict[str, list[Cand]] = {}
+    for c in st.cands:
+        by_key.setdefault(c.key, []).append(c)
+    spans = SpanIndex(st.cands, lambda c: (c.start, c.end))
     for _lab, s, e in user:
         key = st.doc[s:e].text.replace("’", "'").lower()
         entry: Entry | None = st.g.named.get(key)
         if entry is None or entry.type != "person":
             continue
-        for c in st.cands:
+        for c in spans.overlapping(s, e):
             if c.kind == "person" and c.start <= s and e <= c.end or (c.start == s and c.end == e):
-                for d in st.cands:
-                    if d.key == c.key:
-                        d.country = d.country or entry.country
-                        d.sectors = d.sectors or entry.sectors
-                        d.code = d.code or entry.code
+                for d in by_key[c.key]:
+                    d.country = d.country or entry.country
+                    d.sectors = d.sectors or entry.sectors
+                    d.code = d.code or entry.code

@@ -62,9 +62,17 @@ class Resolver:
         self.speaker: Actor | None = None  # the speaker of the quote being read ("we")
         self._by_id = {a.id: a for a in actors}
         self.all_actors = actors
+        self._country_actor: dict[str, Actor] = {}  # iso3 → the first country actor of it
+        for a in actors:
+            if a.type == "country" and a.country:
+                self._country_actor.setdefault(a.country, a)
 
     def actor_by_id(self, actor_id: str | None) -> Actor | None:
         return self._by_id.get(actor_id) if actor_id else None
+
+    def country_actor(self, iso3: str) -> Actor | None:
+        """The first country actor (in list order) that is ``iso3``."""
+        return self._country_actor.get(iso3)
 
     def np_actors(self, tok: Token, subject: bool = False) -> list[Actor]:
         """Actors a noun phrase names, with its coordinated parts ("Russia and China").
@@ -427,9 +435,7 @@ def host_country(res: Resolver, cand: EventDraft) -> Actor | None:
     place = place_of_event(res, cand, None)
     if place is None or not place.country:
         return None
-    return next(
-        (a for a in res.all_actors if a.type == "country" and a.country == place.country), None
-    )
+    return res.country_actor(place.country)
 
 
 def dateline(text: str, places: MentionIndex[Place]) -> Place | None:

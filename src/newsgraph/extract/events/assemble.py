@@ -376,7 +376,11 @@ def _recode_by_sides(
     res: Resolver, cand: EventDraft, ev_actors: list[Actor], recips: list[Actor]
 ) -> None:
     """Codes that depend on who the sides are."""
-    if cand.plover == "COOPERATE" and cand.cameo == "062" and len(set(ev_actors + recips)) < 2:
+    if (
+        cand.plover == "COOPERATE"
+        and cand.cameo == "062"
+        and len({a.id for a in ev_actors + recips}) < 2
+    ):
         recode(cand, "150")  # PLOVER 3.14.1: a single country's exercises are MOBILIZE
     if cand.plover == "PROTEST" and cand.cameo == "141" and state_subject(res, cand):
         recode(cand, "114")  # a government "protests": a diplomatic complaint, ACCUSE

@@ -57,13 +57,15 @@ def _drop_nested_partials(direct: list[Draft], indirect: list[Draft], text: str)
     """A quote inside the reported clause of the same cue ("reported that soldiers find
     “different electronics”", "said that, “of course he will defend himself” against …")
     is part of that attribution, not one of its own."""
-    spans = [(d.cue_token, d.content) for d in indirect]
+    spans: dict[int | None, list[tuple[int, int]]] = {}  # reported clauses by cue token
+    for r in indirect:
+        spans.setdefault(r.cue_token, []).append(r.content)
 
     def nested(d: Draft) -> bool:
         ps, pe = d.content
         return any(
-            cue == d.cue_token and s <= ps < e and not text[e:pe].strip(".,;:!?\"'”’ ")
-            for cue, (s, e) in spans
+            s <= ps < e and not text[e:pe].strip(".,;:!?\"'”’ ")
+            for s, e in spans.get(d.cue_token, ())
         )
 
     return [d for d in direct if not nested(d)]

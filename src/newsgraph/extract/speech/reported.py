@@ -17,6 +17,7 @@ from spacy.tokens import Token
 
 from ...lexicons import load_words
 from ...nlp.lemma import lemma
+from ..index import SpanIndex
 from ..syntax import np_span, subject_of, subtree_span, tok_span
 from .cues import WEAK_CLASSES, CueVerb, cue_of, that_clause_cue
 from .draft import Draft, SpeechContext
@@ -176,6 +177,7 @@ def drop_nested_reports(drafts: list[Draft]) -> list[Draft]:
     recommend …") is part of what the outer source says: news attribution corpora give
     it to the outer source only."""
     out = []
+    holding = SpanIndex(drafts, lambda d: d.content)  # the drafts whose content holds a cue
     for d in drafts:
         cue = d.cue[0] if d.cue else -1
         if not any(
@@ -183,7 +185,7 @@ def drop_nested_reports(drafts: list[Draft]) -> list[Draft]:
             and o.content[0] <= cue < o.content[1]
             and o.content[0] <= d.content[0]
             and d.content[1] <= o.content[1]
-            for o in drafts
+            for o in holding.overlapping(cue, cue + 1)
         ):
             out.append(d)
     return out
@@ -258,6 +260,9 @@ def reportedly(ctx: SpeechContext, drafts: list[Draft]) -> Iterable[Draft]:
     statement resting on unnamed reports. On a cue that has a draft already, the adverb
     is a hedge of that draft instead (``drafts`` is changed in place)."""
     cue_tokens = {d.cue_token for d in drafts if d.cue_token is not None}
+    # the drafts by cue token, read as ``drafts`` grows (the caller extends it with ours)
+    by_cue: dict[int, list[Draft]] = {}
+    read = 0
     for tok in ctx.doc:
         if tok.tag_ != "RB" or tok.lower_ not in reporting_adverbs():
             continue
@@ -267,9 +272,12 @@ def reportedly(ctx: SpeechContext, drafts: list[Draft]) -> Iterable[Draft]:
         if verb is tok or not verb.tag_.startswith(("VB", "MD", "JJ")):
             continue  # nothing it modifies: a fragment
         if verb.i in cue_tokens:
-            for d in drafts:
-                if d.cue_token == verb.i:
-                    d.extra_hedges.append((tok.idx, tok.idx + len(tok.text)))
+            for d in drafts[read:]:
+                if d.cue_token is not None:
+                    by_cue.setdefault(d.cue_token, []).append(d)
+            read = len(drafts)
+            for d in by_cue.get(verb.i, ()):
+                d.extra_hedges.append((tok.idx, tok.idx + len(tok.text)))
             continue
         s, e = subtree_span(verb)
         cue = (tok.idx, tok.idx + len(tok.text))
