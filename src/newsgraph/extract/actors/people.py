@@ -360,7 +360,7 @@ def infer_missing_countries(st: State) -> None:
             and companion and _governs(doc, c, first.head)
         ]  # fmt: skip
         if groups:
-            first.country = groups[-1].country
+            first.country, first.country_source = groups[-1].country, "sentence"
             continue
         acting = {c.start for c in st.cands if c.kind == "country"}
         hi = sentence_end(doc, first.start)
@@ -370,7 +370,7 @@ def infer_missing_countries(st: State) -> None:
             and is_locative(doc[s]) and not any(ms <= s < me for ms, me in media_spans)
         ]  # fmt: skip
         if after:
-            first.country = after[0]
+            first.country, first.country_source = after[0], "sentence"
 
 
 def apply_user_people(st: State, user: list[tuple[str, int, int]]) -> None:
