@@ -179,6 +179,7 @@ class ActorProfile(Row):
     names: list[Tally]
     types: list[Tally]
     countries: list[Tally]
+    country_sources: list[Tally]  # where the countries came from (Actor.country_source)
     codes: list[Tally]
     roles: list[Tally]
     sectors: list[Tally]

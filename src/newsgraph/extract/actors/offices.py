@@ -24,7 +24,7 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-from ...lexicons import load_table
+from ...lexicons import load_lines, load_table
 
 # CAMEO codes whose first three letters are no country but a kind (IGOUNO, MNCUSA…)
 _KINDS = ("IGO", "NGO", "MNC", "IMG", "UIS")
@@ -150,24 +150,34 @@ def _table_periods(cell: str, countries: frozenset[str]) -> tuple[Period, ...]:
     return tuple(out)
 
 
+@cache
 def _country_codes() -> frozenset[str]:
     return frozenset(r["iso3"] for r in load_table("countries.tsv"))
+
+
+_Raw = tuple[str, str, str]  # a converted PETRARCH row not parsed yet: name, type, periods
 
 
 @dataclass
 class OfficeBook:
     """Name (lower-cased, dots dropped) → the holders of that name, best source first."""
 
-    by_name: dict[str, list[Holder]]
+    by_name: dict[str, list[Holder | _Raw]]
 
     def lookup(self, names: list[str], day: str | None) -> tuple[Holder, Period] | None:
         """The first of ``names`` a source knows, with its period at ``day``."""
         for n in names:
             for h in self.by_name.get(_key(n), ()):
-                p = period_at(h, day)
+                holder = h if isinstance(h, Holder) else _holder(h)
+                p = period_at(holder, day)
                 if p is not None:
-                    return h, p
+                    return holder, p
         return None
+
+
+def _holder(raw: _Raw) -> Holder:
+    name, kind, periods = raw
+    return Holder(name, kind, _table_periods(periods, _country_codes()), "petrarch")
 
 
 def period_at(h: Holder, day: str | None) -> Period | None:
@@ -226,11 +236,11 @@ def office_book(user_dictionaries: tuple[str, ...] = ()) -> OfficeBook:
     countries = _country_codes()
     by_name: dict[str, list[Holder]] = {}
 
-    def add(names: list[str], h: Holder) -> None:
+    def add(names: list[str], h: Holder | _Raw) -> None:
         for n in names:
             k = _key(n)
-            if k and h not in by_name.setdefault(k, []):
-                by_name[k].append(h)
+            if k:
+                by_name.setdefault(k, []).append(h)
 
     for p in user_dictionaries:
         for names, h in _user_holders(Path(p), countries):
@@ -247,9 +257,12 @@ def office_book(user_dictionaries: tuple[str, ...] = ()) -> OfficeBook:
         names_of.setdefault(row["name"], [row["name"]]).extend(_split(row["aliases"]))
     for name, periods in team.items():
         add(names_of[name], Holder(name, "person", tuple(periods), "team"))
-    for row in load_table("petrarch_actors.tsv"):
-        h = Holder(row["name"], row["type"], _table_periods(row["periods"], countries), "petrarch")
-        add([row["name"], *_split(row["aliases"])], h)
+    # 25,000 rows: their periods are parsed when a name is first looked up
+    rows = iter(load_lines("petrarch_actors.tsv"))
+    next(rows)  # the header: name, aliases, type, periods
+    for line in rows:
+        name, aliases, kind, periods = line.split("\t")
+        add([name, *_split(aliases)], (name, kind, periods))
     return OfficeBook(by_name)
 
 

@@ -89,10 +89,32 @@ def _person_from_title(st: State, t: _Title) -> None:
     after = country_after(st, t.end)
     if t.start >= 2 and st.lower[t.start - 1] == "," and is_name_token(doc[t.start - 2]):
         return  # "Jamal Abdi, president of …": an apposition, read with the name
+    if t.country and _named_in_apposition(st, t):
+        return
     if t.country or after:
         _office_holder(st, t, after)
         return
     _bare_title(st, t)
+
+
+def _named_in_apposition(st: State, t: _Title) -> bool:
+    """ "Britain's foreign minister, Boris Johnson, said": one person, the name with the
+    title's country and sectors (the name must end at a comma or the sentence's end)."""
+    doc = st.doc
+    n0 = t.end + 1
+    if n0 >= t.sent_end or st.lower[t.end] != ",":
+        return False
+    n_end = name_run(st, n0, t.sent_end)
+    if n_end - n0 < 2 or not st.free(n0, n_end):
+        return False
+    if n_end < t.sent_end and st.lower[n_end] not in (",", ".", ";"):
+        return False
+    st.take(t.pre_start, n_end)
+    st.cands.append(
+        Cand(n0, n_end, "person", doc[n0:n_end].text, "person", t.country,
+             t.sectors, (t.text,), head=span_head(doc, n0, n_end))
+    )  # fmt: skip
+    return True
 
 
 def _name_after_of_country(st: State, t: _Title) -> bool:
