@@ -234,7 +234,7 @@ def _user_holders(path: Path, countries: frozenset[str]) -> list[tuple[list[str]
 def office_book(user_dictionaries: tuple[str, ...] = ()) -> OfficeBook:
     """User dictionaries, then the team's table, then the converted PETRARCH entries."""
     countries = _country_codes()
-    by_name: dict[str, list[Holder]] = {}
+    by_name: dict[str, list[Holder | _Raw]] = {}
 
     def add(names: list[str], h: Holder | _Raw) -> None:
         for n in names:
@@ -255,14 +255,14 @@ def office_book(user_dictionaries: tuple[str, ...] = ()) -> OfficeBook:
             Period(country, sectors, code, row["start"], row["end"], row["role"])
         )
         names_of.setdefault(row["name"], [row["name"]]).extend(_split(row["aliases"]))
-    for name, periods in team.items():
-        add(names_of[name], Holder(name, "person", tuple(periods), "team"))
+    for name, held in team.items():
+        add(names_of[name], Holder(name, "person", tuple(held), "team"))
     # 25,000 rows: their periods are parsed when a name is first looked up
     rows = iter(load_lines("petrarch_actors.tsv"))
     next(rows)  # the header: name, aliases, type, periods
     for line in rows:
-        name, aliases, kind, periods = line.split("\t")
-        add([name, *_split(aliases)], (name, kind, periods))
+        name, aliases, kind, coded = line.split("\t")
+        add([name, *_split(aliases)], (name, kind, coded))
     return OfficeBook(by_name)
 
 
