@@ -7,7 +7,8 @@ through the whole pipeline as ``newsgraph analyze`` runs a JSONL line.
 
 Matching a gold actor to the output: the actor whose name is the gold name, else one with
 a mention of exactly that text, else one with a mention containing it, else (for a name
-of two or more words) one whose mentions include its last word — in that order, several
+of two or more words) a person with a mention ending in its last word whose name is a part
+of the gold name or the other way round ("Jackson" for "Amy Berman Jackson") — in that order, several
 candidates at one level broken by the most mentions.
 
 Figures:
@@ -87,6 +88,7 @@ def match(gold: GoldActor, actors: list[dict[str, Any]]) -> dict[str, Any] | Non
         lambda a: (
             last is not None
             and a["type"] == "person"
+            and _same_person(set(bare.split()), set(_norm(a["name"]).split()))
             and any(m.split()[-1:] == [last] for m in _mentions(a))
         ),
     ]
@@ -95,6 +97,16 @@ def match(gold: GoldActor, actors: list[dict[str, Any]]) -> dict[str, Any] | Non
         if hits:
             return max(hits, key=lambda a: len(a.get("mentions") or []))
     return None
+
+
+def _same_person(gold: set[str], name: set[str]) -> bool:
+    """'Amy Berman Jackson' ~ 'Jackson', 'Donald J. Trump' ~ 'Donald Trump'; never 'Melania
+    Trump' ~ 'Donald Trump' (one name's words inside the other's, initials aside)."""
+
+    def words(x: set[str]) -> set[str]:
+        return {w for w in x if len(w.strip(".")) > 1}
+
+    return words(gold) <= words(name) or words(name) <= words(gold)
 
 
 def _split(gold: GoldActor, actors: list[dict[str, Any]]) -> bool:
