@@ -7,9 +7,9 @@ through the whole pipeline as ``newsgraph analyze`` runs a JSONL line.
 
 Matching a gold actor to the output: the actor whose name is the gold name, else one with
 a mention of exactly that text, else one with a mention containing it, else (for a name
-of two or more words) a person with a mention ending in its last word whose name is a part
-of the gold name or the other way round ("Jackson" for "Amy Berman Jackson") — in that order, several
-candidates at one level broken by the most mentions.
+of two or more words) a person with a mention ending in its last word whose name is a
+part of the gold name or the other way round ("Jackson" for "Amy Berman Jackson") — in
+that order, several candidates at one level broken by the most mentions.
 
 Figures:
 - ``found``: share of gold actors matched to some actor;

@@ -6,7 +6,6 @@ from __future__ import annotations
 from pathlib import Path
 
 import pytest
-from parsed_docs import parsed_doc
 
 from newsgraph.extract import ExtractOptions
 from newsgraph.extract.actors import extract_actors
@@ -21,6 +20,7 @@ from newsgraph.extract.actors.offices import (
     read_petrarch,
 )
 from newsgraph.records import Actor, Article
+from parsed_docs import parsed_doc
 
 
 def actors(spec: str, ents, published=None, url=None, dictionaries=()) -> list[Actor]:
@@ -84,7 +84,10 @@ def test_homes_titled_person_takes_the_datelines_country():
 
 
 def test_homes_outlet_journalist_is_of_the_outlets_country():
-    spec = "NPR/NNP/poss/2 's/POS/case/0 Tamara/NNP/compound/3 Keith/NNP/nsubj/4 said/VBD/ROOT/4 ./././4"
+    spec = (
+        "NPR/NNP/poss/2 's/POS/case/0 Tamara/NNP/compound/3 Keith/NNP/nsubj/4 said/VBD/ROOT/4 "
+        "./././4"
+    )
     doc = parsed_doc(spec, [(0, 1, "ORG"), (2, 4, "PERSON")], glued=(".", ",", "'s"))
     found = extract_actors(doc, Article(id="t", text=doc.text), ExtractOptions())
     a = named(found, "Tamara Keith")
