@@ -128,6 +128,7 @@ def score(
     found = country_ok = sector_n = sector_ok = 0
     persons = persons_none = split = 0
     wrong: list[str] = []
+    split_names: list[str] = []
     for g in gold:
         out = outputs.get(g.article) or {}
         actors = out.get("actors") or []
@@ -148,7 +149,9 @@ def score(
         if a.get("type") == "person" and g.country:
             persons += 1
             persons_none += a.get("country") is None
-            split += _split(g, actors)
+            if _split(g, actors):
+                split += 1
+                split_names.append(f"{g.article} {g.name}")
         if not (c_ok and s_ok):
             wrong.append(
                 f"{g.article} {g.name}: gold {g.country or '-'} {'|'.join(g.sectors) or '-'}"
@@ -174,7 +177,7 @@ def score(
         ),
         "persons split": split,
     }
-    return metrics, {"wrong": wrong}
+    return metrics, {"wrong": wrong, "split": split_names}
 
 
 def run(

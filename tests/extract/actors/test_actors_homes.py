@@ -186,3 +186,16 @@ def test_offices_user_csv_with_dates_wins_over_the_packaged_tables(tmp_path: Pat
     holder, period = book.lookup(["Rex Tillerson"], "2017-06-01")
     assert (holder.source, period.country, period.sectors) == ("user", "CAN", ("BUS",))
     assert office_book().lookup(["Rex Tillerson"], "2017-06-01")[1].country == "USA"
+
+
+def test_homes_honorific_and_surname_join_the_full_name():
+    spec = (
+        "Angela/NNP/compound/1 Merkel/NNP/nsubj/2 spoke/VBD/ROOT/2 ./././2 "
+        "Ms/NNP/compound/5 Merkel/NNP/nsubj/6 agreed/VBD/ROOT/6 ./././6"
+    )
+    found = actors(spec, [(0, 2, "PERSON"), (4, 6, "PERSON")], "2019-01-01")
+    people = [a for a in found if a.type == "person"]
+    assert [(a.name, [m.text for m in a.mentions]) for a in people] == [
+        ("Angela Merkel", ["Angela Merkel", "Ms Merkel"])
+    ]
+    assert people[0].country_source == "office"

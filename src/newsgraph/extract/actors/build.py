@@ -66,8 +66,12 @@ def _build(st: State, article: Article, book: OfficeBook) -> list[Actor]:
     actors: list[Actor] = []
     for n, key in enumerate(order, start=1):
         cs = sorted(clusters[key], key=lambda c: c.start)
+        # the name: the longest written name, not an office that joined it ("the French
+        # president" is Emmanuel Macron's mention, not his name)
+        named = [c for c in cs if c.kind != "coref" and c.country_source != "office-mention"]
         main = max(
-            (c for c in cs if c.kind != "coref"), key=lambda c: (len(c.name.split()), -c.start)
+            named or [c for c in cs if c.kind != "coref"],
+            key=lambda c: (len(c.name.split()), -c.start),
         )
         sectors: list[str] = []
         for c in sorted(cs, key=lambda c: (not c.roles, c.start)):

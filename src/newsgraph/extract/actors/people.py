@@ -25,7 +25,7 @@ from .candidates import (
 )
 from .gazetteer import Entry
 from .names import apposition, name_run, orgish
-from .vocab import NAME_PARTICLES, NAME_SUFFIXES
+from .vocab import NAME_PARTICLES, NAME_SUFFIXES, NOT_NAME_WORDS
 
 
 def add_people(st: State, title_matches: list[tuple[str, int, int]]) -> None:
@@ -303,9 +303,14 @@ def cluster_people(st: State) -> None:
     people.sort(key=lambda c: (-(c.end - c.start), c.start))
     full: list[tuple[list[str], Cand]] = []
     for c in people:
+        # "Ms Merkel" joins "Angela Merkel": honorifics are no part of the name
         toks = [
-            t.lower() for t in c.name.replace("’", "'").split() if t.lower() not in NAME_PARTICLES
+            t.lower()
+            for t in c.name.replace("’", "'").split()
+            if t.lower() not in NAME_PARTICLES and t.lower().rstrip(".") not in NOT_NAME_WORDS
         ]
+        if len(toks) > 1 and doc[c.start].tag_ in ("MD", "VB", "VBG", "JJ", "RB", "DT", "IN"):
+            toks = toks[1:]  # a headline's "Will Meadows …": the word before is no first name
         # "Donald Trump" is not "Donald Trump Jr.": generational suffixes must agree, except
         # that a lone surname may join the only bearer of it
         same = [(ft, f) for ft, f in full if toks and all(t in ft for t in toks)]
