@@ -13,6 +13,7 @@ from newsgraph.errors import StoreError
 from newsgraph.link import link
 from newsgraph.records import Failure
 from newsgraph.store import open_store
+from newsgraph.store.base import migrations
 from store.builders import corpus
 from store.store_support import pg_url, store, store_url  # noqa: F401 - fixtures
 
@@ -72,12 +73,14 @@ def test_store_read_only_runs_no_migration(store_url):
     with open_store(store_url) as s:  # a store of schema 2, as an older newsgraph left it
         s.write_batch(corpus())
         with s.transaction():
-            s._run("DELETE FROM migrations WHERE version = 3")
+            s._run("DELETE FROM migrations WHERE version >= 3")
             s._run("DROP TABLE store_state")
+            s._run("ALTER TABLE actors DROP COLUMN country_source")
     with open_store(store_url, read_only=True) as ro:
         assert ro.schema_version() == 2 and len(ro.articles()) == len(corpus())
     with open_store(store_url) as s:  # a writable open migrates
-        assert s.schema_version() == 3 and not s.links_current()
+        assert s.schema_version() == max(v for v, _n, _s in migrations("sqlite"))
+        assert not s.links_current()
 
 
 def test_store_read_only_missing_sqlite_store_is_a_store_error(tmp_path):

@@ -78,6 +78,11 @@ class ActorRow(Row):
     name: str
     code: str | None
     country: str | None
+    country_source: str | None = Field(
+        description="The strongest source any article gave the country: text, office, "
+        "sentence, dateline, outlet, story; or why there is none: none-igo, none-lexicon, "
+        "none-unknown."
+    )
     type: str | None
     articles: int = Field(description="Articles naming the actor.")
     mentions: int
