@@ -11,11 +11,13 @@ Each actor's ``country_source`` says where its country came from, in the order t
 ``dateline``  a titled person (a role, no country) in a story datelined in a country's city;
 ``outlet``    a domestic title (Sen., Gov., Attorney General…; ``lexicons/domestic_titles.txt``)
               in an outlet whose home country is known from its web address
-              (``lexicons/outlet_domains.tsv``); then any person nothing else places: a
-              reporter who gives no nationality is, most often, writing of a compatriot
-              (checked on the hand-labelled AllSides actors, ``newsgraph eval actors``);
-``story``     an organisation (or a person, when the outlet is unknown) in a story whose
-              country words are mostly one country's;
+              (``lexicons/outlet_domains.tsv``); then a person with no role that nothing
+              else places: a reporter who gives no nationality is, most often, writing of
+              a compatriot (checked on the hand-labelled AllSides actors, ``newsgraph eval
+              actors``);
+``story``     an official (a person with a role) or an organisation in a story whose
+              country words are mostly one country's (a person with no role: when the
+              outlet is unknown);
 ``none-igo``  no country by nature: an international organisation or its officer;
 ``none-lexicon`` a lexicon entry without a country (the Islamic State);
 ``none-unknown`` no source gave one.
@@ -220,7 +222,10 @@ def settle(
             return Settled(home.outlet, sectors, "outlet")
         if sectors and home.dateline and home.story in (None, home.dateline):
             return Settled(home.dateline, sectors, "dateline")
-        # a person the reporter gives no country is, most often, of the readers' country
+        # an official with no country in a story about one country ("opposition leader …")
+        if sectors and home.story:
+            return Settled(home.story, sectors, "story")
+        # anyone else the reporter gives no country is, most often, of the readers' country
         if home.outlet:
             return Settled(home.outlet, sectors, "outlet")
     if kind in ("person", "organization") and (home.story or home.outlet):
