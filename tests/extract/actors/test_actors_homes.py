@@ -199,3 +199,20 @@ def test_homes_honorific_and_surname_join_the_full_name():
         ("Angela Merkel", ["Angela Merkel", "Ms Merkel"])
     ]
     assert people[0].country_source == "office"
+
+
+@pytest.mark.parametrize(
+    ("published", "want"), [("2014-05-01", ("DZA", ("GOV",))), ("2018-05-01", ("DZA", ("OPP",)))]
+)
+def test_homes_user_dictionary_dated_rows_pick_the_role_of_the_day(tmp_path: Path, published, want):
+    path = tmp_path / "mine.csv"
+    path.write_text(
+        "name,aliases,type,country,sectors,start,end\n"
+        "Selim Aberkane,,person,DZA,GOV,2010-01-01,2015-12-31\n"
+        "Selim Aberkane,,person,DZA,OPP,2016-01-01,\n"
+    )
+    spec = "Selim/NNP/compound/1 Aberkane/NNP/nsubj/2 spoke/VBD/ROOT/2 ./././2"
+    a = named(
+        actors(spec, [(0, 2, "PERSON")], published, dictionaries=(str(path),)), "Selim Aberkane"
+    )
+    assert (a.country, a.sectors, a.country_source) == (*want, "office")

@@ -166,6 +166,11 @@ def _read_csv_dictionary(
             if code and not (country or sectors):
                 country, sectors = _parse_code(code, countries)
             kind = (row.get("type") or "").strip().lower() or "person"
+            if kind == "person" and (
+                (row.get("start") or "").strip() or (row.get("end") or "").strip()
+            ):
+                # a dated office: found here, coded at the publication date by .offices
+                country, sectors, code = None, (), None
             entry = Entry(name, kind, country, sectors, code, tuple(_split(row.get("roles") or "")))
             out.append(([name, *_split(row.get("aliases") or "")], entry))
     return out

@@ -173,7 +173,7 @@ def _untitled(name: str, titles: dict[str, tuple[str, ...]]) -> str:
 
 
 def _names(cs: list[Cand], titles: dict[str, tuple[str, ...]]) -> list[str]:
-    written = {_untitled(c.name, titles) for c in cs if c.kind == "person"}
+    written = {_untitled(c.name, titles) for c in cs if c.kind in ("person", "named")}
     names = sorted(written, key=lambda n: (-len(n.split()), n))
     multi = [n for n in names if len(n.split()) >= 2]
     return multi or names  # a lone surname only when no fuller name is written
@@ -206,7 +206,7 @@ def settle(
         if kind == "person" and not sectors:
             _from_office(out, names, cs, home, book, keep_country=True)
         return out
-    if kind in ("person", "organization") and not named:
+    if kind == "person" or kind == "organization" and not named:
         out = Settled(None, sectors, "none-unknown")
         if _from_office(out, names, cs, home, book, keep_country=False):
             return out

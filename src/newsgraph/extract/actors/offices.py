@@ -209,7 +209,10 @@ def _user_holders(path: Path, countries: frozenset[str]) -> list[tuple[list[str]
             for name, syn, ps in read_petrarch(path, countries)
             if ps
         ]
-    out = []
+    # one row per office: the rows of one name make one holder
+    periods: dict[str, list[Period]] = {}
+    names: dict[str, list[str]] = {}
+    kinds: dict[str, str] = {}
     with path.open(encoding="utf-8", newline="") as f:
         for row in csv.DictReader(f):
             name = (row.get("name") or "").strip()
@@ -220,14 +223,14 @@ def _user_holders(path: Path, countries: frozenset[str]) -> list[tuple[list[str]
                 country, sectors = parse_code(code, countries)
             if not name or not (country or sectors):
                 continue
-            p = Period(country, sectors, code or (country or "") + "".join(sectors),
+            periods.setdefault(name, []).append(
+                Period(country, sectors, code or (country or "") + "".join(sectors),
                        (row.get("start") or "").strip(), (row.get("end") or "").strip(),
-                       "; ".join(_split(row.get("roles") or "")))  # fmt: skip
-            kind = (row.get("type") or "").strip().lower() or "person"
-            out.append(
-                ([name, *_split(row.get("aliases") or "")], Holder(name, kind, (p,), "user"))
-            )
-    return out
+                       "; ".join(_split(row.get("roles") or "")))
+            )  # fmt: skip
+            names.setdefault(name, [name]).extend(_split(row.get("aliases") or ""))
+            kinds.setdefault(name, (row.get("type") or "").strip().lower() or "person")
+    return [(names[n], Holder(n, kinds[n], tuple(ps), "user")) for n, ps in periods.items()]
 
 
 @cache
