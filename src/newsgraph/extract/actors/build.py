@@ -21,6 +21,11 @@ How an article's actors are found (spaCy NER plus rules over the lexicons of
    title-alone mentions and he/she pronouns join the person they clearly refer back to,
    and "both parties" after two people (or countries) is a mention of each.
 
+7. Country and role where the text gives none (:mod:`.homes`): dated office holders at the
+   publication date (:mod:`.offices`), the sentence, the dateline, the outlet, the story;
+   ``country_source`` says which, or why there is none. An office holder the book knows is
+   named one way across the corpus ("Trump" → "Donald Trump").
+
 ``code`` is the CAMEO-style actor code: country + primary sector (``RUSGOV``, ``CHNMIL``);
 IGOs carry their CAMEO code from ``lexicons/igos.tsv`` (NATO = ``IGOWSTNAT``); media
 ``<country>MED``. A capital used metonymically is both an actor mention (of the country,
