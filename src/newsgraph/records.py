@@ -159,6 +159,9 @@ class Actor:
     sectors: tuple[str, ...] = ()
     roles: tuple[str, ...] = ()
     code: str | None = None
+    # where ``country`` came from: text|office|sentence|dateline|outlet|story, or why there
+    # is none: none-igo|none-unknown (see extract/actors/homes.py)
+    country_source: str | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return {
@@ -166,6 +169,7 @@ class Actor:
             "name": self.name,
             "type": self.type,
             "country": self.country,
+            "country_source": self.country_source,
             "sectors": list(self.sectors),
             "roles": list(self.roles),
             "code": self.code,
@@ -183,6 +187,7 @@ class Actor:
             sectors=tuple(d.get("sectors") or ()),
             roles=tuple(d.get("roles") or ()),
             code=d.get("code"),
+            country_source=d.get("country_source"),
         )
 
 

@@ -79,6 +79,7 @@ def test_store_read_only_runs_no_migration(store_url):
             s._run("DROP TABLE minhash_bands")
             s._run("DROP INDEX articles_outlet_key")
             s._run("ALTER TABLE articles DROP COLUMN outlet_key")
+            s._run("ALTER TABLE actors DROP COLUMN country_source")
     with open_store(store_url, read_only=True) as ro:
         assert ro.schema_version() == 3 and len(ro.articles()) == len(corpus())
     with open_store(store_url) as s:  # a writable open migrates; old articles are queued

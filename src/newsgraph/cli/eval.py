@@ -22,6 +22,7 @@ SETS: dict[str, tuple[str, str]] = {
         "articles",
         "real articles, every event mention: event P/R lenient and strict (§4b)",
     ),
+    "actors": ("actors", "hand-labelled actors of 46 AllSides articles: country, sector"),
     "extraction": ("extraction", "HTML body extraction on the ScrapingHub benchmark (§1)"),
 }
 

@@ -25,6 +25,11 @@ def _lines(name: str) -> list[str]:
     ]
 
 
+def load_lines(name: str) -> list[str]:
+    """The data lines of a file (comments and blank lines skipped), as written."""
+    return _lines(name)
+
+
 @cache
 def load_words(name: str) -> frozenset[str]:
     """A one-entry-per-line word list, lower-cased."""

@@ -214,6 +214,19 @@ def _events_sql(w: _Where, f: Filters, fts: FtsCondition) -> str:
     )
 
 
+# the strongest source any article gave an actor's country (Actor.country_source), in the
+# order extract/actors/homes.py tries them; then why there is none
+_SOURCES = ("text", "office", "sentence", "dateline", "outlet", "story",
+            "none-igo", "none-lexicon", "none-unknown")  # fmt: skip
+_BEST_SOURCE = (
+    "CASE min(CASE x.country_source "
+    + " ".join(f"WHEN '{v}' THEN {i}" for i, v in enumerate(_SOURCES))
+    + " END) "
+    + " ".join(f"WHEN {i} THEN '{v}'" for i, v in enumerate(_SOURCES))
+    + " END"
+)
+
+
 def _actors_sql(w: _Where, f: Filters, fts: FtsCondition) -> str:
     if f.actor:
         w.add("(x.code = ? OR x.name_norm = ?)", f.actor.upper(), f.actor.lower())
@@ -230,7 +243,8 @@ def _actors_sql(w: _Where, f: Filters, fts: FtsCondition) -> str:
         _article_conditions(inner, Filters(outlet=f.outlet, text=f.text), fts)
         w.add(f"x.article_id IN (SELECT a.id FROM articles a{inner.sql()})", *inner.params)
     return (
-        "SELECT x.name, x.code, x.country, x.type, count(DISTINCT x.article_id) AS articles, "
+        "SELECT x.name, x.code, x.country, " + _BEST_SOURCE + " AS country_source, x.type, "
+        "count(DISTINCT x.article_id) AS articles, "
         "sum(x.n_mentions) AS mentions, min(x.published) AS first_seen, max(x.published) AS "
         "last_seen "
         "FROM actors x" + w.sql() + " GROUP BY x.name, x.code, x.country, x.type "

@@ -139,8 +139,9 @@ class CorpusReads(ABC):
         params = [actor.upper(), actor.lower()]
         # Aggregated in SQL: a much-reported actor has one row per article.
         rows = self._rows(
-            "SELECT name, type, country, roles, sectors, code, count(*) AS n FROM actors "
-            f"WHERE {match} GROUP BY name, type, country, roles, sectors, code",
+            "SELECT name, type, country, country_source, roles, sectors, code, count(*) AS n "
+            f"FROM actors WHERE {match} "
+            "GROUP BY name, type, country, country_source, roles, sectors, code",
             params,
         )
         if not rows:
@@ -165,6 +166,7 @@ class CorpusReads(ABC):
             "names": tally([(r["name"], int(r["n"])) for r in rows]),
             "types": tally([(r["type"], int(r["n"])) for r in rows]),
             "countries": tally([(r["country"], int(r["n"])) for r in rows]),
+            "country_sources": tally([(r["country_source"], int(r["n"])) for r in rows]),
             "codes": tally([(r["code"], int(r["n"])) for r in rows]),
             "roles": tally(split("roles", "; ")),
             "sectors": tally(split("sectors", None)),

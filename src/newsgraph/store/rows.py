@@ -23,7 +23,7 @@ INSERT_ARTICLE = (
 INSERT_ACTORS = (
     "INSERT INTO actors (article_id, local_id, name, name_norm, type, country, sectors, "
     "roles, code, "
-    "n_mentions, published) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
+    "n_mentions, published, country_source) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
 )
 INSERT_EVENTS = (
     "INSERT INTO events (article_id, local_id, plover, cameo, mode, quad_class, "
@@ -112,6 +112,7 @@ def _actor_row(aid: str, x: Actor, published: str | None) -> Row:
         x.code,
         len(x.mentions),
         published,
+        x.country_source,
     )
 
 

@@ -78,6 +78,11 @@ class ActorRow(Row):
     name: str
     code: str | None
     country: str | None
+    country_source: str | None = Field(
+        description="The strongest source any article gave the country: text, office, "
+        "sentence, dateline, outlet, story; or why there is none: none-igo, none-lexicon, "
+        "none-unknown."
+    )
     type: str | None
     articles: int = Field(description="Articles naming the actor.")
     mentions: int
@@ -179,6 +184,7 @@ class ActorProfile(Row):
     names: list[Tally]
     types: list[Tally]
     countries: list[Tally]
+    country_sources: list[Tally]  # where the countries came from (Actor.country_source)
     codes: list[Tally]
     roles: list[Tally]
     sectors: list[Tally]

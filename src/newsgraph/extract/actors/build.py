@@ -21,6 +21,11 @@ How an article's actors are found (spaCy NER plus rules over the lexicons of
    title-alone mentions and he/she pronouns join the person they clearly refer back to,
    and "both parties" after two people (or countries) is a mention of each.
 
+7. Country and role where the text gives none (:mod:`.homes`): dated office holders at the
+   publication date (:mod:`.offices`), the sentence, the dateline, the outlet, the story;
+   ``country_source`` says which, or why there is none. An office holder the book knows is
+   named one way across the corpus ("Trump" → "Donald Trump").
+
 ``code`` is the CAMEO-style actor code: country + primary sector (``RUSGOV``, ``CHNMIL``);
 IGOs carry their CAMEO code from ``lexicons/igos.tsv`` (NATO = ``IGOWSTNAT``); media
 ``<country>MED``. A capital used metonymically is both an actor mention (of the country,
@@ -45,15 +50,18 @@ from .collectives import (
 )
 from .coref import resolve_references
 from .gazetteer import gazetteer, matchers
+from .homes import article_home, outlet_journalists, settle
+from .offices import OfficeBook, office_book
 from .people import add_people, apply_user_people, cluster_people, infer_missing_countries
 
 if TYPE_CHECKING:
     from ..context import ExtractOptions
 
 
-def _build(st: State, article: Article) -> list[Actor]:
+def _build(st: State, article: Article, book: OfficeBook) -> list[Actor]:
     text = article.text
     doc = st.doc
+    home = article_home(st, article)
     clusters: dict[str, list[Cand]] = {}
     for c in st.cands:
         if c.kind == "ref":
@@ -63,10 +71,13 @@ def _build(st: State, article: Article) -> list[Actor]:
     actors: list[Actor] = []
     for n, key in enumerate(order, start=1):
         cs = sorted(clusters[key], key=lambda c: c.start)
+        # the name: the longest written name, not an office that joined it ("the French
+        # president" is Emmanuel Macron's mention, not his name)
+        named = [c for c in cs if c.kind != "coref" and c.country_source != "office-mention"]
         main = max(
-            (c for c in cs if c.kind != "coref"), key=lambda c: (len(c.name.split()), -c.start)
+            named or [c for c in cs if c.kind != "coref"],
+            key=lambda c: (len(c.name.split()), -c.start),
         )
-        country = next((c.country for c in cs if c.country), None)
         sectors: list[str] = []
         for c in sorted(cs, key=lambda c: (not c.roles, c.start)):
             for s in c.sectors:
@@ -79,13 +90,23 @@ def _build(st: State, article: Article) -> list[Actor]:
             for r in c.roles:
                 if r.lower() not in (x.lower() for x in roles):
                     roles.append(r)
-        code = next((c.code for c in cs if c.code), None) or actor_code(country, sectors, main.type)
+        igo = any((c.code or "").startswith("IGO") for c in cs)
+        kind = "igo" if igo else main.type
+        settled = settle(cs, kind, sectors, home, book, st.g.titles, named=main.kind == "named")
+        country, sectors = settled.country, settled.sectors
+        if settled.role and not roles:
+            roles.append(settled.role)
+        code = (
+            next((c.code for c in cs if c.code), None)
+            or settled.code
+            or actor_code(country, sectors, main.type)
+        )
         spans = []
         for c in cs:
             c.actor = n - 1
             s_char, e_char = doc[c.start].idx, doc[c.end - 1].idx + len(doc[c.end - 1].text)
             spans.append(Span.of(text, s_char, e_char))
-        name = main.name
+        name = settled.name or main.name
         if main.type == "country" and country:
             name = st.g.countries[country].name
         actors.append(
@@ -98,6 +119,7 @@ def _build(st: State, article: Article) -> list[Actor]:
                 tuple(sectors),
                 tuple(roles),
                 code,
+                settled.source,
             )
         )
     return actors
@@ -158,6 +180,7 @@ def _find(doc: Doc, user_dictionaries: tuple[str, ...]) -> State:
     add_orgs(st)  # 5
     join_short_forms(st)  # "the Post" joins "The Washington Post"
     apply_user_people(st, user)
+    outlet_journalists(st)  # 2: "NPR's Tamara Keith"
     infer_missing_countries(st)  # 2, last part: a person's country from the sentence
     st.cands.sort(key=lambda c: c.start)
     return st
@@ -167,7 +190,7 @@ def extract_actors(doc: Doc, article: Article, options: ExtractOptions) -> list[
     """The article's actors in order of first mention (ids a1, a2, …), each with every mention."""
     st = _find(doc, tuple(options.actor_dictionaries))
     resolve_references(doc, st.cands, st.lower)
-    return _build(st, article)
+    return _build(st, article, office_book(tuple(options.actor_dictionaries)))
 
 
 __all__ = ["Cand", "extract_actors", "find_candidates", "matched_state"]

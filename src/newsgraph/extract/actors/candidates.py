@@ -44,6 +44,7 @@ class Cand:
     pronoun: bool = False
     head: int = -1  # syntactic head token of the mention
     actor: int | None = None  # cluster index once clustered
+    country_source: str = "text"  # where ``country`` came from: text|sentence (see .homes)
 
 
 @dataclass

@@ -151,6 +151,7 @@ def _resolve_titles(cands: list[Cand], people: list[Cand]) -> None:
             )
             if len(holders) == 1:
                 c.key = next(iter(holders))
+                c.country_source = "office-mention"  # weaker than the person's own words
             continue
         if c.kind != "ref" or not c.title:
             continue

@@ -166,6 +166,11 @@ def _read_csv_dictionary(
             if code and not (country or sectors):
                 country, sectors = _parse_code(code, countries)
             kind = (row.get("type") or "").strip().lower() or "person"
+            if kind == "person" and (
+                (row.get("start") or "").strip() or (row.get("end") or "").strip()
+            ):
+                # a dated office: found here, coded at the publication date by .offices
+                country, sectors, code = None, (), None
             entry = Entry(name, kind, country, sectors, code, tuple(_split(row.get("roles") or "")))
             out.append(([name, *_split(row.get("aliases") or "")], entry))
     return out
@@ -299,7 +304,14 @@ def matchers(user_dictionaries: tuple[str, ...] = ()) -> Matchers:
     add(names, "NAMED", [e.name for e in g.named.values()] + g.written["NAMED"])
     if g.user_named:
         add(common, "USER", sorted(g.user_named))
-    add(common, "TITLE", list(g.titles))
+    # "sen." splits in two where "Sen." is one token (a tokenizer exception): the written
+    # form is added where its tokens differ, so abbreviated titles match as written
+    abbreviated = [
+        t.capitalize()
+        for t in g.titles
+        if len(nlp.make_doc(t.capitalize())) != len(nlp.make_doc(t))
+    ]
+    add(common, "TITLE", list(g.titles) + abbreviated)
     add(common, "GROUP", list(g.groups))
     labels = {
         nlp.vocab.strings[label]: label

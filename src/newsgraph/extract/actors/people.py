@@ -26,7 +26,7 @@ from .candidates import (
 )
 from .gazetteer import Entry
 from .names import apposition, name_run, orgish
-from .vocab import NAME_PARTICLES, NAME_SUFFIXES
+from .vocab import NAME_PARTICLES, NAME_SUFFIXES, NOT_NAME_WORDS
 
 
 def add_people(st: State, title_matches: list[tuple[str, int, int]]) -> None:
@@ -90,10 +90,32 @@ def _person_from_title(st: State, t: _Title) -> None:
     after = country_after(st, t.end)
     if t.start >= 2 and st.lower[t.start - 1] == "," and is_name_token(doc[t.start - 2]):
         return  # "Jamal Abdi, president of …": an apposition, read with the name
+    if t.country and _named_in_apposition(st, t):
+        return
     if t.country or after:
         _office_holder(st, t, after)
         return
     _bare_title(st, t)
+
+
+def _named_in_apposition(st: State, t: _Title) -> bool:
+    """ "Britain's foreign minister, Boris Johnson, said": one person, the name with the
+    title's country and sectors (the name must end at a comma or the sentence's end)."""
+    doc = st.doc
+    n0 = t.end + 1
+    if n0 >= t.sent_end or st.lower[t.end] != ",":
+        return False
+    n_end = name_run(st, n0, t.sent_end)
+    if n_end - n0 < 2 or not st.free(n0, n_end):
+        return False
+    if n_end < t.sent_end and st.lower[n_end] not in (",", ".", ";"):
+        return False
+    st.take(t.pre_start, n_end)
+    st.cands.append(
+        Cand(n0, n_end, "person", doc[n0:n_end].text, "person", t.country,
+             t.sectors, (t.text,), head=span_head(doc, n0, n_end))
+    )  # fmt: skip
+    return True
 
 
 def _name_after_of_country(st: State, t: _Title) -> bool:
@@ -279,9 +301,14 @@ def cluster_people(st: State) -> None:
     full: list[tuple[list[str], Cand]] = []
     holding: dict[str, list[int]] = {}  # name word → the full names (by position) that hold it
     for c in people:
+        # "Ms Merkel" joins "Angela Merkel": honorifics are no part of the name
         toks = [
-            t.lower() for t in c.name.replace("’", "'").split() if t.lower() not in NAME_PARTICLES
+            t.lower()
+            for t in c.name.replace("’", "'").split()
+            if t.lower() not in NAME_PARTICLES and t.lower().rstrip(".") not in NOT_NAME_WORDS
         ]
+        if len(toks) > 1 and doc[c.start].tag_ in ("MD", "VB", "VBG", "JJ", "RB", "DT", "IN"):
+            toks = toks[1:]  # a headline's "Will Meadows …": the word before is no first name
         # "Donald Trump" is not "Donald Trump Jr.": generational suffixes must agree, except
         # that a lone surname may join the only bearer of it
         some = holding.get(toks[0], []) if toks else []
@@ -366,7 +393,7 @@ def infer_missing_countries(st: State) -> None:
             if lo <= c.start < first.start and _governs(doc, c, first.head)
         ]  # fmt: skip
         if groups:
-            first.country = groups[-1].country
+            first.country, first.country_source = groups[-1].country, "sentence"
             continue
         hi = sentence_end(doc, first.start)
         after = [
@@ -375,7 +402,7 @@ def infer_missing_countries(st: State) -> None:
             and is_locative(doc[s]) and s not in in_media
         ]  # fmt: skip
         if after:
-            first.country = after[0]
+            first.country, first.country_source = after[0], "sentence"
 
 
 def apply_user_people(st: State, user: list[tuple[str, int, int]]) -> None:
