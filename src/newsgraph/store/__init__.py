@@ -17,7 +17,7 @@ from pathlib import Path
 
 from ..errors import StoreError
 from .base import BatchResult, Store
-from .query import APPLIES, KINDS, Filters, parse_dyad
+from .query import APPLIES, DEFAULT_SORT, FACETS, KINDS, SORTS, Filters, parse_dyad
 from .rows import outlet_of
 
 
@@ -55,7 +55,10 @@ def not_writable(path: str) -> bool:
 
 __all__ = [
     "APPLIES",
+    "DEFAULT_SORT",
+    "FACETS",
     "KINDS",
+    "SORTS",
     "BatchResult",
     "Filters",
     "Store",

@@ -21,7 +21,7 @@ from importlib import resources
 from typing import Any
 
 from ..records import Analysis, EventCluster, Failure
-from .query import Filters, build_query
+from .query import FACETS, Filters, build_query, count_query, facet_query
 from .reads import CorpusReads
 from .rows import INSERT_ARTICLE, article_row, child_rows, outlet_of
 
@@ -307,6 +307,26 @@ class Store(CorpusReads, ABC):
         "filters."""
         sql, params = build_query(kind, filters or Filters(), self._fts_condition)
         return self._rows(sql, params)
+
+    def count(self, kind: str, filters: Filters | None = None) -> int:
+        """How many ``kind`` rows match the filters (their limit and offset ignored)."""
+        sql, params = count_query(kind, filters or Filters(), self._fts_condition)
+        return int(self._rows(sql, params)[0]["n"] or 0)
+
+    def facets(
+        self,
+        kind: str,
+        filters: Filters | None = None,
+        names: Sequence[str] | None = None,
+        limit: int = 12,
+    ) -> dict[str, list[tuple[Any, int]]]:
+        """Counts of the rows matching ``filters`` by each facet (most frequent ``limit``
+        values): for events plover, outlet, actor_country, month … (``query.FACETS``)."""
+        out = {}
+        for name in names if names is not None else FACETS.get(kind, {}):
+            sql, params = facet_query(kind, filters or Filters(), self._fts_condition, name, limit)
+            out[name] = [(r["value"], int(r["n"])) for r in self._rows(sql, params)]
+        return out
 
     def table(
         self, kind: str, filters: Filters | None = None
