@@ -163,4 +163,4 @@ def test_pages_event_dates_say_when_they_are_the_publication_date(tmp_path):
     # a date read from the text is shown with its expression, not as the publication date
     assert "on Sunday" in event_item(meeting_html)
     assert "publication date" not in event_item(meeting_html)
-    assert events_html.count("publication date</div>") == 1
+    assert events_html.count(">publication date</span>") == 1

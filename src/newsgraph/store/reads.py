@@ -208,6 +208,13 @@ class CorpusReads(ABC):
         )
         return self._rows(sql, [actor.upper(), actor.lower(), limit, offset])
 
+    def count_quotes(self, actor: str) -> int:
+        """How many attributions credit this actor (code or case-blind name)."""
+        sql = "SELECT count(*) AS n FROM attributions q WHERE " + _actor_match(
+            "q.speaker_code", "q.speaker_norm"
+        )
+        return int(self._rows(sql, [actor.upper(), actor.lower()])[0]["n"] or 0)
+
     def top_actors(self, limit: int = 12) -> list[dict[str, Any]]:
         """The actors named in the most articles: name, code, country and article count.
 
