@@ -136,7 +136,7 @@ def event_timeline(dots: Sequence[Dot], width: int = 720) -> Markup:
     height = top + lane_h * len(lanes) + bottom
     plot_w = width - left - right
     parts = [
-        f'<svg class="chart timeline" viewBox="0 0 {width} {height}" role="img" '
+        f'<svg class="chart timeline" viewBox="0 0 {width} {height}" role="group" '
         f'aria-label="timeline of {len(dated)} events from {first} to {last}">'
     ]
     for i, lane in enumerate(lanes):

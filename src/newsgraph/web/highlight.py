@@ -31,6 +31,7 @@ LEGEND: tuple[tuple[str, str, str], ...] = (
     ("trigger", "Event", "the word that reports a coded event (met, denied, attacked)"),
 )
 
+NO_SOURCE = "no source named"
 _PARA = re.compile(r"\n[ \t]*\n\s*")
 
 
@@ -86,7 +87,9 @@ def speaker_name(att: Attribution, actors: dict[str, Actor]) -> str:
         return actors[att.source].name
     if att.source_text is not None and att.source_text.text.strip():
         return att.source_text.text.strip()
-    return "unnamed source" if att.source_kind in ("anonymous", "none") else att.source_kind
+    # No source words at all ("reportedly", "it was reported that"): nobody is named, and
+    # the claim resting on it is unsourced; saying "unnamed source" would contradict that.
+    return NO_SOURCE if att.source_kind in ("anonymous", "none") else att.source_kind
 
 
 def _fmt_date(event: Event) -> str | None:
@@ -116,6 +119,14 @@ def event_summary(event: Event, actors: dict[str, Actor], places: dict[str, str]
 def _valid(span: Span | None, n: int) -> bool:
     # Stored data is untrusted: a span outside the text is dropped rather than mis-drawn.
     return span is not None and 0 <= span.start < span.end <= n
+
+
+def _unsourced_why(att: Attribution | None) -> str:
+    """Why a claim counts as unsourced, in the same words its attribution's note uses."""
+    if att is None:
+        return "no named or anonymous source backs this sentence"
+    cue = f" (“{att.cue.text}”)" if att.cue is not None else ""
+    return f"it rests on a report that names no source{cue}"
 
 
 def collect(
@@ -148,7 +159,8 @@ def collect(
         lines.append(f"confidence {at.confidence:.2f}")
         qkey = f"quote:{at.id}"
         href = actor_href(actors[at.source]) if actor_href and at.source in actors else None
-        notes[qkey] = Note("quote", f"Said by {who}", tuple(lines), href)
+        title = "Reported, no source named" if who == NO_SOURCE else f"Said by {who}"
+        notes[qkey] = Note("quote", title, tuple(lines), href)
         if _valid(at.content, n):
             marks.append(Mark(at.content.start, at.content.end, "quote", qkey))
         if _valid(at.source_text, n):
@@ -173,7 +185,7 @@ def collect(
             lines = [
                 f"certainty: {c.certainty}",
                 f"check-worthiness {c.check_worthiness:.2f}",
-                "no named or anonymous source backs this sentence",
+                _unsourced_why(atts.get(c.attribution or "")),
             ]
             notes[ukey] = Note("unsourced", "Unsourced claim", tuple(lines))
             marks.append(Mark(c.sentence.start, c.sentence.end, "unsourced", ukey))
@@ -200,6 +212,17 @@ def collect(
         notes[tkey] = Note("trigger", f"Event {e.plover or 'CAMEO-only'}", tuple(lines))
         marks.append(Mark(e.trigger.start, e.trigger.end, "trigger", tkey))
     return marks, notes
+
+
+def note_order(marks: Iterable[Mark]) -> list[str]:
+    """The note keys of the marks covering a piece, the narrowest highlight first.
+
+    What a click lands on is the smallest thing under the pointer (an actor's name inside
+    a quote inside a claim), so its note comes first in the side panel; ties go by kind,
+    then position, then key, so the order never depends on set iteration.
+    """
+    ranked = sorted(marks, key=lambda m: (m.end - m.start, KINDS.index(m.kind), m.start, m.key))
+    return list(dict.fromkeys(m.key for m in ranked))
 
 
 def render_marked(
@@ -254,9 +277,13 @@ def render_marked(
             out.append(piece)
             continue
         kinds = sorted({m.kind for m in active}, key=KINDS.index)
-        keys = sorted({m.key for m in active}, key=lambda k: KINDS.index(k.split(":", 1)[0]))
+        keys = note_order(active)
         title = "\n".join(notes[k].plain() for k in keys if k in notes)
-        stop = ' tabindex="0"' if a in starts else ""
+        stop = ""
+        if a in starts:  # a keyboard stop: a button named by its words and what they are
+            what = "; ".join(notes[k].title for k in keys if k in notes)
+            label = f"{text[a:b].strip()} — {what}" if what else text[a:b].strip()
+            stop = f' tabindex="0" role="button" aria-label="{escape(label)}"'
         out.append(
             f'<span class="hl {" ".join("hl-" + k for k in kinds)}"'
             f' data-notes="{escape(" ".join(keys))}" title="{escape(title)}"{stop}>{piece}</span>'
@@ -289,9 +316,7 @@ def render_article(
     for c in analysis.claims:
         if not c.sourced and _valid(c.sentence, n):
             labels.setdefault(c.sentence.start, []).append(anchor.format(f"claim-{c.id}"))
-    tag = Markup(
-        '<span class="speaker-tag" id="quote-{}" data-quote="{}" aria-hidden="true">{}</span>'
-    )
+    tag = Markup('<span class="speaker-tag" id="quote-{}" data-quote="{}">{}</span>')
     for at in analysis.attributions:
         if _valid(at.content, n):
             labels.setdefault(at.content.start, []).append(

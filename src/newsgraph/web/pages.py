@@ -129,6 +129,7 @@ def article_context(analysis: Analysis) -> dict[str, Any]:
         "a": analysis, "art": analysis.article, "url": safe_url(analysis.article.url),
         "body": rendered.body, "notes": {k: n.to_dict() for k, n in rendered.notes.items()},
         "legend": legend, "quotes": quotes, "events": events, "unsourced": unsourced,
+        "first_unsourced": min(unsourced, key=lambda c: c.sentence.start, default=None),
         "actors": sorted(analysis.actors, key=lambda a: (-len(a.mentions), a.name)),
         "actor_label": actor_label, "href": href,
     }  # fmt: skip
