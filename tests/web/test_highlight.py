@@ -169,11 +169,11 @@ def test_highlight_notes_order_does_not_depend_on_hash_seed():
 
     here = Path(__file__).parent
     script = (
-        "import sys; sys.path[:0] = [%r]\n"
+        f"import sys; sys.path[:0] = [{str(here)!r}]\n"
         "from webcorpus import meeting_article\n"
         "from newsgraph.web.highlight import render_article\n"
         "print(render_article(meeting_article()).body)\n"
-    ) % str(here)
+    )
     outs = set()
     for seed in ("0", "1", "2", "3"):
         env = {**os.environ, "PYTHONHASHSEED": seed}
