@@ -91,7 +91,7 @@ def test_api_lists_event_and_claim_permalinks(client, corpus):
     c = client.get(f"/api/claims/{aid}/c3").json()
     assert c["sourced"] is False and c["sentence"].startswith("The agreement")
     assert_error(client.get(f"/api/events/{aid}/e9"), 404, "not_found")
-    assert_error(client.get(f"/api/claims/nope/c1"), 404, "not_found")
+    assert_error(client.get("/api/claims/nope/c1"), 404, "not_found")
     assert client.get(f"/events/{aid}/e1").status_code == 200
     assert client.get(f"/claims/{aid}/c3").status_code == 200
     assert client.get(f"/claims/{aid}/c99").status_code == 404
