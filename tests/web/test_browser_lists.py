@@ -67,6 +67,7 @@ def test_browser_lists_events_total_sort_facets_download_and_permalink(chromium,
     tab = _tab(chromium, base)
     page = tab.open("/events")
     assert page.locator(".total").inner_text() == "1–4 of 4 events"
+    tab.shot("events-list", full_page=True)
     # facet: clicking the ACCUSE count filters the list to it, keeping the count it showed
     accuse = page.locator(".facet li", has_text="ACCUSE")
     shown = int(accuse.locator(".count").inner_text())
@@ -208,6 +209,7 @@ def test_browser_lists_focus_ring_skip_links_and_names(chromium, base, corpus):
             "n => [getComputedStyle(n).outlineColor, getComputedStyle(n).outlineStyle]"
         )
         assert (sel[0], sel[1]) != (focused[0], focused[1])
+    tab.shot("article-focus-ring")
     # "next unsourced claim" moves focus to it and explains it
     page.locator("a[data-jump=unsourced]").click()
     assert page.evaluate("document.activeElement.classList.contains('hl-unsourced')")

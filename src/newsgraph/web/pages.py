@@ -85,7 +85,7 @@ def overview(request: Request, store: StoreDep) -> HTMLResponse:
         events_chart=bar_timeline(events, grain, "events"),
         articles_chart=bar_timeline(articles, grain, "articles"),
         actors=store.top_actors(limit=12),
-        clusters=[tidy(r) for r in store.clusters(StoreFilters(limit=8))],
+        clusters=[tidy(r) for r in store.clusters(StoreFilters(limit=8, min_reports=2))],
         recent=store.articles(StoreFilters(limit=10)),
         unsourced=store.recent_unsourced(limit=8),
     )  # fmt: skip
