@@ -123,6 +123,8 @@ def test_api_lists_unknown_parameters_are_422_naming_them(client, path, params, 
         ({"sort": "-colour"}, "sort", "confidence"),
         ({"facet": "colour"}, "facet", "outlet"),
         ({"format": "xml"}, "format", "csv"),
+        ({"country": "russia"}, "country", "RUS"),
+        ({"dyad": "XXX-RUS"}, "dyad", "RUS"),
     ],
 )
 def test_api_lists_unknown_values_are_422_listing_valid_ones(client, params, parameter, valid):
@@ -193,3 +195,13 @@ def test_api_lists_codebook_labels_codes(client):
     assert cameo["016"]["name"] == "Deny responsibility" and cameo["016"]["plover"] is None
     assert {s["code"]: s["label"] for s in book["sectors"]}["LEG"] == "Legislature"
     assert {o["code"]: o["name"] for o in book["organisations"]}["IGOUNO"] == "United Nations"
+
+
+def test_api_lists_actor_profile_pages_events_and_quotes(client):
+    whole = client.get("/api/actors/AUTGOV").json()
+    assert whole["total_events"] == 3 == len(whole["events"]) and whole["total_quotes"] == 2
+    first = client.get("/api/actors/AUTGOV", params={"limit": 1}).json()
+    second = client.get("/api/actors/AUTGOV", params={"limit": 1, "offset": 1}).json()
+    assert first["total_events"] == 3 and len(first["events"]) == 1
+    assert first["events"][0] != second["events"][0]
+    assert [first["quotes"][0], second["quotes"][0]] == whole["quotes"]

@@ -27,7 +27,7 @@ Actor = Annotated[
 ]
 Country = Annotated[
     str | None,
-    Query(pattern=r"^[A-Za-z]{3}$", description="ISO 3166 alpha-3 country code (RUS)."),
+    Query(max_length=64, description="ISO 3166 alpha-3 country code (RUS)."),
 ]
 Dyad = Annotated[
     str | None,
@@ -134,6 +134,11 @@ class FilterArgs:
             )
         try:
             dyad = parse_dyad(self.dyad) if self.dyad else None
+            for side in dyad or ():
+                if len(side) == 3:  # a three-letter side is a country (parse_dyad's rule)
+                    check_country(side, "dyad")
+        except UnknownValue as e:
+            raise unknown_value(e) from None
         except InputError as e:
             raise ApiError(
                 422,
