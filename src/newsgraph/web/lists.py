@@ -22,7 +22,8 @@ from ..store import DEFAULT_SORT, SORTS, Store
 from .api import get_store, list_page, tidy
 from .codebook import codebook_css, codebook_data
 from .errors import not_found
-from .params import FilterArgs, filter_args, reject_unknown
+from .pages import render
+from .params import FilterArgs, filter_args, reject_unknown, with_params
 
 router = APIRouter(
     include_in_schema=False,
@@ -48,20 +49,6 @@ FACET_NAMES = {"plover": "Type", "actor_country": "Actor's country", "outlet": "
                "month": "Month", "date_source": "Date read from", "source_kind": "Source",
                "certainty": "Certainty", "type": "Actor type", "country": "Country",
                "n_outlets": "Outlets"}  # fmt: skip
-
-
-def with_params(request: Request, **changes: Any) -> str:
-    """This page's URL with some parameters changed (None: removed); offset resets unless set."""
-    params = dict(request.query_params)
-    if "offset" not in changes:
-        params.pop("offset", None)
-    for k, v in changes.items():
-        if v is None or v == "":
-            params.pop(k, None)
-        else:
-            params[k] = str(v)
-    query = urlencode(params)
-    return request.url.path + (f"?{query}" if query else "")
 
 
 def _month_range(month: str) -> tuple[str, str] | None:
@@ -116,32 +103,26 @@ def list_context(request: Request, store: Store, kind: str, f: FilterArgs) -> di
     }  # fmt: skip
 
 
-def _render(request: Request, template: str, nav: str, **context: Any) -> HTMLResponse:
-    from .pages import render
-
-    return render(request, template, nav, **context)
-
-
 @router.get("/articles")
 def articles(request: Request, store: StoreDep, f: Filters) -> HTMLResponse:
-    return _render(
+    return render(
         request, "articles.html", "articles", **list_context(request, store, "articles", f)
     )
 
 
 @router.get("/actors")
 def actors(request: Request, store: StoreDep, f: Filters) -> HTMLResponse:
-    return _render(request, "actors.html", "actors", **list_context(request, store, "actors", f))
+    return render(request, "actors.html", "actors", **list_context(request, store, "actors", f))
 
 
 @router.get("/events")
 def events(request: Request, store: StoreDep, f: Filters) -> HTMLResponse:
-    return _render(request, "events.html", "events", **list_context(request, store, "events", f))
+    return render(request, "events.html", "events", **list_context(request, store, "events", f))
 
 
 @router.get("/claims")
 def claims(request: Request, store: StoreDep, f: Filters) -> HTMLResponse:
-    return _render(request, "claims.html", "claims", **list_context(request, store, "claims", f))
+    return render(request, "claims.html", "claims", **list_context(request, store, "claims", f))
 
 
 @router.get("/clusters")
@@ -153,7 +134,7 @@ def clusters(request: Request, store: StoreDep, f: Filters) -> HTMLResponse:
     singles = replace(f, min_reports=0, max_reports=1, limit=1)
     ctx["n_single"] = store.count("clusters", singles.to_filters("clusters"))
     ctx["singles"] = bool(f.max_reports == 1)
-    return _render(request, "clusters.html", "clusters", **ctx)
+    return render(request, "clusters.html", "clusters", **ctx)
 
 
 @router.get("/events/{article_id}/{event_id}")
@@ -161,7 +142,7 @@ def event(request: Request, store: StoreDep, article_id: Key, event_id: Key) -> 
     row = store.event_row(article_id, event_id)
     if row is None:
         raise not_found("event", f"{article_id}/{event_id}")
-    return _render(request, "event.html", "events", r=tidy(row))
+    return render(request, "event.html", "events", r=tidy(row))
 
 
 @router.get("/claims/{article_id}/{claim_id}")
@@ -169,16 +150,14 @@ def claim(request: Request, store: StoreDep, article_id: Key, claim_id: Key) -> 
     row = store.claim_row(article_id, claim_id)
     if row is None:
         raise not_found("claim", f"{article_id}/{claim_id}")
-    return _render(request, "claim.html", "claims", r=tidy(row))
+    return render(request, "claim.html", "claims", r=tidy(row))
 
 
 @router.get("/codebook")
 def codebook(request: Request) -> HTMLResponse:
     from ..vocab import QUAD_NAMES
 
-    return _render(
-        request, "codebook.html", "codebook", book=codebook_data(), quad_names=QUAD_NAMES
-    )
+    return render(request, "codebook.html", "codebook", book=codebook_data(), quad_names=QUAD_NAMES)
 
 
 @router.get("/codebook.css", response_class=Response)
@@ -186,4 +165,4 @@ def codebook_stylesheet() -> Response:
     return Response(codebook_css(), media_type="text/css; charset=utf-8")
 
 
-__all__ = ["list_context", "router", "with_params"]
+__all__ = ["list_context", "router"]

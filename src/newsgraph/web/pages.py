@@ -25,7 +25,7 @@ from .highlight import (
     render_evidence,
     speaker_name,
 )
-from .params import FilterArgs, filter_args, page_links
+from .params import FilterArgs, filter_args, page_links, with_params
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -167,8 +167,6 @@ def actor(
     name = profile["names"][0][0] if profile["names"] else actor
 
     def paged(param: str, offset: int, total: int) -> dict[str, str | None]:
-        from .lists import with_params
-
         keep = {"events_offset": events_offset, "quotes_offset": quotes_offset}
         nxt = offset + ACTOR_PAGE
         return {

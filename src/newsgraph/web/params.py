@@ -275,6 +275,20 @@ def reject_unknown(request: Request) -> None:
         )
 
 
+def with_params(request: Request, **changes: Any) -> str:
+    """This page's URL with some parameters changed (None: removed); offset resets unless set."""
+    params = dict(request.query_params)
+    if "offset" not in changes:
+        params.pop("offset", None)
+    for k, v in changes.items():
+        if v is None or v == "":
+            params.pop(k, None)
+        else:
+            params[k] = str(v)
+    query = urlencode(params)
+    return request.url.path + (f"?{query}" if query else "")
+
+
 def page_links(request: Request, offset: int, limit: int, more: bool) -> dict[str, str | None]:
     """URLs of the previous and next pages, keeping every other parameter."""
     params = dict(request.query_params)
