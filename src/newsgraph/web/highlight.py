@@ -17,6 +17,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..records import Actor, Analysis, Attribution, Event, Span
+from ..vocab import actor_code_label, cameo_label
 
 # Kinds in the order their notes are listed in a tooltip or the side panel.
 KINDS = ("quote", "source", "cue", "hedge", "unsourced", "actor", "trigger")
@@ -146,7 +147,11 @@ def collect(
         if a.roles:
             lines.append("roles: " + ", ".join(a.roles))
         if a.sectors or a.code:
-            lines.append(f"code {a.code or '—'} (sectors {', '.join(a.sectors) or '—'})")
+            label = actor_code_label(a.code)
+            lines.append(
+                f"code {a.code or '—'}{f' = {label}' if label else ''} "
+                f"(sectors {', '.join(a.sectors) or '—'})"
+            )
         lines.append(f"{len(a.mentions)} mention(s) in this article")
         notes[key] = Note("actor", a.name, tuple(lines), actor_href(a) if actor_href else None)
         marks += [Mark(m.start, m.end, "actor", key) for m in a.mentions if _valid(m, n)]
@@ -200,7 +205,11 @@ def collect(
         if not _valid(e.trigger, n):
             continue
         tkey = f"trigger:{e.id}"
-        lines = [event_summary(e, actors, places), f"CAMEO {e.cameo}"]
+        name = cameo_label(e.cameo)
+        lines = [
+            event_summary(e, actors, places),
+            f"CAMEO {e.cameo}" + (f": {name}" if name else ""),
+        ]
         if (when := _fmt_date(e)) is not None:
             lines.append(f"when: {when}")
         if e.place and e.place in places:
