@@ -198,3 +198,9 @@ def test_highlight_report_without_source_is_never_said_by_an_unnamed_source():
     assert notes["quote:q1"].title == "Reported, no source named"
     assert "it rests on a report that names no source (“reportedly”)" in notes["unsourced:c1"].lines
     assert "no named or anonymous source backs this sentence" not in said
+
+
+def test_highlight_notes_label_codes():
+    r = render_article(meeting_article())
+    assert "CAMEO 043: Host a visit" in r.notes["trigger:e1"].lines
+    assert "code AUTGOV = Austria · Government (sectors GOV)" in r.notes["actor:a1"].lines
