@@ -69,6 +69,11 @@ def test_pages_lists_clusters_are_two_or_more_reports(tmp_path, corpus):
     with TestClient(create_app(str(path))) as c:
         listed = c.get("/clusters").text
         assert "/clusters/k1" in listed and "/clusters/k2" not in listed
+        # the download of this view holds the same rows: the implied filter goes with it
+        csv_href = re.search(r'href="(/api/clusters\?[^"]*format=csv)"', listed)
+        assert csv_href is not None
+        rows = c.get(htmllib.unescape(csv_href.group(1))).text.splitlines()[1:]
+        assert [r.split(",")[0] for r in rows] == ["k1"]
         assert '<a href="/clusters?max_reports=1">1 single reports</a>' in listed
         singles = c.get("/clusters", params={"max_reports": 1}).text
         assert "/clusters/k2" in singles and "/clusters/k1" not in singles

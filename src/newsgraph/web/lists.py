@@ -75,11 +75,18 @@ def _facet_links(request: Request, kind: str, facets: list[dict[str, Any]]) -> l
     return out
 
 
-def list_context(request: Request, store: Store, kind: str, f: FilterArgs) -> dict[str, Any]:
-    """Rows, totals, facets, sort links and download links of one list page."""
+def list_context(
+    request: Request, store: Store, kind: str, f: FilterArgs, implied: dict[str, Any] | None = None
+) -> dict[str, Any]:
+    """Rows, totals, facets, sort links and download links of one list page.
+
+    ``implied``: filters the page applies without a parameter saying so (clusters: two or
+    more reports), added to the download links so that they fetch the very same rows.
+    """
     page = list_page(request, store, kind, f, ",".join(PAGE_FACETS[kind]))
     sort = f.sort or DEFAULT_SORT[kind]
-    query = urlencode(dict(request.query_params))
+    params = {**(implied or {}), **dict(request.query_params)}
+    query = urlencode(params)
     shown = len(page["items"])
 
     def sort_href(column: str) -> str:
@@ -97,7 +104,7 @@ def list_context(request: Request, store: Store, kind: str, f: FilterArgs) -> di
         "prev": page["prev"], "first": f.offset + 1 if shown else 0, "last": f.offset + shown,
         "facets": _facet_links(request, kind, page["facets"]), "kind": kind,
         "sortable": SORTS[kind], "sort_href": sort_href, "aria_sort": aria_sort,
-        "csv_href": f"/api/{kind}?" + urlencode({**dict(request.query_params), "format": "csv"}),
+        "csv_href": f"/api/{kind}?" + urlencode({**params, "format": "csv"}),
         "json_href": f"/api/{kind}" + (f"?{query}" if query else ""),
         "with_params": lambda **kw: with_params(request, **kw),
     }  # fmt: skip
@@ -128,9 +135,10 @@ def claims(request: Request, store: StoreDep, f: Filters) -> HTMLResponse:
 @router.get("/clusters")
 def clusters(request: Request, store: StoreDep, f: Filters) -> HTMLResponse:
     """Clusters of two or more reports; ``max_reports=1`` lists the single reports instead."""
+    implied = {}
     if not f.max_reports and not f.min_reports:
-        f = replace(f, min_reports=2)
-    ctx = list_context(request, store, "clusters", f)
+        f, implied = replace(f, min_reports=2), {"min_reports": 2}
+    ctx = list_context(request, store, "clusters", f, implied)
     singles = replace(f, min_reports=0, max_reports=1, limit=1)
     ctx["n_single"] = store.count("clusters", singles.to_filters("clusters"))
     ctx["singles"] = bool(f.max_reports == 1)
