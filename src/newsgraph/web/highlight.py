@@ -130,6 +130,36 @@ def _unsourced_why(att: Attribution | None) -> str:
     return f"it rests on a report that names no source{cue}"
 
 
+def _actor_note(a: Actor, actor_href: Callable[[Actor], str | None] | None) -> Note:
+    lines = [f"{a.type}" + (f", {a.country}" if a.country else "")]
+    if a.roles:
+        lines.append("roles: " + ", ".join(a.roles))
+    if a.sectors or a.code:
+        label = actor_code_label(a.code)
+        lines.append(
+            f"code {a.code or '—'}{f' = {label}' if label else ''} "
+            f"(sectors {', '.join(a.sectors) or '—'})"
+        )
+    lines.append(f"{len(a.mentions)} mention(s) in this article")
+    return Note("actor", a.name, tuple(lines), actor_href(a) if actor_href else None)
+
+
+def _event_note(
+    e: Event, actors: dict[str, Actor], places: dict[str, str], atts: dict[str, Attribution]
+) -> Note:
+    name = cameo_label(e.cameo)
+    lines = [event_summary(e, actors, places), f"CAMEO {e.cameo}" + (f": {name}" if name else "")]
+    if (when := _fmt_date(e)) is not None:
+        lines.append(f"when: {when}")
+    if e.place and e.place in places:
+        lines.append(f"where: {places[e.place]}")
+    if e.negated or e.certainty != "asserted":
+        lines.append("negated" if e.negated else f"certainty: {e.certainty}")
+    if e.attribution and e.attribution in atts:
+        lines.append(f"reported by {speaker_name(atts[e.attribution], actors)}")
+    return Note("trigger", f"Event {e.plover or 'CAMEO-only'}", tuple(lines))
+
+
 def collect(
     analysis: Analysis, actor_href: Callable[[Actor], str | None] | None = None
 ) -> tuple[list[Mark], dict[str, Note]]:
@@ -143,17 +173,7 @@ def collect(
 
     for a in analysis.actors:
         key = f"actor:{a.id}"
-        lines = [f"{a.type}" + (f", {a.country}" if a.country else "")]
-        if a.roles:
-            lines.append("roles: " + ", ".join(a.roles))
-        if a.sectors or a.code:
-            label = actor_code_label(a.code)
-            lines.append(
-                f"code {a.code or '—'}{f' = {label}' if label else ''} "
-                f"(sectors {', '.join(a.sectors) or '—'})"
-            )
-        lines.append(f"{len(a.mentions)} mention(s) in this article")
-        notes[key] = Note("actor", a.name, tuple(lines), actor_href(a) if actor_href else None)
+        notes[key] = _actor_note(a, actor_href)
         marks += [Mark(m.start, m.end, "actor", key) for m in a.mentions if _valid(m, n)]
 
     for at in analysis.attributions:
@@ -205,20 +225,7 @@ def collect(
         if not _valid(e.trigger, n):
             continue
         tkey = f"trigger:{e.id}"
-        name = cameo_label(e.cameo)
-        lines = [
-            event_summary(e, actors, places),
-            f"CAMEO {e.cameo}" + (f": {name}" if name else ""),
-        ]
-        if (when := _fmt_date(e)) is not None:
-            lines.append(f"when: {when}")
-        if e.place and e.place in places:
-            lines.append(f"where: {places[e.place]}")
-        if e.negated or e.certainty != "asserted":
-            lines.append("negated" if e.negated else f"certainty: {e.certainty}")
-        if e.attribution and e.attribution in atts:
-            lines.append(f"reported by {speaker_name(atts[e.attribution], actors)}")
-        notes[tkey] = Note("trigger", f"Event {e.plover or 'CAMEO-only'}", tuple(lines))
+        notes[tkey] = _event_note(e, actors, places, atts)
         marks.append(Mark(e.trigger.start, e.trigger.end, "trigger", tkey))
     return marks, notes
 
