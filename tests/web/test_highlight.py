@@ -8,7 +8,7 @@ import re
 import pytest
 from webcorpus import ATTR, XSS, hostile_article, meeting_article, sp
 
-from newsgraph.records import Analysis, Article, Attribution, Claim, Span
+from newsgraph.records import Actor, Analysis, Article, Attribution, Claim, Span
 from newsgraph.web.highlight import Mark, Note, collect, render_article, render_marked
 
 TAG = re.compile(r"<[^>]+>")
@@ -37,7 +37,7 @@ def test_highlight_overlapping_spans_cut_into_flat_pieces():
     assert pieces(out) == [
         ("hl-quote", "quote:q1", "abc"),
         ("hl-quote hl-unsourced", "quote:q1 unsourced:c1", "d"),
-        ("hl-quote hl-unsourced hl-actor", "quote:q1 unsourced:c1 actor:a1", "e"),
+        ("hl-quote hl-unsourced hl-actor", "actor:a1 quote:q1 unsourced:c1", "e"),
         ("hl-quote hl-unsourced", "quote:q1 unsourced:c1", "f"),
         ("hl-unsourced", "unsourced:c1", "ghi"),
     ]
@@ -70,7 +70,8 @@ def test_highlight_mark_boundary_inside_a_paragraph_break():
     marks = [Mark(0, 7, "unsourced", "unsourced:c1")]  # ends between the two newlines
     out = str(render_marked(text, marks, {"unsourced:c1": Note("unsourced", "u")}))
     assert out == ('<p><span class="hl hl-unsourced" data-notes="unsourced:c1" title="u" '
-                   'tabindex="0">First.</span></p><p>Second.</p>')  # fmt: skip
+                   'tabindex="0" role="button" aria-label="First. — u">First.</span></p>'
+                   '<p>Second.</p>')  # fmt: skip
 
 
 def test_highlight_render_article_marks_every_kind_with_speaker_tags():
@@ -142,3 +143,64 @@ def test_highlight_only_pieces_where_a_highlight_begins_are_keyboard_stops():
     out = str(render_marked(text, marks, {m.key: Note(m.kind, m.key) for m in marks}))
     stops = re.findall(r'<span[^>]*tabindex="0"[^>]*>([^<]*)</span>', out)
     assert stops == ["ab", "cd", "gh"]  # not "ef" or "ij": those continue the quote
+
+
+def test_highlight_clicked_item_first_narrowest_highlight_leads_the_notes():
+    text = 'He warned: "Putin will never stop." Nobody confirms it.'
+    analysis = Analysis(
+        article=Article(id="x", text=text),
+        actors=(Actor("a1", "Vladimir Putin", "person", (sp(text, "Putin"),), "RUS"),),
+        attributions=(Attribution("q1", "direct", sp(text, "Putin will never stop."), None,
+                                  sp(text, "He"), sp(text, "warned"), (), 0.8, "person"),),
+        claims=(Claim("c1", sp(text, text), False),),
+    )  # fmt: skip
+    body = str(render_article(analysis).body)
+    by_text = {t: k.split() for _, k, t in pieces(body)}
+    # the name inside the quote inside the unsourced sentence: actor, then quote, then claim
+    assert by_text["Putin"] == ["actor:a1", "quote:q1", "unsourced:c1"]
+    assert by_text[" will never stop."] == ["quote:q1", "unsourced:c1"]
+
+
+def test_highlight_notes_order_does_not_depend_on_hash_seed():
+    import os
+    import subprocess
+    import sys
+    from pathlib import Path
+
+    here = Path(__file__).parent
+    script = (
+        f"import sys; sys.path[:0] = [{str(here)!r}]\n"
+        "from webcorpus import meeting_article\n"
+        "from newsgraph.web.highlight import render_article\n"
+        "print(render_article(meeting_article()).body)\n"
+    )
+    outs = set()
+    for seed in ("0", "1", "2", "3"):
+        env = {**os.environ, "PYTHONHASHSEED": seed}
+        outs.add(subprocess.run([sys.executable, "-c", script], env=env, check=True,
+                                capture_output=True, text=True).stdout)  # fmt: skip
+    assert len(outs) == 1
+
+
+def test_highlight_report_without_source_is_never_said_by_an_unnamed_source():
+    # "reportedly" with no source words: the claim rests on it and is unsourced. The quote's
+    # note and the claim's note must tell the same story: no source is named.
+    text = "The minister reportedly resigned on Friday."
+    analysis = Analysis(
+        article=Article(id="x", text=text),
+        attributions=(Attribution("q1", "according_to", sp(text, "The minister resigned"[:12]),
+                                  None, None, sp(text, "reportedly"), (), 0.6, "anonymous"),),
+        claims=(Claim("c1", sp(text, text), False, "anonymous", "q1"),),
+    )  # fmt: skip
+    _, notes = collect(analysis)
+    said = " ".join(n.plain() for n in notes.values())
+    assert "unnamed source" not in said
+    assert notes["quote:q1"].title == "Reported, no source named"
+    assert "it rests on a report that names no source (“reportedly”)" in notes["unsourced:c1"].lines
+    assert "no named or anonymous source backs this sentence" not in said
+
+
+def test_highlight_notes_label_codes():
+    r = render_article(meeting_article())
+    assert "CAMEO 043: Host a visit" in r.notes["trigger:e1"].lines
+    assert "code AUTGOV = Austria · Government (sectors GOV)" in r.notes["actor:a1"].lines

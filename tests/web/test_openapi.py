@@ -87,18 +87,21 @@ def test_openapi_api_answers_validate_against_their_schemas(request, which, corp
     meeting = corpus["meeting"].article.id
     calls = {
         "/api/articles": [{}, {"limit": 1}, {"text": "critics"}],
-        "/api/events": [{}, {"plover": "CONSULT"}, {"dyad": "ITA-AUT"}],
+        "/api/events": [{}, {"plover": "CONSULT"}, {"dyad": "ITA-AUT"}, {"facet": "plover,month"}],
         "/api/actors": [{}, {"country": "AUT"}],
-        "/api/claims": [{}, {"unsourced": "true"}],
+        "/api/claims": [{}, {"unsourced": "true"}, {"sort": "-check_worthiness"}],
         "/api/clusters": [{}, {"min_outlets": 2}],
         "/api/search": [{"q": "Rossi"}, {"q": "zzzqqq"}],
         "/api/network": [{}, {"plover": "accuse"}],
         "/api/stats": [{}],
+        "/api/codebook": [{}],
     }
     one = {
         "/api/articles/{article_id}": [f"/api/articles/{a.article.id}" for a in corpus.values()],
         "/api/actors/{actor}": ["/api/actors/Anna Weber", "/api/actors/AUTGOV"],
         "/api/clusters/{cluster_id}": ["/api/clusters/k1"],
+        "/api/events/{article_id}/{event_id}": [f"/api/events/{meeting}/e1"],
+        "/api/claims/{article_id}/{claim_id}": [f"/api/claims/{meeting}/c3"],
     }
     assert set(calls) | set(one) == {p for p in spec["paths"] if p.startswith("/api/")}
     seen_rows = 0

@@ -40,6 +40,14 @@ LOOPBACK = {"127.0.0.1", "::1", "localhost"}
     "answered; other Host headers get a 400, which stops DNS-rebinding pages.",
 )
 @click.option(
+    "--cors-origin",
+    "cors_origins",
+    multiple=True,
+    metavar="ORIGIN",
+    help="Let pages from this origin (https://example.org; repeatable) read the API from a "
+    "browser (CORS). Off by default: only this server's own pages can.",
+)
+@click.option(
     "--read-only",
     is_flag=True,
     default=None,
@@ -55,6 +63,7 @@ def serve(
     port: int,
     log_level: str,
     allowed_hosts: tuple[str, ...],
+    cors_origins: tuple[str, ...],
     read_only: bool | None,
 ) -> None:
     """Serve the JSON API (OpenAPI at /openapi.json, reference at /api) and the web UI.
@@ -66,6 +75,7 @@ def serve(
     Examples:
       newsgraph serve --db corpus.db
       newsgraph serve --db postgresql://localhost/news --port 8080
+      newsgraph serve --db corpus.db --cors-origin https://notebooks.example.org
     """
     try:
         import uvicorn
@@ -84,7 +94,9 @@ def serve(
         # open (and migrate, if writable) now, so a bad URL or a missing store fails before
         # serving; a store is never created here (ingest fills one)
         store = open_store(url, read_only=read_only, create=False)
-        app = create_app(store, allowed_hosts=allowed_hosts_for(host, allowed_hosts))
+        app = create_app(
+            store, allowed_hosts=allowed_hosts_for(host, allowed_hosts), cors_origins=cors_origins
+        )
         empty = store.overview()["articles"] == 0
     except NewsgraphError as e:
         raise CommandError(e) from None

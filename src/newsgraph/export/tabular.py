@@ -23,7 +23,7 @@ DATES = {"day", "date_start", "date_end", "published", "first_seen", "last_seen"
 }
 TIMES = {"ingested_at"}
 BOOLS = {"negated", "sourced"}
-INTS = {"quad_class", "n_actors", "n_events", "n_claims", "articles", "mentions"} | {
+INTS = {"quad_class", "n_actors", "n_events", "n_claims", "articles", "mentions", "geonames_id"} | {
     "n_articles",
     "n_outlets",
     "n_independent",

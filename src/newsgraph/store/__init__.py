@@ -20,7 +20,7 @@ from pathlib import Path
 from ..errors import StoreError
 from .base import BatchResult, Store
 from .outlets import Outlet, outlet_of, registered_domain
-from .query import APPLIES, KINDS, Filters, parse_dyad
+from .query import APPLIES, DEFAULT_SORT, FACETS, KINDS, SORTS, Filters, parse_dyad
 
 
 def open_store(
@@ -80,7 +80,10 @@ def not_writable(path: str) -> bool:
 
 __all__ = [
     "APPLIES",
+    "DEFAULT_SORT",
+    "FACETS",
     "KINDS",
+    "SORTS",
     "BatchResult",
     "Filters",
     "Store",

@@ -9,7 +9,6 @@ stored as are built in ``rows.py``; the web's aggregate reads are in ``reads.py`
 
 from __future__ import annotations
 
-import dataclasses
 import datetime as dt
 import json
 import re
@@ -25,7 +24,7 @@ from ..errors import StoreError
 from ..records import Analysis, Failure
 from .links import LinkTables
 from .outlets import backfill_outlets, outlet_of
-from .query import Filters, build_query
+from .query import FACETS, Filters, build_query, count_query, facet_query
 from .reads import CorpusReads
 from .rows import INSERT_ARTICLE, article_row, child_rows
 
@@ -263,6 +262,26 @@ class Store(CorpusReads, LinkTables, ABC):
         sql, params = build_query(kind, filters or Filters(), self._fts_condition)
         return self._rows(sql, params)
 
+    def count(self, kind: str, filters: Filters | None = None) -> int:
+        """How many ``kind`` rows match the filters (their limit and offset ignored)."""
+        sql, params = count_query(kind, filters or Filters(), self._fts_condition)
+        return int(self._rows(sql, params)[0]["n"] or 0)
+
+    def facets(
+        self,
+        kind: str,
+        filters: Filters | None = None,
+        names: Sequence[str] | None = None,
+        limit: int = 12,
+    ) -> dict[str, list[tuple[Any, int]]]:
+        """Counts of the rows matching ``filters`` by each facet (most frequent ``limit``
+        values): for events plover, outlet, actor_country, month … (``query.FACETS``)."""
+        out = {}
+        for name in names if names is not None else FACETS.get(kind, {}):
+            sql, params = facet_query(kind, filters or Filters(), self._fts_condition, name, limit)
+            out[name] = [(r["value"], int(r["n"])) for r in self._rows(sql, params)]
+        return out
+
     def table(
         self, kind: str, filters: Filters | None = None
     ) -> tuple[list[str], list[tuple[Any, ...]]]:
@@ -270,12 +289,6 @@ class Store(CorpusReads, LinkTables, ABC):
         sql, params = build_query(kind, filters or Filters(), self._fts_condition)
         cur = self._execute(self._sql(sql), params)
         return [d[0] for d in cur.description], [tuple(r) for r in cur.fetchall()]
-
-    def count(self, kind: str, filters: Filters | None = None) -> int:
-        """How many ``kind`` rows match the filters, ``limit`` and ``offset`` aside."""
-        whole = dataclasses.replace(filters or Filters(), limit=0, offset=0)
-        sql, params = build_query(kind, whole, self._fts_condition)
-        return int(self._rows(f"SELECT count(*) AS n FROM ({sql}) AS counted", params)[0]["n"])
 
     def events(self, filters: Filters | None = None) -> list[dict[str, Any]]:
         return self.query("events", filters)

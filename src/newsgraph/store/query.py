@@ -36,7 +36,103 @@ APPLIES = {
     "actors": {"actor", "country", "since", "until", "outlet", "text", "article_id"},
     "articles": _EVENT_FILTERS,
     "claims": {"actor", "country", "since", "until", "outlet", "text", "article_id", "unsourced"},
-    "clusters": {"actor", "dyad", "plover", "since", "until", "min_outlets"},
+    "clusters": {
+        "actor",
+        "dyad",
+        "plover",
+        "since",
+        "until",
+        "min_outlets",
+        "min_reports",
+        "max_reports",
+    },
+}
+
+# The columns each kind of row can be sorted by (``sort=name`` or ``sort=-name``), as SQL,
+# and each kind's default order; ties are broken by the row's key so pages are stable.
+SORTS: dict[str, dict[str, str]] = {
+    "events": {
+        "day": "e.day",
+        "plover": "e.plover",
+        "cameo": "e.cameo",
+        "goldstein": "e.goldstein",
+        "confidence": "e.confidence",
+        "outlet": "e.outlet",
+        "published": "e.published",
+        "actor": "coalesce(e.actor_name, e.actor_code)",
+        "recipient": "coalesce(e.recipient_name, e.recipient_code)",
+    },
+    "actors": {  # aggregates spelled out: PostgreSQL takes no output alias inside CASE
+        "name": "x.name",
+        "country": "x.country",
+        "type": "x.type",
+        "articles": "count(DISTINCT x.article_id)",
+        "mentions": "sum(x.n_mentions)",
+        "first_seen": "min(x.published)",
+        "last_seen": "max(x.published)",
+    },
+    "articles": {
+        "published": "a.published",
+        "outlet": "a.outlet",
+        "title": "a.title",
+        "n_actors": "a.n_actors",
+        "n_events": "a.n_events",
+        "n_claims": "a.n_claims",
+    },
+    "claims": {
+        "published": "a.published",
+        "outlet": "a.outlet",
+        "certainty": "c.certainty",
+        "check_worthiness": "c.check_worthiness",
+        "source_kind": "c.source_kind",
+    },
+    "clusters": {
+        "day_first": "k.day_first",
+        "day_last": "k.day_last",
+        "plover": "k.plover",
+        "n_events": "k.n_events",
+        "n_articles": "k.n_articles",
+        "n_outlets": "k.n_outlets",
+        "n_independent": "k.n_independent",
+    },
+}
+DEFAULT_SORT = {
+    "events": "-day",
+    "actors": "-articles",
+    "articles": "-published",
+    "claims": "-published",
+    "clusters": "-n_outlets",
+}
+_TIEBREAK = {
+    "events": "e.article_id, e.local_id",
+    "actors": "sum(x.n_mentions) DESC, x.name, x.code, x.country, x.type",
+    "articles": "a.id",
+    "claims": "c.article_id, c.sentence_start",
+    "clusters": "k.n_articles DESC, k.day_first, k.cluster_id",
+}
+# Facets: per kind, name → SQL expression over the kind's SELECT (aliases of its FROM).
+FACETS: dict[str, dict[str, str]] = {
+    "events": {
+        "plover": "e.plover",
+        "outlet": "e.outlet",
+        "actor_country": "e.actor_country",
+        "recipient_country": "e.recipient_country",
+        "month": "substr(e.day, 1, 7)",
+        "date_source": "e.date_source",
+    },
+    "claims": {
+        "source_kind": "c.source_kind",
+        "certainty": "c.certainty",
+        "outlet": "a.outlet",
+        "month": "substr(a.published, 1, 7)",
+    },
+    "articles": {"outlet": "a.outlet", "month": "substr(a.published, 1, 7)"},
+    "actors": {"type": "type", "country": "country"},
+    "clusters": {
+        "plover": "k.plover",
+        "n_outlets": "k.n_outlets",
+        "month": "substr(k.day_first, 1, 7)",
+    },
 }
 
 
@@ -64,8 +160,11 @@ class Filters:
     article_id: str | None = None
     unsourced: bool = False
     min_outlets: int = 0
+    min_reports: int = 0  # clusters reported by at least this many articles
+    max_reports: int = 0  # clusters reported by at most this many articles (0: any)
     limit: int = 100
     offset: int = 0
+    sort: str | None = None  # a column of SORTS[kind], "-" first for descending
 
     def __post_init__(self) -> None:
         if self.cameo is not None and not self.cameo.isdigit():
@@ -203,14 +302,15 @@ def _page(f: Filters) -> tuple[str, list[Any]]:
 def _events_sql(w: _Where, f: Filters, fts: FtsCondition) -> str:
     _event_conditions(w, f, "e", fts)
     return (
-        "SELECT e.article_id, e.local_id AS event_id, e.day, e.date_source, e.plover, e.cameo, "
-        "e.quad_class, "
-        "e.goldstein, "
+        "SELECT e.article_id, e.local_id AS event_id, e.day, e.date_source, e.date_text, "
+        "e.plover, e.cameo, e.mode, e.quad_class, e.goldstein, "
         "e.actor_name, e.actor_code, e.actor_country, e.recipient_name, e.recipient_code, "
-        "e.recipient_country, e.negated, e.certainty, e.place_name, e.outlet, e.published, "
+        "e.recipient_country, e.negated, e.certainty, e.place_name, e.place_country, e.lat, "
+        "e.lon, e.geonames_id, e.confidence, e.outlet, e.published, a.title, a.url, "
         "e.evidence_text AS evidence, e.attribution, ce.cluster_id "
-        "FROM events e LEFT JOIN cluster_events ce ON ce.article_id = e.article_id "
-        "AND ce.event_id = e.local_id" + w.sql() + " ORDER BY e.day DESC, e.article_id, e.local_id"
+        "FROM events e JOIN articles a ON a.id = e.article_id "
+        "LEFT JOIN cluster_events ce ON ce.article_id = e.article_id "
+        "AND ce.event_id = e.local_id" + w.sql()
     )
 
 
@@ -247,8 +347,7 @@ def _actors_sql(w: _Where, f: Filters, fts: FtsCondition) -> str:
         "count(DISTINCT x.article_id) AS articles, "
         "sum(x.n_mentions) AS mentions, min(x.published) AS first_seen, max(x.published) AS "
         "last_seen "
-        "FROM actors x" + w.sql() + " GROUP BY x.name, x.code, x.country, x.type "
-        "ORDER BY articles DESC, mentions DESC, x.name"
+        "FROM actors x" + w.sql() + " GROUP BY x.name, x.code, x.country, x.type"
     )
 
 
@@ -258,9 +357,7 @@ def _articles_sql(w: _Where, f: Filters, fts: FtsCondition) -> str:
         "SELECT a.id, a.published, a.outlet, a.title, a.url, a.n_actors, a.n_events, "
         "a.n_claims, "
         "a.skipped, a.ingested_at, d.group_id AS duplicate_group FROM articles a "
-        "LEFT JOIN duplicates d ON d.article_id = a.id"
-        + w.sql()
-        + " ORDER BY a.published DESC, a.id"
+        "LEFT JOIN duplicates d ON d.article_id = a.id" + w.sql()
     )
 
 
@@ -279,13 +376,11 @@ def _claims_sql(w: _Where, f: Filters, fts: FtsCondition) -> str:
         w.add("c.article_id = ?", f.article_id)
     _article_conditions(w, Filters(since=f.since, until=f.until, outlet=f.outlet, text=f.text), fts)
     return (
-        "SELECT c.article_id, c.local_id AS claim_id, a.published, a.outlet, c.sourced, "
-        "c.source_kind, "
-        "c.certainty, c.check_worthiness, q.kind AS attribution_kind, q.speaker, c.sentence "
+        "SELECT c.article_id, c.local_id AS claim_id, a.published, a.outlet, a.title, a.url, "
+        "c.sourced, c.source_kind, c.certainty, c.check_worthiness, c.attribution, "
+        "q.kind AS attribution_kind, q.speaker, c.sentence "
         "FROM claims c JOIN articles a ON a.id = c.article_id LEFT JOIN attributions q "
-        "ON q.article_id = c.article_id AND q.local_id = c.attribution"
-        + w.sql()
-        + " ORDER BY a.published DESC, c.article_id, c.sentence_start"
+        "ON q.article_id = c.article_id AND q.local_id = c.attribution" + w.sql()
     )
 
 
@@ -302,12 +397,14 @@ def _clusters_sql(w: _Where, f: Filters, fts: FtsCondition) -> str:
         w.add("k.day_first <= ?", f.until)
     if f.min_outlets:
         w.add("k.n_outlets >= ?", f.min_outlets)
+    if f.min_reports:
+        w.add("k.n_articles >= ?", f.min_reports)
+    if f.max_reports:
+        w.add("k.n_articles <= ?", f.max_reports)
     return (
         "SELECT k.cluster_id, k.plover, k.actor, k.recipient, k.day_first, k.day_last, "
         "k.n_events, "
-        "k.n_articles, k.n_outlets, k.n_independent, k.outlets FROM event_clusters k"
-        + w.sql()
-        + " ORDER BY k.n_outlets DESC, k.n_articles DESC, k.day_first, k.cluster_id"
+        "k.n_articles, k.n_outlets, k.n_independent, k.outlets FROM event_clusters k" + w.sql()
     )
 
 
@@ -321,6 +418,52 @@ _SELECTS: dict[str, Callable[[_Where, Filters, FtsCondition], str]] = {
 }
 
 
+def order_by(kind: str, sort: str | None) -> str:
+    """The ORDER BY clause of ``kind`` rows for ``sort`` (``name`` or ``-name``)."""
+    spec = sort or DEFAULT_SORT[kind]
+    desc = spec.startswith("-")
+    name = spec.lstrip("-+ ")
+    column = SORTS[kind].get(name)
+    if column is None:
+        valid = ", ".join(sorted(SORTS[kind]))
+        raise InputError(f"cannot sort {kind} by {name!r}; choose one of {valid}")
+    # NULLs last either way, so "most check-worthy first" does not start with unscored rows.
+    direction = "DESC" if desc else "ASC"
+    return (
+        f" ORDER BY CASE WHEN {column} IS NULL THEN 1 ELSE 0 END, {column} {direction}, "
+        + _TIEBREAK[kind]
+    )
+
+
+def count_query(kind: str, f: Filters, fts: FtsCondition) -> tuple[str, list[Any]]:
+    """SQL counting every ``kind`` row under ``f`` (paging ignored)."""
+    w = _Where()
+    sql = _select(kind)(w, f, fts)
+    return f"SELECT count(*) AS n FROM ({sql}) t", w.params
+
+
+def facet_query(
+    kind: str, f: Filters, fts: FtsCondition, facet: str, limit: int = 12
+) -> tuple[str, list[Any]]:
+    """SQL of (value, n) for one facet of ``kind`` rows under ``f``, most frequent first."""
+    expr = FACETS[kind][facet]
+    w = _Where()
+    inner = _select(kind)(w, f, fts)
+    if kind == "actors":  # grouped rows: count the actors, i.e. the rows of the grouped select
+        sql = f"SELECT t.{expr} AS value, count(*) AS n FROM ({inner}) t GROUP BY t.{expr}"
+    else:  # the same FROM and WHERE (the select list ends at its first FROM), grouped
+        sql = f"SELECT {expr} AS value, count(*) AS n FROM {inner.partition(' FROM ')[2]}"
+        sql += f" GROUP BY {expr}"
+    return sql + " ORDER BY n DESC, value LIMIT ?", [*w.params, limit]
+
+
+def _select(kind: str) -> Callable[[_Where, Filters, FtsCondition], str]:
+    select = _SELECTS.get(kind)
+    if select is None:
+        raise InputError(f"unknown kind of row {kind!r}; choose one of {', '.join(KINDS)}")
+    return select
+
+
 def build_query(
     kind: str, f: Filters, fts: FtsCondition, *, after: int = -1, page: int = 500
 ) -> tuple[str, list[Any]]:
@@ -331,9 +474,6 @@ def build_query(
         w.add("a.seq > ?", after)
         sql = "SELECT a.seq, a.analysis FROM articles a" + w.sql() + " ORDER BY a.seq LIMIT ?"
         return sql, [*w.params, page]
-    select = _SELECTS.get(kind)
-    if select is None:
-        raise InputError(f"unknown kind of row {kind!r}; choose one of {', '.join(KINDS)}")
-    sql = select(w, f, fts)
+    sql = _select(kind)(w, f, fts) + order_by(kind, f.sort)
     tail, params = _page(f)
     return sql + tail, [*w.params, *params]

@@ -11,7 +11,7 @@ from abc import ABC, abstractmethod
 from collections.abc import Sequence
 from typing import Any
 
-from .query import like_pattern
+from .query import Filters, like_pattern
 
 
 def _actor_match(column_code: str, column_name: str) -> str:
@@ -24,6 +24,10 @@ class CorpusReads(ABC):
     @abstractmethod
     def _rows(self, sql: str, params: Sequence[Any] = ()) -> list[dict[str, Any]]:
         """Run one SELECT (``?`` placeholders); its rows as dicts."""
+
+    @abstractmethod
+    def query(self, kind: str, filters: Filters | None = None) -> list[dict[str, Any]]:
+        """Rows of one kind matching the filters (see :meth:`Store.query`)."""
 
     def overview(self) -> dict[str, int]:
         """Headline counts: articles, outlets, actors (distinct names), events, claims, quotes…"""
@@ -206,6 +210,13 @@ class CorpusReads(ABC):
         )
         return self._rows(sql, [actor.upper(), actor.lower(), limit, offset])
 
+    def count_quotes(self, actor: str) -> int:
+        """How many attributions credit this actor (code or case-blind name)."""
+        sql = "SELECT count(*) AS n FROM attributions q WHERE " + _actor_match(
+            "q.speaker_code", "q.speaker_norm"
+        )
+        return int(self._rows(sql, [actor.upper(), actor.lower()])[0]["n"] or 0)
+
     def top_actors(self, limit: int = 12) -> list[dict[str, Any]]:
         """The actors named in the most articles: name, code, country and article count.
 
@@ -253,6 +264,16 @@ class CorpusReads(ABC):
             "ORDER BY articles DESC, name LIMIT ?"
         )
         return self._rows(sql, [like_pattern(text), limit])
+
+    def event_row(self, article_id: str, event_id: str) -> dict[str, Any] | None:
+        """One event as :meth:`Store.query` lists it (the events row), or None."""
+        found = self.query("events", Filters(article_id=article_id, limit=0))
+        return next((r for r in found if r["event_id"] == event_id), None)
+
+    def claim_row(self, article_id: str, claim_id: str) -> dict[str, Any] | None:
+        """One claim as :meth:`Store.query` lists it (the claims row), or None."""
+        found = self.query("claims", Filters(article_id=article_id, limit=0))
+        return next((r for r in found if r["claim_id"] == claim_id), None)
 
     def cluster(self, cluster_id: str) -> dict[str, Any] | None:
         """One event cluster with its member events and the articles and outlets behind them."""

@@ -8,13 +8,14 @@ it. Errors have one shape (see :mod:`newsgraph.web.errors`).
 from __future__ import annotations
 
 from collections.abc import Callable
-from typing import Annotated, Any
+from typing import Annotated, Any, Literal
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from pydantic import BaseModel, Field
 
-from ..store import Store
-from .errors import not_found
+from ..store import FACETS, Store
+from .download import csv_response
+from .errors import ApiError, not_found
 from .params import (
     MAX_LIMIT,
     FilterArgs,
@@ -25,17 +26,22 @@ from .params import (
     Until,
     filter_args,
     page_links,
+    reject_unknown,
 )
 from .params import Country as CountryParam
 from .schemas import (
     ARTICLE_DOCUMENT,
+    ROW_MODELS,
     ActorPage,
     ActorProfile,
     ArticlePage,
     ClaimPage,
+    ClaimRow,
     Cluster,
     ClusterPage,
+    Codebook,
     EventPage,
+    EventRow,
     Network,
     SearchResult,
     Stats,
@@ -60,7 +66,7 @@ ERRORS: dict[int | str, dict[str, Any]] = {
     422: {"model": ErrorBody, "description": "A parameter is invalid"},
 }
 
-router = APIRouter(prefix="/api", responses=ERRORS)
+router = APIRouter(prefix="/api", responses=ERRORS, dependencies=[Depends(reject_unknown)])
 
 Id = Annotated[str, Path(min_length=1, max_length=200)]
 
@@ -87,58 +93,140 @@ def tidy(row: dict[str, Any]) -> dict[str, Any]:
     return out
 
 
-def _page(request: Request, rows: list[dict[str, Any]], limit: int, offset: int) -> dict[str, Any]:
+def _page(
+    request: Request, rows: list[dict[str, Any]], limit: int, offset: int, total: int
+) -> dict[str, Any]:
     more = len(rows) > limit
     items = [tidy(r) for r in rows[:limit]]
     return {
         "items": items,
+        "total": total,
         "limit": limit,
         "offset": offset,
         **page_links(request, offset, limit, more),
+        "facets": [],
     }
 
 
-def _list(kind: str) -> Callable[..., dict[str, Any]]:
+Format = Annotated[
+    Literal["json", "csv"],
+    Query(description="json (a page object) or csv (the page's rows, same filters and order)."),
+]
+Facet = Annotated[
+    str | None,
+    Query(max_length=200, description="Comma-separated facets to count over every matching "
+          "row (events: plover, outlet, actor_country, recipient_country, month, date_source)."),
+]  # fmt: skip
+
+
+def list_page(
+    request: Request, store: Store, kind: str, f: FilterArgs, facet: str | None = None
+) -> dict[str, Any]:
+    """One page of ``kind`` rows with the total and the asked facets (API and pages alike)."""
+    filters = f.to_filters(kind)
+    rows = store.query(kind, filters)
+    page = _page(request, rows, f.limit, f.offset, store.count(kind, filters))
+    names = [n.strip() for n in (facet or "").split(",") if n.strip()]
+    wrong = [n for n in names if n not in FACETS[kind]]
+    if wrong:
+        valid = ", ".join(FACETS[kind])
+        raise ApiError(422, "invalid_parameter", f"facet: unknown facet(s) {', '.join(wrong)}",
+                       [{"parameter": "facet", "problem": f"valid: {valid}",
+                         "valid": list(FACETS[kind])}])  # fmt: skip
+    if names:
+        counted = store.facets(kind, filters, names)
+        page["facets"] = [
+            {"name": k, "values": [{"value": v, "count": n} for v, n in vs]}
+            for k, vs in counted.items()
+        ]
+    return page
+
+
+def _list(kind: str) -> Callable[..., Any]:
     """The list endpoint of one kind of row: filters checked for that kind, one page back."""
 
-    def endpoint(request: Request, store: StoreDep, f: Filters) -> dict[str, Any]:
-        rows = store.query(kind, f.to_filters(kind))
-        return _page(request, rows, f.limit, f.offset)
+    def endpoint(
+        request: Request, store: StoreDep, f: Filters, format: Format = "json", facet: Facet = None
+    ) -> Any:
+        page = list_page(request, store, kind, f, facet)
+        if format == "csv":
+            columns = list(ROW_MODELS[kind].model_fields)
+            rows = [{c: r.get(c) for c in columns} for r in page["items"]]
+            return csv_response(rows, kind, {"X-Total-Count": str(page["total"])}, columns)
+        return page
 
     return endpoint
 
 
 router.add_api_route(
-    "/articles", _list("articles"), methods=["GET"], **documented(ArticlePage), tags=["articles"],
+    "/articles", _list("articles"), methods=["GET"], tags=["articles"],
+    **documented(ArticlePage, csv=True),
     summary="List articles",
     description="Stored articles, newest first. Filters: actor, country, dyad, plover, cameo, "
     "since, until (publication date), outlet, text (full-text search), article_id.",
 )  # fmt: skip
 router.add_api_route(
-    "/events", _list("events"), methods=["GET"], **documented(EventPage), tags=["events"],
+    "/events", _list("events"), methods=["GET"], tags=["events"],
+    **documented(EventPage, csv=True),
     summary="List events",
     description="Coded events, newest first, with their evidence sentence and cluster. Filters: "
     "actor, country, dyad, plover, cameo, since, until (event date), outlet, text, article_id.",
 )  # fmt: skip
 router.add_api_route(
-    "/actors", _list("actors"), methods=["GET"], **documented(ActorPage), tags=["actors"],
+    "/actors", _list("actors"), methods=["GET"], tags=["actors"],
+    **documented(ActorPage, csv=True),
     summary="List actors",
     description="Actors by the number of articles naming them. Filters: actor, country, "
     "since, until, outlet, text, article_id.",
 )  # fmt: skip
 router.add_api_route(
-    "/claims", _list("claims"), methods=["GET"], **documented(ClaimPage), tags=["claims"],
+    "/claims", _list("claims"), methods=["GET"], tags=["claims"],
+    **documented(ClaimPage, csv=True),
     summary="List claims",
     description="Claims (asserting sentences) with their source. `unsourced=true` keeps those "
     "resting on nobody's word. Filters: actor (speaker), country, since, until, outlet, text, "
     "article_id, unsourced.",
 )  # fmt: skip
 router.add_api_route(
-    "/clusters", _list("clusters"), methods=["GET"], **documented(ClusterPage), tags=["clusters"],
+    "/clusters", _list("clusters"), methods=["GET"], tags=["clusters"],
+    **documented(ClusterPage, csv=True),
     summary="List event clusters",
     description="Happenings reported by several articles, most outlets first. Filters: actor, "
     "dyad, plover, since, until, min_outlets.",
 )  # fmt: skip
+
+
+@router.get(
+    "/events/{article_id}/{event_id}", tags=["events"], summary="One event",
+    **documented(EventRow),
+)  # fmt: skip
+def get_event(store: StoreDep, article_id: Id, event_id: Id) -> dict[str, Any]:
+    """One event (the row ``/api/events`` lists), by its article and its id in the article."""
+    row = store.event_row(article_id, event_id)
+    if row is None:
+        raise not_found("event", f"{article_id}/{event_id}")
+    return tidy(row)
+
+
+@router.get(
+    "/claims/{article_id}/{claim_id}", tags=["claims"], summary="One claim",
+    **documented(ClaimRow),
+)  # fmt: skip
+def get_claim(store: StoreDep, article_id: Id, claim_id: Id) -> dict[str, Any]:
+    """One claim (the row ``/api/claims`` lists), by its article and its id in the article."""
+    row = store.claim_row(article_id, claim_id)
+    if row is None:
+        raise not_found("claim", f"{article_id}/{claim_id}")
+    return tidy(row)
+
+
+@router.get("/codebook", tags=["corpus"], summary="What the codes mean", **documented(Codebook))
+def codebook() -> dict[str, Any]:
+    """PLOVER types (with their colour in the UI), CAMEO event codes, actor-code sectors,
+    known organisation codes and the quad classes: the labels the UI shows."""
+    from .codebook import codebook_data
+
+    return codebook_data()
 
 
 @router.get(
@@ -161,15 +249,18 @@ def get_actor(
     store: StoreDep,
     actor: Annotated[str, Path(min_length=1, max_length=200)],
     limit: Annotated[int, Query(ge=1, le=MAX_LIMIT)] = 100,
+    offset: Offset = 0,
 ) -> dict[str, Any]:
     """Names, roles, countries and codes seen for an actor (code or name), its events by
-    month, its counterparts and what it is quoted as saying."""
+    month, its counterparts and what it is quoted as saying (events and quotes paged by
+    ``limit``/``offset``; ``total_events``/``total_quotes`` count them all)."""
     profile = store.actor_profile(actor)
     if profile is None:
         raise not_found("actor", actor)
     from ..store import Filters as StoreFilters
 
-    events = store.events(StoreFilters(actor=actor, limit=limit))
+    by_actor = StoreFilters(actor=actor, limit=limit, offset=offset)
+    events = store.events(by_actor)
     return {
         "actor": actor,
         **{k: ([{"value": v, "count": n} for v, n in x] if isinstance(x, list) else x)
@@ -178,8 +269,10 @@ def get_actor(
             {"period": p, "events": n} for p, n in store.timeline("events", "month", actor)
         ],
         "events": [tidy(r) for r in events],
+        "total_events": store.count("events", by_actor),
         "counterparts": store.counterparts(actor),
-        "quotes": store.actor_quotes(actor, limit=limit),
+        "quotes": store.actor_quotes(actor, limit=limit, offset=offset),
+        "total_quotes": store.count_quotes(actor),
     }  # fmt: skip
 
 
@@ -208,10 +301,11 @@ def search(
 ) -> dict[str, Any]:
     """Articles whose title or body has every word of ``q``, and actors whose name contains it."""
     f = FilterArgs(text=q, limit=limit, offset=offset)
-    rows = store.articles(f.to_filters("articles"))
+    filters = f.to_filters("articles")
+    rows = store.articles(filters)
     return {
         "q": q,
-        "articles": _page(request, rows, limit, offset),
+        "articles": _page(request, rows, limit, offset, store.count("articles", filters)),
         "actors": store.find_actors(q, limit=20),
     }  # fmt: skip
 
@@ -275,4 +369,4 @@ def stats(store: StoreDep) -> dict[str, Any]:
     }
 
 
-__all__ = ["network_data", "router", "tidy"]
+__all__ = ["list_page", "network_data", "router", "tidy"]

@@ -21,7 +21,9 @@ from starlette.types import ASGIApp, Receive, Scope, Send
 from .. import __version__
 from ..store import Store
 from .access import StoreAccess
+from .codebook import TEMPLATE_HELPERS
 from .errors import install_error_handlers, respond
+from .middleware import HeadAsGet, Revalidate
 from .schemas import install_contract_schemas
 
 HERE = Path(__file__).parent
@@ -121,6 +123,7 @@ def _templates() -> Jinja2Templates:
         trim_blocks=True,
         lstrip_blocks=True,
     )
+    env.globals.update(TEMPLATE_HELPERS)
     return Jinja2Templates(env=env)
 
 
@@ -129,6 +132,7 @@ def create_app(
     *,
     allowed_hosts: Sequence[str] | None = None,
     read_only: bool | None = None,
+    cors_origins: Sequence[str] = (),
 ) -> FastAPI:
     """The newsgraph web app over a store (or a store URL).
 
@@ -136,7 +140,8 @@ def create_app(
     (read-only when the given store is, or as ``read_only`` says: None = when the file is
     not writable). ``allowed_hosts``: the Host header names answered (without port; "*"
     any); others get a 400. None answers any host (``newsgraph serve`` always passes a
-    list: see :func:`allowed_hosts_for`).
+    list: see :func:`allowed_hosts_for`). ``cors_origins``: origins whose pages may read
+    the API from a browser (none by default).
     """
     access = StoreAccess(store, read_only=read_only)
 
@@ -176,12 +181,23 @@ def create_app(
         return response
 
     from .api import router as api_router
+    from .lists import router as lists_router
     from .pages import router as pages_router
 
     app.include_router(api_router)
+    app.include_router(lists_router)
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_middleware(QueryHygiene)
+    app.add_middleware(Revalidate)
+    app.add_middleware(HeadAsGet)
+    if cors_origins:
+        from starlette.middleware.cors import CORSMiddleware
+
+        app.add_middleware(
+            CORSMiddleware, allow_origins=list(cors_origins), allow_methods=["GET", "HEAD"],
+            expose_headers=["ETag", "X-Total-Count", "Content-Disposition"],
+        )  # fmt: skip
     if allowed_hosts is not None:
         app.add_middleware(HostCheck, allowed=tuple(allowed_hosts))  # outermost: runs first
     return app

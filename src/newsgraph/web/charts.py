@@ -116,6 +116,7 @@ class Dot:
     quad: int
     label: str
     href: str
+    css: str = ""  # classes colouring the dot (codebook.event_class); else by quad class
 
 
 def event_timeline(dots: Sequence[Dot], width: int = 720) -> Markup:
@@ -135,7 +136,7 @@ def event_timeline(dots: Sequence[Dot], width: int = 720) -> Markup:
     height = top + lane_h * len(lanes) + bottom
     plot_w = width - left - right
     parts = [
-        f'<svg class="chart timeline" viewBox="0 0 {width} {height}" role="img" '
+        f'<svg class="chart timeline" viewBox="0 0 {width} {height}" role="group" '
         f'aria-label="timeline of {len(dated)} events from {first} to {last}">'
     ]
     for i, lane in enumerate(lanes):
@@ -150,8 +151,9 @@ def event_timeline(dots: Sequence[Dot], width: int = 720) -> Markup:
     for d, day in dated:
         x = left + plot_w * ((day - first).days / span if last != first else 0.5)
         y = top + lane_h * lanes.index(d.lane) + lane_h / 2
+        css = escape(d.css or f"quad{int(d.quad or 0)}")
         parts.append(
-            f'<a href="{escape(d.href)}"><circle class="dot quad{int(d.quad or 0)}" cx="{x:.1f}" '
+            f'<a href="{escape(d.href)}"><circle class="dot {css}" cx="{x:.1f}" '
             f'cy="{y:.1f}" r="6"><title>{escape(d.label)}</title></circle></a>'
         )
     parts.append("</svg>")

@@ -17,6 +17,7 @@ from typing import Any
 from markupsafe import Markup, escape
 
 from ..records import Actor, Analysis, Attribution, Event, Span
+from ..vocab import actor_code_label, cameo_label
 
 # Kinds in the order their notes are listed in a tooltip or the side panel.
 KINDS = ("quote", "source", "cue", "hedge", "unsourced", "actor", "trigger")
@@ -31,6 +32,7 @@ LEGEND: tuple[tuple[str, str, str], ...] = (
     ("trigger", "Event", "the word that reports a coded event (met, denied, attacked)"),
 )
 
+NO_SOURCE = "no source named"
 _PARA = re.compile(r"\n[ \t]*\n\s*")
 
 
@@ -86,7 +88,9 @@ def speaker_name(att: Attribution, actors: dict[str, Actor]) -> str:
         return actors[att.source].name
     if att.source_text is not None and att.source_text.text.strip():
         return att.source_text.text.strip()
-    return "unnamed source" if att.source_kind in ("anonymous", "none") else att.source_kind
+    # No source words at all ("reportedly", "it was reported that"): nobody is named, and
+    # the claim resting on it is unsourced; saying "unnamed source" would contradict that.
+    return NO_SOURCE if att.source_kind in ("anonymous", "none") else att.source_kind
 
 
 def _fmt_date(event: Event) -> str | None:
@@ -118,6 +122,44 @@ def _valid(span: Span | None, n: int) -> bool:
     return span is not None and 0 <= span.start < span.end <= n
 
 
+def _unsourced_why(att: Attribution | None) -> str:
+    """Why a claim counts as unsourced, in the same words its attribution's note uses."""
+    if att is None:
+        return "no named or anonymous source backs this sentence"
+    cue = f" (“{att.cue.text}”)" if att.cue is not None else ""
+    return f"it rests on a report that names no source{cue}"
+
+
+def _actor_note(a: Actor, actor_href: Callable[[Actor], str | None] | None) -> Note:
+    lines = [f"{a.type}" + (f", {a.country}" if a.country else "")]
+    if a.roles:
+        lines.append("roles: " + ", ".join(a.roles))
+    if a.sectors or a.code:
+        label = actor_code_label(a.code)
+        lines.append(
+            f"code {a.code or '—'}{f' = {label}' if label else ''} "
+            f"(sectors {', '.join(a.sectors) or '—'})"
+        )
+    lines.append(f"{len(a.mentions)} mention(s) in this article")
+    return Note("actor", a.name, tuple(lines), actor_href(a) if actor_href else None)
+
+
+def _event_note(
+    e: Event, actors: dict[str, Actor], places: dict[str, str], atts: dict[str, Attribution]
+) -> Note:
+    name = cameo_label(e.cameo)
+    lines = [event_summary(e, actors, places), f"CAMEO {e.cameo}" + (f": {name}" if name else "")]
+    if (when := _fmt_date(e)) is not None:
+        lines.append(f"when: {when}")
+    if e.place and e.place in places:
+        lines.append(f"where: {places[e.place]}")
+    if e.negated or e.certainty != "asserted":
+        lines.append("negated" if e.negated else f"certainty: {e.certainty}")
+    if e.attribution and e.attribution in atts:
+        lines.append(f"reported by {speaker_name(atts[e.attribution], actors)}")
+    return Note("trigger", f"Event {e.plover or 'CAMEO-only'}", tuple(lines))
+
+
 def collect(
     analysis: Analysis, actor_href: Callable[[Actor], str | None] | None = None
 ) -> tuple[list[Mark], dict[str, Note]]:
@@ -131,13 +173,7 @@ def collect(
 
     for a in analysis.actors:
         key = f"actor:{a.id}"
-        lines = [f"{a.type}" + (f", {a.country}" if a.country else "")]
-        if a.roles:
-            lines.append("roles: " + ", ".join(a.roles))
-        if a.sectors or a.code:
-            lines.append(f"code {a.code or '—'} (sectors {', '.join(a.sectors) or '—'})")
-        lines.append(f"{len(a.mentions)} mention(s) in this article")
-        notes[key] = Note("actor", a.name, tuple(lines), actor_href(a) if actor_href else None)
+        notes[key] = _actor_note(a, actor_href)
         marks += [Mark(m.start, m.end, "actor", key) for m in a.mentions if _valid(m, n)]
 
     for at in analysis.attributions:
@@ -148,7 +184,8 @@ def collect(
         lines.append(f"confidence {at.confidence:.2f}")
         qkey = f"quote:{at.id}"
         href = actor_href(actors[at.source]) if actor_href and at.source in actors else None
-        notes[qkey] = Note("quote", f"Said by {who}", tuple(lines), href)
+        title = "Reported, no source named" if who == NO_SOURCE else f"Said by {who}"
+        notes[qkey] = Note("quote", title, tuple(lines), href)
         if _valid(at.content, n):
             marks.append(Mark(at.content.start, at.content.end, "quote", qkey))
         if _valid(at.source_text, n):
@@ -173,7 +210,7 @@ def collect(
             lines = [
                 f"certainty: {c.certainty}",
                 f"check-worthiness {c.check_worthiness:.2f}",
-                "no named or anonymous source backs this sentence",
+                _unsourced_why(atts.get(c.attribution or "")),
             ]
             notes[ukey] = Note("unsourced", "Unsourced claim", tuple(lines))
             marks.append(Mark(c.sentence.start, c.sentence.end, "unsourced", ukey))
@@ -188,18 +225,20 @@ def collect(
         if not _valid(e.trigger, n):
             continue
         tkey = f"trigger:{e.id}"
-        lines = [event_summary(e, actors, places), f"CAMEO {e.cameo}"]
-        if (when := _fmt_date(e)) is not None:
-            lines.append(f"when: {when}")
-        if e.place and e.place in places:
-            lines.append(f"where: {places[e.place]}")
-        if e.negated or e.certainty != "asserted":
-            lines.append("negated" if e.negated else f"certainty: {e.certainty}")
-        if e.attribution and e.attribution in atts:
-            lines.append(f"reported by {speaker_name(atts[e.attribution], actors)}")
-        notes[tkey] = Note("trigger", f"Event {e.plover or 'CAMEO-only'}", tuple(lines))
+        notes[tkey] = _event_note(e, actors, places, atts)
         marks.append(Mark(e.trigger.start, e.trigger.end, "trigger", tkey))
     return marks, notes
+
+
+def note_order(marks: Iterable[Mark]) -> list[str]:
+    """The note keys of the marks covering a piece, the narrowest highlight first.
+
+    What a click lands on is the smallest thing under the pointer (an actor's name inside
+    a quote inside a claim), so its note comes first in the side panel; ties go by kind,
+    then position, then key, so the order never depends on set iteration.
+    """
+    ranked = sorted(marks, key=lambda m: (m.end - m.start, KINDS.index(m.kind), m.start, m.key))
+    return list(dict.fromkeys(m.key for m in ranked))
 
 
 def render_marked(
@@ -254,9 +293,13 @@ def render_marked(
             out.append(piece)
             continue
         kinds = sorted({m.kind for m in active}, key=KINDS.index)
-        keys = sorted({m.key for m in active}, key=lambda k: KINDS.index(k.split(":", 1)[0]))
+        keys = note_order(active)
         title = "\n".join(notes[k].plain() for k in keys if k in notes)
-        stop = ' tabindex="0"' if a in starts else ""
+        stop = ""
+        if a in starts:  # a keyboard stop: a button named by its words and what they are
+            what = "; ".join(notes[k].title for k in keys if k in notes)
+            label = f"{text[a:b].strip()} — {what}" if what else text[a:b].strip()
+            stop = f' tabindex="0" role="button" aria-label="{escape(label)}"'
         out.append(
             f'<span class="hl {" ".join("hl-" + k for k in kinds)}"'
             f' data-notes="{escape(" ".join(keys))}" title="{escape(title)}"{stop}>{piece}</span>'
@@ -289,9 +332,7 @@ def render_article(
     for c in analysis.claims:
         if not c.sourced and _valid(c.sentence, n):
             labels.setdefault(c.sentence.start, []).append(anchor.format(f"claim-{c.id}"))
-    tag = Markup(
-        '<span class="speaker-tag" id="quote-{}" data-quote="{}" aria-hidden="true">{}</span>'
-    )
+    tag = Markup('<span class="speaker-tag" id="quote-{}" data-quote="{}">{}</span>')
     for at in analysis.attributions:
         if _valid(at.content, n):
             labels.setdefault(at.content.start, []).append(

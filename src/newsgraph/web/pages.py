@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 from typing import Annotated, Any
 from urllib.parse import quote, urlsplit
 
@@ -11,8 +12,10 @@ from fastapi.responses import HTMLResponse
 from ..records import PLOVER_TYPES, Actor, Analysis
 from ..store import Filters as StoreFilters
 from ..store import Store
+from ..vocab import plover_types
 from .api import get_store, network_data, tidy
 from .charts import Dot, bar_timeline, event_timeline, pick_grain
+from .codebook import code_title, event_class
 from .errors import not_found
 from .highlight import (
     LEGEND,
@@ -22,7 +25,7 @@ from .highlight import (
     render_evidence,
     speaker_name,
 )
-from .params import FilterArgs, filter_args, page_links
+from .params import FilterArgs, filter_args, page_links, with_params
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -43,12 +46,18 @@ def safe_url(url: str | None) -> str | None:
     return url if urlsplit(url.strip()).scheme.lower() in ("http", "https") else None
 
 
-def _render(request: Request, template: str, nav: str, **context: Any) -> HTMLResponse:
+def render(request: Request, template: str, nav: str, **context: Any) -> HTMLResponse:
+    """A page from its template, with the names every template uses."""
     templates = request.app.state.templates
     return templates.TemplateResponse(
         request, template, {"nav": nav, "actor_href": actor_href, "plover_types": PLOVER_TYPES,
-                            "quad": _quad, **context}
+                            "quad": _quad, "safe_url": safe_url, "event_label": _event_label,
+                            "date_words": date_words,
+                            **context}
     )  # fmt: skip
+
+
+_render = render
 
 
 def _quad(q: Any) -> int:
@@ -76,15 +85,10 @@ def overview(request: Request, store: StoreDep) -> HTMLResponse:
         events_chart=bar_timeline(events, grain, "events"),
         articles_chart=bar_timeline(articles, grain, "articles"),
         actors=store.top_actors(limit=12),
-        clusters=[tidy(r) for r in store.clusters(StoreFilters(limit=8))],
+        clusters=[tidy(r) for r in store.clusters(StoreFilters(limit=8, min_reports=2))],
         recent=store.articles(StoreFilters(limit=10)),
         unsourced=store.recent_unsourced(limit=8),
     )  # fmt: skip
-
-
-@router.get("/articles")
-def articles(request: Request, store: StoreDep, f: Filters) -> HTMLResponse:
-    return _render(request, "articles.html", "articles", **_rows(request, store, "articles", f))
 
 
 @router.get("/articles/{article_id}")
@@ -125,41 +129,62 @@ def article_context(analysis: Analysis) -> dict[str, Any]:
         "a": analysis, "art": analysis.article, "url": safe_url(analysis.article.url),
         "body": rendered.body, "notes": {k: n.to_dict() for k, n in rendered.notes.items()},
         "legend": legend, "quotes": quotes, "events": events, "unsourced": unsourced,
+        "first_unsourced": min(unsourced, key=lambda c: c.sentence.start, default=None),
         "actors": sorted(analysis.actors, key=lambda a: (-len(a.mentions), a.name)),
         "actor_label": actor_label, "href": href,
     }  # fmt: skip
 
 
-@router.get("/actors")
-def actors(request: Request, store: StoreDep, f: Filters) -> HTMLResponse:
-    return _render(request, "actors.html", "actors", **_rows(request, store, "actors", f))
+ACTOR_PAGE = 25  # events and quotes per page on an actor page
 
 
 @router.get("/actors/{actor:path}")
-def actor(request: Request, store: StoreDep, actor: Key) -> HTMLResponse:
+def actor(
+    request: Request,
+    store: StoreDep,
+    actor: Key,
+    events_offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+    quotes_offset: Annotated[int, Query(ge=0, le=1_000_000)] = 0,
+) -> HTMLResponse:
+    """Summary first (identity, countries, counterparts, timeline), then paged events, quotes."""
     profile = store.actor_profile(actor)
     if profile is None:
         raise not_found("actor", actor)
-    rows = store.events(StoreFilters(actor=actor, limit=500))
-    events = sorted(
-        (tidy(r) for r in rows), key=lambda r: (r["day"] or "", r["article_id"], r["event_id"])
-    )
+    mine = StoreFilters(actor=actor, limit=ACTOR_PAGE, offset=events_offset)
+    events = [tidy(r) for r in store.events(mine)]
+    n_events, n_quotes = store.count("events", mine), store.count_quotes(actor)
+    everything = store.events(StoreFilters(actor=actor, limit=2000))
     dots = [
-        Dot(
-            day=r["day"] or "",
-            lane=r["plover"] or f"CAMEO {r['cameo']}",
-            quad=_quad(r["quad_class"]),
-            label=_event_label(r),
-            href=f"/articles/{quote(r['article_id'], safe='')}#ev-{quote(r['event_id'], safe='')}",
-        )
-        for r in events
-    ]
+        Dot(day=r["day"] or "", lane=r["plover"] or f"CAMEO {r['cameo']}",
+            quad=_quad(r["quad_class"]), label=_event_label(r),
+            css=event_class(r["plover"], r["negated"]),
+            href=f"/events/{quote(r['article_id'], safe='')}/{quote(r['event_id'], safe='')}")
+        for r in everything
+    ]  # fmt: skip
+    by_type: dict[str, int] = {}
+    for r in everything:
+        by_type[r["plover"] or ""] = by_type.get(r["plover"] or "", 0) + 1
     name = profile["names"][0][0] if profile["names"] else actor
+
+    def paged(param: str, offset: int, total: int) -> dict[str, str | None]:
+        keep = {"events_offset": events_offset, "quotes_offset": quotes_offset}
+        nxt = offset + ACTOR_PAGE
+        return {
+            "next": with_params(request, **{**keep, param: nxt}) if nxt < total else None,
+            "prev": with_params(request, **{**keep, param: max(offset - ACTOR_PAGE, 0)})
+            if offset > 0 else None,
+        }  # fmt: skip
+
     return _render(
         request, "actor.html", "actors", key=actor, name=name, p=profile, events=events,
-        timeline=event_timeline(dots), counterparts=store.counterparts(actor),
-        quotes=store.actor_quotes(actor, limit=50),
-        articles=store.articles(StoreFilters(actor=actor, limit=20)), event_label=_event_label,
+        n_events=n_events, events_offset=events_offset, events_pages=paged(
+            "events_offset", events_offset, n_events),
+        timeline=event_timeline(dots), by_type=sorted(by_type.items(), key=lambda kv: -kv[1]),
+        counterparts=store.counterparts(actor, limit=10),
+        quotes=store.actor_quotes(actor, limit=ACTOR_PAGE, offset=quotes_offset),
+        n_quotes=n_quotes, quotes_offset=quotes_offset,
+        quotes_pages=paged("quotes_offset", quotes_offset, n_quotes),
+        articles=store.articles(StoreFilters(actor=actor, limit=10)),
     )  # fmt: skip
 
 
@@ -175,22 +200,6 @@ def _event_label(r: dict[str, Any]) -> str:
     return " · ".join(str(p) for p in parts)
 
 
-@router.get("/events")
-def events(request: Request, store: StoreDep, f: Filters) -> HTMLResponse:
-    return _render(request, "events.html", "events", **_rows(request, store, "events", f),
-                   event_label=_event_label)  # fmt: skip
-
-
-@router.get("/claims")
-def claims(request: Request, store: StoreDep, f: Filters) -> HTMLResponse:
-    return _render(request, "claims.html", "claims", **_rows(request, store, "claims", f))
-
-
-@router.get("/clusters")
-def clusters(request: Request, store: StoreDep, f: Filters) -> HTMLResponse:
-    return _render(request, "clusters.html", "clusters", **_rows(request, store, "clusters", f))
-
-
 @router.get("/clusters/{cluster_id}")
 def cluster(request: Request, store: StoreDep, cluster_id: Key) -> HTMLResponse:
     found = store.cluster(cluster_id)
@@ -203,7 +212,58 @@ def cluster(request: Request, store: StoreDep, cluster_id: Key) -> HTMLResponse:
             outlets.get(r["outlet"] or "unknown outlet", 0) + 1
         )
     return _render(request, "cluster.html", "clusters", c=found, by_outlet=sorted(outlets.items()),
-                   event_label=_event_label, safe_url=safe_url)  # fmt: skip
+                   words=cluster_words(found))  # fmt: skip
+
+
+def date_words(first: str | None, last: str | None) -> str:
+    """'16 April 2023', '16–18 April 2023', '30 March – 2 April 2023'; 'undated' if unknown."""
+
+    def day(d: str | None) -> dt.date | None:
+        try:
+            return dt.date.fromisoformat(d or "")
+        except ValueError:
+            return None
+
+    a, b = day(first), day(last)
+    if a is None:
+        return "undated" if b is None else f"{b.day} {b:%B %Y}"
+    if b is None or b == a:
+        return f"{a.day} {a:%B %Y}"
+    if (a.year, a.month) == (b.year, b.month):
+        return f"{a.day}–{b.day} {b:%B %Y}"
+    if a.year == b.year:
+        return f"{a.day} {a:%B} – {b.day} {b:%B %Y}"
+    return f"{a.day} {a:%B %Y} – {b.day} {b:%B %Y}"
+
+
+def _side_words(code: str | None, names: list[str | None]) -> str:
+    counted: dict[str, int] = {}
+    for n in names:
+        if n:
+            counted[n] = counted.get(n, 0) + 1
+    name = min(counted, key=lambda k: (-counted[k], k)) if counted else None
+    label = code_title(code)
+    if name and code:
+        return f"{name} ({code}{': ' + label if label else ''})"
+    if code:
+        return f"{label} ({code})" if label else code
+    return name or "an unnamed party"
+
+
+def cluster_words(c: dict[str, Any]) -> dict[str, str]:
+    """A cluster named in words: its type, who acted on whom, and when."""
+    t = plover_types().get(c["plover"] or "")
+    who = _side_words(c["actor"], [r.get("actor_name") for r in c["events"]])
+    whom = (
+        _side_words(c["recipient"], [r.get("recipient_name") for r in c["events"]])
+        if c["recipient"] else "no one named"
+    )  # fmt: skip
+    return {
+        "type": t.label if t else (c["plover"] or "Event"),
+        "who": who,
+        "whom": whom,
+        "when": date_words(c["day_first"], c["day_last"]),
+    }
 
 
 @router.get("/network")

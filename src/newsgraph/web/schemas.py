@@ -51,8 +51,10 @@ class EventRow(Row):
         description="Where the event's date comes from: 'text' (a time expression in the "
         "article) or 'publication' (defaulted to the publication date); null when undated."
     )
+    date_text: str | None = Field(description="The words the date was read from, if any.")
     plover: str | None
     cameo: str
+    mode: str | None = Field(description="PLOVER mode (visit, appeal, …), if coded.")
     quad_class: int | None
     goldstein: float | None
     actor_name: str | None
@@ -64,8 +66,15 @@ class EventRow(Row):
     negated: bool
     certainty: str | None
     place_name: str | None
+    place_country: str | None
+    lat: float | None = Field(description="Latitude of the place (WGS 84).")
+    lon: float | None = Field(description="Longitude of the place (WGS 84).")
+    geonames_id: int | None = Field(description="GeoNames id of the place.")
+    confidence: float | None
     outlet: str | None
     published: str | None
+    title: str | None = Field(description="The article's title.")
+    url: str | None = Field(description="The article's source URL.")
     evidence: str | None = Field(description="The sentence the event was read from.")
     attribution: str | None = Field(
         description="The id of the attribution (in the same article) whose words report this "
@@ -95,10 +104,13 @@ class ClaimRow(Row):
     claim_id: str
     published: str | None
     outlet: str | None
+    title: str | None = Field(description="The article's title.")
+    url: str | None = Field(description="The article's source URL.")
     sourced: bool
     source_kind: str | None
     certainty: str | None
     check_worthiness: float | None
+    attribution: str | None = Field(description="Id of the attribution it rests on, if any.")
     attribution_kind: str | None
     speaker: str | None
     sentence: str
@@ -118,13 +130,27 @@ class ClusterRow(Row):
     outlets: list[str]
 
 
-class PageBase(Row):
-    """One page of rows and the links to its neighbours."""
+class FacetCount(Row):
+    value: str | int | None
+    count: int
 
+
+class Facet(Row):
+    name: str = Field(description="The facet: plover, outlet, actor_country, month …")
+    values: list[FacetCount] = Field(description="The most frequent values, most first.")
+
+
+class PageBase(Row):
+    """One page of rows, how many rows match in all, and the links to its neighbours."""
+
+    total: int = Field(description="Rows matching the filters, over every page.")
     limit: int
     offset: int
     next: str | None = Field(description="URL of the next page, or null.")
     prev: str | None = Field(description="URL of the previous page, or null.")
+    facets: list[Facet] = Field(
+        description="Counts by each facet asked with `facet=`, over every matching row."
+    )
 
 
 class ArticlePage(PageBase):
@@ -194,8 +220,10 @@ class ActorProfile(Row):
     last_seen: str | None
     timeline: list[Period]
     events: list[EventRow]
+    total_events: int
     counterparts: list[Counterpart]
     quotes: list[Quote]
+    total_quotes: int
 
 
 class ClusterEvent(Row):
@@ -282,10 +310,64 @@ class Stats(Row):
     events_per_month: list[MonthCount]
 
 
-def documented(model: type[BaseModel] | str, description: str = "OK") -> dict[str, Any]:
+class PloverEntry(Row):
+    type: str
+    label: str
+    quad_class: int
+    definition: str
+    colour: str = Field(description="The colour the UI draws this type in (#rrggbb).")
+
+
+class CameoEntry(Row):
+    code: str
+    name: str
+    quad_class: int
+    goldstein: float
+    plover: str | None
+
+
+class SectorEntry(Row):
+    code: str
+    kind: str
+    label: str
+
+
+class OrganisationEntry(Row):
+    code: str
+    name: str
+
+
+class QuadClass(Row):
+    quad_class: int
+    name: str
+
+
+class Codebook(Row):
+    plover: list[PloverEntry]
+    quad_classes: list[QuadClass]
+    cameo: list[CameoEntry]
+    sectors: list[SectorEntry]
+    organisations: list[OrganisationEntry]
+
+
+ROW_MODELS: dict[str, type[Row]] = {
+    "articles": ArticleRow,
+    "events": EventRow,
+    "actors": ActorRow,
+    "claims": ClaimRow,
+    "clusters": ClusterRow,
+}
+
+
+def documented(
+    model: type[BaseModel] | str, description: str = "OK", *, csv: bool = False
+) -> dict[str, Any]:
     """Route arguments declaring the 200 response as ``model`` (a model, or the name of a
-    component) in the OpenAPI document, while the endpoint's body goes out as it built it."""
+    component) in the OpenAPI document, while the endpoint's body goes out as it built it.
+    ``csv``: the route also answers ``format=csv`` with a text/csv body."""
     response: dict[str, Any] = {"description": description}
+    if csv:
+        response["content"] = {"text/csv": {"schema": {"type": "string"}}}
     if isinstance(model, str):
         ref = {"$ref": f"#/components/schemas/{model}"}
         response["content"] = {"application/json": {"schema": ref}}
@@ -312,4 +394,4 @@ def install_contract_schemas(app: FastAPI) -> None:
     app.openapi = openapi  # type: ignore[method-assign]
 
 
-__all__ = ["ARTICLE_DOCUMENT", "documented", "install_contract_schemas"]
+__all__ = ["ARTICLE_DOCUMENT", "ROW_MODELS", "documented", "install_contract_schemas"]

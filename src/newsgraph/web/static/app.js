@@ -82,6 +82,44 @@
       if (t && !pinned) explain(t);
     });
 
+    // "Next quote" / "next unsourced claim": move focus to the first piece of the next
+    // such highlight after the last one visited (wrapping), and explain it.
+    var last = null;
+    body.addEventListener("focusin", function (ev) {
+      if (ev.target.classList && ev.target.classList.contains("hl")) last = ev.target;
+    });
+    function firstPieces(kind) {
+      var seen = {}, out = [];
+      body.querySelectorAll(".hl-" + kind).forEach(function (n) {
+        var key = (n.getAttribute("data-notes") || "").split(" ").filter(function (k) {
+          return k.indexOf(kind + ":") === 0;
+        })[0];
+        if (key && !seen[key]) { seen[key] = true; out.push(n); }
+      });
+      return out;
+    }
+    document.querySelectorAll("a[data-jump]").forEach(function (link) {
+      link.addEventListener("click", function (ev) {
+        var targets = firstPieces(link.getAttribute("data-jump"));
+        if (!targets.length) return;
+        ev.preventDefault();
+        var next = targets[0];
+        if (last) {
+          for (var i = 0; i < targets.length; i++) {
+            if (last.compareDocumentPosition(targets[i]) & Node.DOCUMENT_POSITION_FOLLOWING) {
+              next = targets[i];
+              break;
+            }
+          }
+        }
+        if (!next.hasAttribute("tabindex")) next.setAttribute("tabindex", "-1");
+        next.focus();
+        last = next;
+        pinned = true;
+        explain(next);
+      });
+    });
+
     document.querySelectorAll(".legend input[type=checkbox]").forEach(function (box) {
       box.addEventListener("change", function () {
         body.classList.toggle("off-" + box.value, !box.checked);
