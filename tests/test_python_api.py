@@ -335,13 +335,14 @@ def test_api_load_settings_reach_the_extractors(tmp_path, nlp):
     path = tmp_path / "actors.csv"
     path.write_text(
         "name,aliases,type,country,sectors,roles\n"
-        "Abdelaziz Bouteflika,Bouteflika,person,DZA,GOV,President\n"
+        "Selim Aberkane,Aberkane,person,DZA,GOV,President\n"
     )
-    text = "Abdelaziz Bouteflika spoke to reporters in the capital on Tuesday."
+    # a name no packaged table knows (the office book knows Abdelaziz Bouteflika)
+    text = "Selim Aberkane spoke to reporters in the capital on Tuesday."
     plain = {a.name: a.code for a in newsgraph.analyze(text).actors}
     custom = newsgraph.load(settings=newsgraph.Settings(actor_dictionaries=(str(path),)))
-    assert plain.get("Abdelaziz Bouteflika") != "DZAGOV"
-    assert {a.name: a.code for a in custom.analyze(text).actors}["Abdelaziz Bouteflika"] == "DZAGOV"
+    assert plain.get("Selim Aberkane") != "DZAGOV"
+    assert {a.name: a.code for a in custom.analyze(text).actors}["Selim Aberkane"] == "DZAGOV"
 
 
 @pytest.mark.model
