@@ -58,9 +58,16 @@ def _geo(place: Any) -> list[str]:
     """Type, FullName, CountryCode, ADM1Code, ADM2Code, Lat, Long, FeatureID."""
     if place is None:
         return [""] * 8
-    # GDELT geo types: 1 country, 3 US city, 4 world city. A place with coordinates is a city.
-    kind = "1" if place.lat is None else ("3" if place.country == "USA" else "4")
-    return [kind, _clean(place.name), "", "", "", _clean(place.lat), _clean(place.lon), ""]
+    # GDELT geo types: 1 country, 2 US state, 3 US city, 4 world city, 5 world state; a
+    # continent or region has none. A place of no kind (older records) with coordinates is a city.
+    us = place.country == "USA"
+    kind = getattr(place, "kind", None) or ("country" if place.lat is None else "city")
+    geo_type = {"country": "1", "admin1": "2" if us else "5", "city": "3" if us else "4"}
+    adm1 = place.admin1.replace("-", "") if us and getattr(place, "admin1", None) else ""
+    return [
+        geo_type.get(kind, ""), _clean(place.name), "", adm1, "",
+        _clean(place.lat), _clean(place.lon), "",
+    ]  # fmt: skip
 
 
 def _day(e: Event, published: str | None) -> dt.date | None:
