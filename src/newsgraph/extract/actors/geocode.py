@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import math
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 from ...lexicons import load_table
@@ -94,7 +94,8 @@ class Context:
     countries: frozenset[str] = frozenset()  # ISO3 of the story's actors and named countries
     states: frozenset[str] = frozenset()  # ISO 3166-2 of the US states the story names
     state_after: str | None = None  # the state named right after this mention ("Pa.")
-    admin1_cue: bool = False  # "the state of …", "… province"
+    admin1_cue: bool = False  # "the state of …", "… province", a list of states
+    alternates: bool = True  # may an alternate name read a place (not for a building's name)
 
 
 @dataclass
@@ -141,7 +142,8 @@ def _index() -> _Index:
         )  # fmt: skip
         idx.cities.setdefault(_key(c["name"]), []).append((geo, True))
         # "New York" is New York City's own name too, as American usage has it
-        short = c["name"][: -len(" City")] if state and c["name"].endswith(" City") else None
+        big = int(c.get("population") or 0) >= ALTERNATE_MIN_POPULATION
+        short = c["name"][: -len(" City")] if big and c["name"].endswith(" City") else None
         for alt in {a for a in c.get("alternatenames", ()) if a.isascii() and a[:1].isupper()}:
             if _key(alt) != _key(c["name"]):
                 idx.cities.setdefault(_key(alt), []).append((geo, alt == short))
@@ -168,6 +170,25 @@ def _index() -> _Index:
         for n in [row["name"], *(a for a in row["aliases"].split(";") if a.strip())]:
             idx.regions[_key(n)] = geo
     return idx
+
+
+@cache
+def state_abbreviations() -> dict[str, str]:
+    """'Pa.' → 'US-PA': the state as news copy abbreviates it."""
+    out = {}
+    for row in load_table("us_state_abbreviations.tsv"):
+        for abbr in row["abbreviations"].split(";"):
+            if abbr.strip():
+                out[abbr.strip()] = f"US-{row['code']}"
+    return out
+
+
+def _state_geo(code: str) -> Geo | None:
+    for geos in _index().admin1.values():
+        for geo in geos:
+            if geo.admin1 == code and geo.country == "USA":
+                return geo
+    return None
 
 
 @cache
@@ -201,6 +222,17 @@ def us_state_code(name: str) -> str | None:
         if geo.country == "USA":
             return geo.admin1
     return None
+
+
+def _state_not_country(key: str, ctx: Context) -> bool:
+    """A US state named like a country ("Georgia"): the state when the story names other
+    states or says "the state of", else when it is American and names no sign of the country."""
+    code = us_state_code(key)
+    if code is None:
+        return False
+    if ctx.admin1_cue or ctx.states - {code}:
+        return True
+    return us_state_reading(key, ctx.countries)
 
 
 def _city_score(geo: Geo, own: bool, ctx: Context, foreign_rival: bool) -> float:
@@ -241,22 +273,25 @@ def geocode(name: str, ctx: Context | set[str] | frozenset[str] | None = None) -
     key = _key(name)
     g = gazetteer()
     iso = g.country_names.get(key)
-    if iso and not us_state_reading(key, ctx.countries):
+    if iso and not _state_not_country(key, ctx):
         return country_geos().get(iso)
     idx = _index()
     if key in idx.regions:
         return idx.regions[key]
+    if name.strip() in state_abbreviations() and "." in name:
+        return _state_geo(state_abbreviations()[name.strip()])  # "S.C." in a dateline
+    head, comma, tail = name.partition(",")
+    if comma and (code := state_abbreviations().get(tail.strip()) or us_state_code(tail)):
+        return geocode(head, replace(ctx, state_after=code))  # "Washington, D.C."
     cities = idx.cities.get(key, [])
     if ctx.state_after:
-        cities = [c for c in cities if c[0].admin1 == ctx.state_after] or cities
+        cities = [c for c in cities if c[0].admin1 == ctx.state_after]
     if any(own for _, own in cities):
         cities = [c for c in cities if c[1]]
+    elif ctx.alternates:
+        cities = [c for c in cities if c[0].population >= ALTERNATE_MIN_POPULATION or c[0].capital]
     else:
-        cities = [
-            c
-            for c in cities
-            if c[0].population >= ALTERNATE_MIN_POPULATION or c[0].capital or " " in key
-        ]
+        cities = []
     foreign = any(geo.country != "USA" for geo, _ in cities)
     scored = [(_city_score(geo, own, ctx, foreign), geo) for geo, own in cities]
     scored += [(_admin1_score(geo, ctx), geo) for geo in idx.admin1.get(key, ())]

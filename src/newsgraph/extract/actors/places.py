@@ -15,15 +15,13 @@ is the Russian capital, not Moscow, Idaho, unless the article is about Idaho.
 from __future__ import annotations
 
 from collections.abc import Iterable
-from functools import cache
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
-from ...lexicons import load_table
 from ...records import Actor, Article, Place, Span
 from .gazetteer import gazetteer, matchers
-from .geocode import Context, Geo, geocode, us_state_code
+from .geocode import Context, Geo, geocode, state_abbreviations, us_state_code
 from .vocab import US_STATE_HOMONYMS
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
@@ -40,27 +38,21 @@ def _article_countries(actors: list[Actor], ents: list[SpacySpan]) -> set[str]:
     return out
 
 
-def _article_states(ents: list[SpacySpan]) -> frozenset[str]:
-    """The US states the story names (ISO 3166-2): they support towns in them."""
-    return frozenset(
-        code for e in ents if e.label_ == "GPE" and (code := us_state_code(e.text)) is not None
-    )
+def _article_states(ents: list[SpacySpan]) -> dict[int, tuple[str, int]]:
+    """The US states the story names, by the token they start at: (ISO 3166-2, end token).
+    They support towns in them, and make a list of names around them a list of states."""
+    return {
+        e.start: (code, e.end)
+        for e in ents
+        if e.label_ == "GPE"
+        and e.text not in ("Washington", "New York")  # the city more often than the state
+        and (code := us_state_code(e.text)) is not None
+    }
 
 
 def _country_actor_spans(actors: list[Actor]) -> set[tuple[int, int]]:
     """Mentions of country actors that are not capitals: those act, they are not places."""
     return {(m.start, m.end) for a in actors if a.type == "country" for m in a.mentions}
-
-
-@cache
-def _state_abbreviations() -> dict[str, str]:
-    """'Pa.' → 'US-PA': the state after a town in news copy."""
-    out = {}
-    for row in load_table("us_state_abbreviations.tsv"):
-        for abbr in row["abbreviations"].split(";"):
-            if abbr.strip():
-                out[abbr.strip()] = f"US-{row['code']}"
-    return out
 
 
 def _state_after(doc: Doc, end: int) -> str | None:
@@ -70,7 +62,7 @@ def _state_after(doc: Doc, end: int) -> str | None:
     nxt = doc[end + 1 : min(end + 4, len(doc))]
     for k in range(len(nxt), 0, -1):
         text = doc[end + 1 : end + 1 + k].text
-        code = _state_abbreviations().get(text) or us_state_code(text)
+        code = state_abbreviations().get(text) or us_state_code(text)
         if code:
             return code
     return None
@@ -80,12 +72,24 @@ _ADMIN1_BEFORE = ("state of", "province of", "commonwealth of", "territory of")
 _ADMIN1_AFTER = frozenset({"state", "province", "territory", "prefecture", "oblast"})
 
 
-def _admin1_cue(doc: Doc, start: int, end: int) -> bool:
-    """'the state of Oregon', 'Washington state', 'Ontario province'."""
+def _admin1_cue(doc: Doc, start: int, end: int, state_starts: dict[int, int]) -> bool:
+    """'the state of Oregon', 'Washington state', 'Ontario province', or a list of US states
+    ("Colorado, Washington, Alaska and Oregon")."""
     before = doc[max(0, start - 2) : start].text.lower()
     if before in _ADMIN1_BEFORE:
         return True
-    return end < len(doc) and doc[end].lower_ in _ADMIN1_AFTER and doc[end].tag_ != "NNP"
+    if end < len(doc) and doc[end].lower_ in _ADMIN1_AFTER and doc[end].tag_ != "NNP":
+        return True
+    # a neighbour in the same list is a state: the next one after ", " / "and", or the one before
+    nxt = end + 1 if end < len(doc) and doc[end].text in (",", "and", "or") else None
+    if nxt is not None and nxt < len(doc) and doc[nxt].lower_ == "and":
+        nxt += 1
+    prev = start - 1 if start > 0 and doc[start - 1].text in (",", "and", "or") else None
+    if prev is not None and prev > 0 and doc[prev].lower_ == "and" and doc[prev - 1].text == ",":
+        prev -= 1
+    return (nxt is not None and nxt in state_starts) or (
+        prev is not None and prev in state_starts.values()
+    )
 
 
 def _person_words(actors: list[Actor], ents: list[SpacySpan]) -> tuple[set[int], set[str]]:
@@ -170,10 +174,14 @@ def extract_places(doc: Doc, article: Article, actors: list[Actor]) -> list[Plac
     g = gazetteer()
     text = article.text
     ents = list(doc.ents)  # doc.ents builds new spans on every access
-    countries = frozenset(_article_countries(actors, ents))
-    states = _article_states(ents)
+    named_states = _article_states(ents)
+    states = frozenset(code for code, _ in named_states.values())
+    state_starts = {s: e for s, (_, e) in named_states.items()}
+    # a story that names American states is (also) an American story
+    countries = frozenset(_article_countries(actors, ents) | ({"USA"} if states else set()))
     acting = _country_actor_spans(actors)
     person_chars, person_names = _person_words(actors, ents)
+    facilities = {(x.start, x.end) for x in ents if x.label_ == "FAC"}
     found: dict[int | str, tuple[Geo, list[Span]]] = {}
     for (s, e), name in sorted(_mention_spans(doc, ents, actors).items()):
         start_char = doc[s].idx
@@ -186,7 +194,13 @@ def extract_places(doc: Doc, article: Article, actors: list[Actor]) -> list[Plac
             continue
         if not is_country and (start_char in person_chars or low in person_names):
             continue
-        ctx = Context(countries, states, _state_after(doc, e), _admin1_cue(doc, s, e))
+        ctx = Context(
+            countries,
+            states,
+            _state_after(doc, e),
+            _admin1_cue(doc, s, e, state_starts),
+            alternates=(s, e) not in facilities,
+        )
         geo = geocode(name, ctx)
         if geo is None:
             continue
