@@ -94,7 +94,8 @@ class Context:
     countries: frozenset[str] = frozenset()  # ISO3 of the story's actors and named countries
     states: frozenset[str] = frozenset()  # ISO 3166-2 of the US states the story names
     state_after: str | None = None  # the state named right after this mention ("Pa.")
-    admin1_cue: bool = False  # "the state of …", "… province", a list of states
+    admin1_cue: bool = False  # "the state of …", "… province", "… Democrat"
+    state_list: bool = False  # named in a list of US states ("Colorado, Washington and Oregon")
     alternates: bool = True  # may an alternate name read a place (not for a building's name)
 
 
@@ -191,6 +192,10 @@ def _state_geo(code: str) -> Geo | None:
     return None
 
 
+def _dc() -> Geo | None:
+    return next((geo for geo, _ in _index().cities.get("washington", []) if geo.capital), None)
+
+
 @cache
 def _known() -> dict[str, int]:
     return {_key(r["name"]): int(r["geonames_id"]) for r in load_table("known_places.tsv")}
@@ -258,7 +263,7 @@ def _admin1_score(geo: Geo, ctx: Context) -> float:
     score = math.log10(geo.population + 10) + PRIMARY_BONUS
     if geo.country in ctx.countries:
         score += STORY_COUNTRY_BONUS
-    if ctx.admin1_cue:
+    if ctx.admin1_cue or ctx.state_list and geo.country == "USA" and not ctx.state_after:
         score += CUE_BONUS
     return score
 
@@ -272,17 +277,22 @@ def geocode(name: str, ctx: Context | set[str] | frozenset[str] | None = None) -
         ctx = Context(countries=frozenset(ctx or ()))
     key = _key(name)
     g = gazetteer()
+    idx = _index()
+    region = idx.regions.get(key)
+    if region is not None and region.country:
+        return region  # a part of one country: Scotland is in the United Kingdom
     iso = g.country_names.get(key)
     if iso and not _state_not_country(key, ctx):
         return country_geos().get(iso)
-    idx = _index()
-    if key in idx.regions:
-        return idx.regions[key]
-    if name.strip() in state_abbreviations() and "." in name:
-        return _state_geo(state_abbreviations()[name.strip()])  # "S.C." in a dateline
+    if region is not None:
+        return region
+    abbreviated = state_abbreviations().get(name.strip()) if "." in name else None
+    if abbreviated:  # "S.C." in a dateline, "D.C."
+        return _dc() if abbreviated == "US-DC" else _state_geo(abbreviated)
     head, comma, tail = name.partition(",")
-    if comma and (code := state_abbreviations().get(tail.strip()) or us_state_code(tail)):
-        return geocode(head, replace(ctx, state_after=code))  # "Washington, D.C."
+    after = state_abbreviations().get(tail.strip()) or us_state_code(tail) if comma else None
+    if after:
+        return geocode(head, replace(ctx, state_after=after))  # "Washington, D.C."
     cities = idx.cities.get(key, [])
     if ctx.state_after:
         cities = [c for c in cities if c[0].admin1 == ctx.state_after]

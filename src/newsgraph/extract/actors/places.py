@@ -70,16 +70,28 @@ def _state_after(doc: Doc, end: int) -> str | None:
 
 _ADMIN1_BEFORE = ("state of", "province of", "commonwealth of", "territory of")
 _ADMIN1_AFTER = frozenset({"state", "province", "territory", "prefecture", "oblast"})
+# words after a state's name that make it the state, not a city of that name ("Washington
+# Democrat", "New York Gov.", "the New York lawmaker")
+_ADMIN1_PEOPLE = frozenset(
+    "democrat democrats republican republicans gov. governor sen. senator senators lawmaker "
+    "lawmakers congressman congresswoman delegation legislature legislator".split()
+)
+PERSON_TOWN_MAX_POPULATION = 1_000_000
+_PLACE_WORDS = frozenset({"fort", "mount", "port", "saint", "st.", "san", "santa", "lake"})
 
 
-def _admin1_cue(doc: Doc, start: int, end: int, state_starts: dict[int, int]) -> bool:
-    """'the state of Oregon', 'Washington state', 'Ontario province', or a list of US states
-    ("Colorado, Washington, Alaska and Oregon")."""
+def _admin1_cue(doc: Doc, start: int, end: int) -> bool:
+    """'the state of Oregon', 'Washington state', 'Ontario province', 'Washington Democrat'."""
     before = doc[max(0, start - 2) : start].text.lower()
     if before in _ADMIN1_BEFORE:
         return True
     if end < len(doc) and doc[end].lower_ in _ADMIN1_AFTER and doc[end].tag_ != "NNP":
         return True
+    return end < len(doc) and doc[end].lower_ in _ADMIN1_PEOPLE
+
+
+def _in_state_list(doc: Doc, start: int, end: int, state_starts: dict[int, int]) -> bool:
+    """Named in a list of US states: "Colorado, Washington, Alaska and Oregon"."""
     # a neighbour in the same list is a state: the next one after ", " / "and", or the one before
     nxt = end + 1 if end < len(doc) and doc[end].text in (",", "and", "or") else None
     if nxt is not None and nxt < len(doc) and doc[nxt].lower_ == "and":
@@ -93,7 +105,7 @@ def _admin1_cue(doc: Doc, start: int, end: int, state_starts: dict[int, int]) ->
 
 
 def _person_words(actors: list[Actor], ents: list[SpacySpan]) -> tuple[set[int], set[str]]:
-    """Characters inside person names, and the names and surnames of the story's people:
+    """Characters inside the parser's person names, and the surnames of the story's people:
     a person is never a place ("Sen. Rubio" is no town in Venezuela)."""
     chars: set[int] = set()
     names: set[str] = set()
@@ -103,13 +115,26 @@ def _person_words(actors: list[Actor], ents: list[SpacySpan]) -> tuple[set[int],
             if len(e) > 1:
                 names.add(e[-1].text.lower())
     for a in actors:
-        if a.type == "person":
-            for m in a.mentions:
-                chars.update(range(m.start, m.end))
-            parts = a.name.split()
-            if len(parts) > 1:
-                names.add(parts[-1].lower())
+        parts = a.name.split()
+        if a.type == "person" and len(parts) > 1:
+            names.add(parts[-1].lower())
     return chars, names
+
+
+def _surname_not_town(geo: Geo, low: str, person_names: set[str]) -> bool:
+    """A person's surname read as a small town ("Rubio", "Warren"): the person, not a place.
+    Countries, states, regions, capitals and big cities stay places ("Paris", "Washington")."""
+    return (
+        low in person_names
+        and geo.kind == "city"
+        and not geo.capital
+        and geo.population < PERSON_TOWN_MAX_POPULATION
+    )
+
+
+def _title_before(doc: Doc, start: int) -> bool:
+    """'Prince George', 'President Bush': a title opens a person's name, not a place's."""
+    return doc[start].lower_ in gazetteer().titles and doc[start].lower_ not in _PLACE_WORDS
 
 
 class _Cover:
@@ -192,17 +217,18 @@ def extract_places(doc: Doc, article: Article, actors: list[Actor]) -> list[Plac
             continue
         if name.lower() in g.demonyms and not is_country:
             continue
-        if not is_country and (start_char in person_chars or low in person_names):
+        if not is_country and (start_char in person_chars or _title_before(doc, s)):
             continue
         ctx = Context(
             countries,
             states,
             _state_after(doc, e),
-            _admin1_cue(doc, s, e, state_starts),
+            _admin1_cue(doc, s, e),
+            _in_state_list(doc, s, e, state_starts),
             alternates=(s, e) not in facilities,
         )
         geo = geocode(name, ctx)
-        if geo is None:
+        if geo is None or _surname_not_town(geo, low, person_names):
             continue
         key: int | str = geo.geonames_id if geo.geonames_id is not None else geo.name
         found.setdefault(key, (geo, []))[1].append(Span.of(text, start_char, end_char))
