@@ -23,6 +23,7 @@ SETS: dict[str, tuple[str, str]] = {
         "real articles, every event mention: event P/R lenient and strict (§4b)",
     ),
     "extraction": ("extraction", "HTML body extraction on the ScrapingHub benchmark (§1)"),
+    "places": ("places", "place mentions in AllSides articles: accuracy of the reading"),
     "furniture": (
         "furniture",
         "page furniture in text inputs: removal P/R on 300 hand-labelled AllSides articles",
