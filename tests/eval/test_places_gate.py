@@ -1,7 +1,8 @@
-"""Evaluation gate: place readings on hand-checked mentions of 39 AllSides articles.
+"""Evaluation gate: place readings on hand-checked mentions of AllSides articles.
 
-Floor: the issue's target, accuracy 0.90 (measured 0.985 when set, on mentions the
-geocoder's rules were revised against; 0.9xx before). Raising a floor is easy, lowering one
+Floor: the issue's target, accuracy 0.90, on the 274 mentions the geocoder's rules were
+revised against (0.989 when set; the code before issue 13: 0.843 even ignoring the place kind)
+and on 56 held-out mentions checked after the rules (0.964). Raising a floor is easy, lowering one
 needs a reason in the commit.
 """
 
@@ -20,12 +21,13 @@ pytestmark = [pytest.mark.model, pytest.mark.slow]
 FLOOR = 0.90
 
 
-def test_places_gate():
+@pytest.mark.parametrize(("split", "at_least"), [("dev", 100), ("heldout", 50)])
+def test_places_gate(split, at_least):
     from newsgraph.evaluate.places import run
 
     need_shared("eval", "data", "corpora", "allsides-article-bias", "articles.jsonl.gz")
-    m = run(need_shared("eval", "data")).metrics
-    assert m["mentions"] >= 100 and m["mentions_on_removed_lines"] == 0, m
+    m = run(need_shared("eval", "data"), split=split).metrics
+    assert m["mentions"] >= at_least and m["mentions_on_removed_lines"] == 0, m
     assert m["accuracy"] >= FLOOR, m
 
 

@@ -19,11 +19,13 @@ from pathlib import Path
 from typing import Any
 
 from ..config import Settings
+from ..errors import EvalDataError
 from ..records import Place
 from . import Report
 from .furniture import CORPUS, load_articles
 
-LABELS = "places.tsv"
+# split → labels file: the mentions the rules were revised against, and a held-out check
+LABELS = {"dev": "places.tsv", "heldout": "places_heldout.tsv"}
 NOT_A_PLACE = "none"
 
 
@@ -50,8 +52,14 @@ class GoldPlace:
         return self.admin1 is None or place.admin1 == self.admin1
 
 
-def load_gold() -> list[GoldPlace]:
-    text = resources.files("newsgraph.evaluate").joinpath("labels", LABELS).read_text("utf-8")
+def load_gold(split: str = "dev") -> list[GoldPlace]:
+    """The hand-checked mentions of ``split`` (dev, heldout)."""
+    if split not in LABELS:
+        raise EvalDataError(
+            f"no places split {split!r}", hint=f"use one of: {', '.join(sorted(LABELS))}"
+        )
+    labels_dir = resources.files("newsgraph.evaluate").joinpath("labels")
+    text = labels_dir.joinpath(LABELS[split]).read_text("utf-8")
     rows = csv.DictReader(
         (line for line in text.splitlines() if line and not line.startswith("#")),
         delimiter="\t",
@@ -94,10 +102,10 @@ def run(
     split: str | None = None,
     limit: int | None = None,
 ) -> Report:
-    """Accuracy of place readings on the hand-checked AllSides mentions."""
+    """Accuracy of place readings on the hand-checked AllSides mentions of ``split``."""
     from ..api import load
 
-    gold = load_gold()
+    gold = load_gold(split or "dev")
     ids = list(dict.fromkeys(g.article for g in gold))[:limit]
     records = load_articles(data_dir.joinpath(*CORPUS), set(ids))
     pipeline = load(settings=settings)
@@ -136,7 +144,7 @@ def run(
         n = tally[f"{k}:right"] + tally[f"{k}:wrong"]
         metrics[f"accuracy_{k}"] = tally[f"{k}:right"] / n if n else 0.0
     return Report(
-        "places: hand-checked place mentions in AllSides articles",
+        f"places: hand-checked place mentions in AllSides articles ({split or 'dev'})",
         metrics,
         {"wrong": wrong},
     )

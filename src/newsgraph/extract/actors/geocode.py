@@ -304,7 +304,8 @@ def geocode(name: str, ctx: Context | set[str] | frozenset[str] | None = None) -
         cities = []
     foreign = any(geo.country != "USA" for geo, _ in cities)
     scored = [(_city_score(geo, own, ctx, foreign), geo) for geo, own in cities]
-    scored += [(_admin1_score(geo, ctx), geo) for geo in idx.admin1.get(key, ())]
+    if not (ctx.state_after and scored):  # "Oregon, Ohio" is a town, not a state
+        scored += [(_admin1_score(geo, ctx), geo) for geo in idx.admin1.get(key, ())]
     if not scored:
         return None
     return max(scored, key=lambda x: (x[0], -(x[1].geonames_id or 0)))[1]
