@@ -19,6 +19,7 @@ import re
 from collections.abc import Sequence
 
 TITLE_WINDOW = 3  # the headline is repeated within the first lines, if at all
+MIN_LINES = 3  # a text of fewer lines is a sentence or two, not a page with furniture
 BIO_TAIL = 3  # an author's note is among the last lines (or the first)
 TAIL_MIN_WORDS = 3
 TAIL_TITLE_SHARE = 0.6
@@ -95,12 +96,13 @@ def context_furniture(lines: Sequence[Entry], title: str | None = None) -> dict[
     order; only lines that no rule matched are judged here.
     """
     out: dict[int, str] = {}
+    n = len(lines)
+    page = n >= MIN_LINES  # a sentence or two has no byline or author's note around it
     # an e-mail address alone under the byline at the top ("tmilliard@rgj.com")
-    for index, text, reason in lines[:TITLE_WINDOW]:
+    for index, text, reason in lines[:TITLE_WINDOW] if page else ():
         if reason is None and _EMAIL.match(text):
             out[index] = "byline-noise"
     title_words = _words(title) if title else []
-    n = len(lines)
     for pos, (index, text, reason) in enumerate(lines):
         if reason is not None or index in out:
             continue
@@ -111,6 +113,8 @@ def context_furniture(lines: Sequence[Entry], title: str | None = None) -> dict[
             out[index] = "title"
         elif pos < 2 and _ends_with_title(text, title_words):
             out[index] = "caption"
+        elif not page:
+            continue
         elif (
             pos == 0
             and len(text.split()) <= CREDIT_LINE_MAX_WORDS
