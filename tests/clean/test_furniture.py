@@ -273,3 +273,20 @@ def test_furniture_names_only_in_removed_text_are_never_actors(nlp):
     reasons = {r.reason for r in analysis.removed}
     assert {"title", "caption", "byline-noise"} <= reasons
     assert analysis.article.text.startswith("WASHINGTON — Senate Majority Leader")
+
+
+def test_furniture_hover_cards_are_cut_out_of_their_line():
+    line = (
+        "House Minority Leader Nancy Pelosi Nancy PelosiHouse Republicans release video "
+        "criticizing impeachment MORE (D-Calif.) and Sen. Mitch McConnell Addison (Mitch) "
+        "Mitchell McConnellTrump signs bill MORE (R-Ky.) met on Monday."
+    )
+    body, removed = remove_chrome(f"{BODY}\n\n{line}")
+    assert body.endswith(
+        "House Minority Leader Nancy Pelosi (D-Calif.) and Sen. Mitch McConnell (R-Ky.) met on Monday."
+    )
+    assert [r.reason for r in removed] == ["hover-card", "hover-card"]
+    assert removed[0].text.startswith("Nancy PelosiHouse Republicans")
+    # counterexample: "MORE" in capitals in prose, or a name said twice, is no card
+    prose = "He said MORE money was needed, and Trump, Trump alone, would decide."
+    assert remove_chrome(f"{BODY}\n\n{prose}")[1] == ()

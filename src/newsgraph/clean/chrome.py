@@ -20,7 +20,7 @@ from functools import cache
 
 from ..lexicons import load_table
 from ..records import Removed
-from .furniture import context_furniture
+from .furniture import context_furniture, strip_hover_cards
 
 RULES_FILE = "chrome_rules.tsv"
 
@@ -181,15 +181,25 @@ _CONTEXT = {
 def remove_chrome(text: str, title: str | None = None) -> tuple[str, tuple[Removed, ...]]:
     """The body without page chrome, and the removed pieces with their reasons.
 
-    Whole lines are removed, never parts of a line, so the kept text is exactly as it was;
-    runs of blank lines left behind are collapsed to one paragraph break. ``title`` (the
+    Whole lines are removed, and only one piece of a kept line: a hover card (The Hill's
+    "Nancy Pelosi Nancy PelosiHouse Republicans … MORE"); every other kept line is exactly as
+    it was. Runs of blank lines left behind are collapsed to one paragraph break. ``title`` (the
     article's headline, when the input gives it) lets a body line that repeats it go.
     """
     drop = chrome_lines(text, title)
-    if not drop:
-        return text.strip(), ()
     raw_lines = text.split("\n")
-    removed = tuple(Removed(raw_lines[i].strip(), reason) for i, reason in sorted(drop.items()))
+    cards: dict[int, list[str]] = {}
+    if " MORE" in text:  # The Hill's hover cards, cut out of the lines that keep them
+        for i, line in enumerate(raw_lines):
+            if i not in drop and " MORE" in line:
+                raw_lines[i], cards[i] = strip_hover_cards(line)
+    if not drop and not any(cards.values()):
+        return text.strip(), ()
+    pieces = [(i, raw_lines[i].strip(), reason) for i, reason in drop.items()]
+    pieces += [(i, card, "hover-card") for i, found in cards.items() for card in found]
+    removed = tuple(
+        Removed(piece, reason) for _i, piece, reason in sorted(pieces, key=lambda x: x[0])
+    )
     kept = "\n".join(line for i, line in enumerate(raw_lines) if i not in drop)
     kept = re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", kept)
     return kept.strip(), removed

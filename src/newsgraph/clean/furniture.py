@@ -7,7 +7,9 @@ until one knows where it stands or what the headline is:
   it ("… in the first place. | Getty The propaganda war Obama is losing");
 - a line of names just above a byline line ("Nicole Gaudiano" over "USA TODAY");
 - the author's note at the top or the very end ("Rich Lowry is editor of National Review.");
-- an image title repeated at the start of the caption line under it.
+- an image title repeated at the start of the caption line under it;
+- The Hill's hover cards, the one piece cut out of a line: "Sen. Marco Rubio Marco Antonio
+  RubioGOP senators plan to … MORE (R-Fla.)" keeps "Sen. Marco Rubio (R-Fla.)".
 
 Everything here is positional and conservative: a line is furniture only when both its
 form and its place say so, so a real first paragraph or closing sentence stays.
@@ -141,4 +143,52 @@ def context_furniture(lines: Sequence[Entry], title: str | None = None) -> dict[
     return out
 
 
-__all__ = ["context_furniture"]
+# a hover card opens with the person's full name glued to its first headline ("PelosiHouse")
+_GLUED_NAME = re.compile(r"(?<= )(?:Mc|Mac)?[A-Z][a-z'’-]+(?=[A-Z\"“‘'(0-9])")
+_WORD_BEFORE = re.compile(r"(\S+) +$")
+_CARD_END = re.compile(r" MORE\b")
+CARD_MAX_CHARS = 700
+CARD_NAME_WORDS = 4
+
+
+def _card_start(line: str, glued: re.Match[str]) -> int | None:
+    """Where the card's full name starts: right after the same surname shown in the text."""
+    last = glued.group()
+    start = glued.start()
+    for _ in range(CARD_NAME_WORDS + 1):
+        m = _WORD_BEFORE.search(line, 0, start)
+        if m is None:
+            return None
+        if m.group(1) == last:
+            return start
+        start = m.start()
+    return None
+
+
+def strip_hover_cards(line: str) -> tuple[str, list[str]]:
+    """The line without The Hill's hover cards, and the cards cut out.
+
+    A card follows a person's name: the card's full name ends with the same surname and is
+    glued to its first headline; the card ends at "MORE" ("Pelosi Nancy PelosiHouse
+    Republicans … MORE").
+    """
+    cards: list[str] = []
+    out: list[str] = []
+    pos = 0
+    for glued in _GLUED_NAME.finditer(line):
+        if glued.start() < pos:
+            continue
+        start = _card_start(line, glued)
+        end = _CARD_END.search(line, glued.end(), glued.end() + CARD_MAX_CHARS)
+        if start is None or end is None or start < pos:
+            continue
+        out.append(line[pos : start - 1])  # without the space before the card
+        cards.append(line[start : end.end()])
+        pos = end.end()
+    if not cards:
+        return line, []
+    out.append(line[pos:])
+    return "".join(out), cards
+
+
+__all__ = ["context_furniture", "strip_hover_cards"]
