@@ -52,6 +52,11 @@ def test_places_body_offset_follows_kept_lines():
     body = "Leaders met in Oslo.\n\nThen Paris."
     assert body[body_offset(raw, body, 4, 5) :].startswith("Paris")
     assert body_offset(raw, body, 0, 0) is None
+    # a hover card cut out before the mention shifts it; a mention inside one is gone
+    raw = "Sen. Marco Rubio Marco Antonio RubioGOP senators balk MORE (R-Fla.) flew to Miami."
+    body = "Sen. Marco Rubio (R-Fla.) flew to Miami."
+    assert body[body_offset(raw, body, 0, raw.index("Miami")) :] == "Miami."
+    assert body_offset(raw, body, 0, raw.index("GOP")) is None
 
 
 def test_places_eval_command_prints_the_figures():

@@ -79,20 +79,39 @@ def load_gold(split: str = "dev") -> list[GoldPlace]:
     ]
 
 
+def _kept_line(stripped: str, offset: int) -> tuple[str, int | None]:
+    """A raw line as the cleaner keeps it (hover cards cut out), and where ``offset`` lands
+    in it (None: inside a card)."""
+    from ..clean.furniture import strip_hover_cards
+
+    kept, cards = strip_hover_cards(stripped)
+    shift = 0
+    pos = 0
+    for card in cards:
+        at = stripped.find(card, pos)
+        if at <= offset < at + len(card):
+            return kept, None
+        if at + len(card) <= offset:
+            shift += len(card) + 1  # the card and the space before it
+        pos = at + len(card)
+    return kept, offset - shift
+
+
 def body_offset(raw_text: str, body: str, line: int, offset: int) -> int | None:
-    """Where a raw line's character lands in the cleaned body (lines are kept whole), or None
-    when the cleaner removed that line."""
+    """Where a raw line's character lands in the cleaned body (lines are kept whole, but for
+    hover cards), or None when the cleaner removed that line or that piece."""
     lines = raw_text.split("\n")
     pos = 0
     for k, raw in enumerate(lines):
         stripped = raw.strip()
         if not stripped:
             continue
-        found = body.find(stripped, pos)
+        kept, at = _kept_line(stripped, offset) if k == line else (stripped, 0)
+        found = body.find(kept, pos)
         if k == line:
-            return None if found < 0 else found + offset
+            return None if found < 0 or at is None else found + at
         if found >= 0:
-            pos = found + len(stripped)
+            pos = found + len(kept)
     return None
 
 
