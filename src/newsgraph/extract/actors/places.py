@@ -7,9 +7,16 @@ even when a capital is also an actor mention of its government ("Beijing supplyi
 weapons to Moscow"): the actor says who acted, the place where — both are kept so
 events can use either.
 
-Ambiguous names are read in favour of the article's own countries (the countries of its
-actors and the countries it names), then national capitals, then population: "Moscow"
-is the Russian capital, not Moscow, Idaho, unless the article is about Idaho.
+A person is never a place: a name inside the parser's PERSON entity, a name opened by a
+title ("Prince George"), or a person's surname that would read a small town ("Sen. Rubio"
+is no town in Venezuela). A building's name (FAC) reads no town through an alternate name
+("the White House" is not Casablanca).
+
+What the sentence says is passed to the geocoder (:mod:`.geocode`, which ranks the
+readings): the story's countries and the US states it names, the state written after a
+town ("Bethlehem, Pa."), and words that make a name a state ("the state of Oregon",
+"Washington Democrat", a list of states): "Moscow" is the Russian capital, not Moscow,
+Idaho, unless the article names Idaho.
 """
 
 from __future__ import annotations
