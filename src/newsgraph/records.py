@@ -28,6 +28,7 @@ SourceKind = Literal[
 ActorType = Literal["person", "organization", "country", "group", "media", "igo"]
 DatePrecision = Literal["day", "week", "month", "year", "publication"]
 DateSource = Literal["text", "publication"]  # an event date read from the text, or defaulted
+PlaceKind = Literal["continent", "region", "country", "admin1", "city"]
 
 PLOVER_TYPES = (
     "AGREE", "CONSULT", "SUPPORT", "CONCEDE", "COOPERATE", "AID", "RETREAT", "REQUEST",
@@ -200,12 +201,16 @@ class Place:
     lat: float | None = None
     lon: float | None = None
     geonames_id: int | None = None
+    kind: str | None = None  # PlaceKind: continent|region|country|admin1|city
+    admin1: str | None = None  # ISO 3166-2 code of a state or province ("US-OR", "CA-ON")
 
     def to_dict(self) -> dict[str, Any]:
         return {
             "id": self.id,
             "name": self.name,
+            "kind": self.kind,
             "country": self.country,
+            "admin1": self.admin1,
             "lat": self.lat,
             "lon": self.lon,
             "geonames_id": self.geonames_id,
@@ -222,6 +227,8 @@ class Place:
             lat=d.get("lat"),
             lon=d.get("lon"),
             geonames_id=d.get("geonames_id"),
+            kind=d.get("kind"),
+            admin1=d.get("admin1"),
         )
 
 

@@ -67,10 +67,10 @@ def _pieces(raw: RawInput) -> tuple[str, tuple[Removed, ...], dict[str, Any]]:
         raise InputError("empty input: no text", input=raw.origin)
     if raw.kind == "fragment":
         text = fragment_to_text(text)
-        body, removed = remove_chrome(text)
+        body, removed = remove_chrome(text, raw.meta.get("title"))
         return body, removed, {}
     if raw.kind == "record":
-        body, removed = remove_chrome(text)
+        body, removed = remove_chrome(text, raw.meta.get("title"))
         return body, removed, {}
     if raw.kind == "text":
         title, rest = split_title(text)

@@ -20,6 +20,7 @@ from functools import cache
 
 from ..lexicons import load_table
 from ..records import Removed
+from .furniture import context_furniture, strip_hover_cards
 
 RULES_FILE = "chrome_rules.tsv"
 
@@ -132,12 +133,9 @@ def _find_cut(lines: list[_Line]) -> int | None:
     return None
 
 
-def remove_chrome(text: str) -> tuple[str, tuple[Removed, ...]]:
-    """The body without page chrome, and the removed pieces with their reasons.
-
-    Whole lines are removed, never parts of a line, so the kept text is exactly as it was;
-    runs of blank lines left behind are collapsed to one paragraph break.
-    """
+def chrome_lines(text: str, title: str | None = None) -> dict[int, str]:
+    """The page chrome in ``text``: index in ``text.split("\\n")`` → reason, for each line
+    that goes (whole lines only). ``title``, when known, lets a repeated headline go too."""
     raw_lines = text.split("\n")
     lines = []
     for i, raw in enumerate(raw_lines):
@@ -153,6 +151,16 @@ def remove_chrome(text: str) -> tuple[str, tuple[Removed, ...]]:
                     rule is None and is_teaser_like(stripped),
                 )
             )
+    found = context_furniture(
+        [(x.index, x.text, x.rule.reason if x.rule else None) for x in lines], title
+    )
+    if found:
+        lines = [
+            _Line(x.index, x.text, x.words, _CONTEXT[found[x.index]], False)
+            if x.index in found and x.rule is None
+            else x
+            for x in lines
+        ]
     cut = _find_cut(lines)
     drop: dict[int, str] = {}
     for pos, line in enumerate(lines):
@@ -160,9 +168,38 @@ def remove_chrome(text: str) -> tuple[str, tuple[Removed, ...]]:
             drop[line.index] = line.rule.reason if line.rule else TEASER
         elif line.rule:
             drop[line.index] = line.rule.reason
-    if not drop:
+    return drop
+
+
+# A line found by its context acts in the cut decision as a line rule of its reason.
+_CONTEXT = {
+    reason: Rule(reason, "line", 0, re.compile("$^"))
+    for reason in ("title", "caption", "byline-noise", "related", "chrome")
+}
+
+
+def remove_chrome(text: str, title: str | None = None) -> tuple[str, tuple[Removed, ...]]:
+    """The body without page chrome, and the removed pieces with their reasons.
+
+    Whole lines are removed, and only one piece of a kept line: a hover card (The Hill's
+    "Nancy Pelosi Nancy PelosiHouse Republicans … MORE"); every other kept line is exactly as
+    it was. Runs of blank lines left behind are collapsed to one paragraph break. ``title`` (the
+    article's headline, when the input gives it) lets a body line that repeats it go.
+    """
+    drop = chrome_lines(text, title)
+    raw_lines = text.split("\n")
+    cards: dict[int, list[str]] = {}
+    if " MORE" in text:  # The Hill's hover cards, cut out of the lines that keep them
+        for i, line in enumerate(raw_lines):
+            if i not in drop and " MORE" in line:
+                raw_lines[i], cards[i] = strip_hover_cards(line)
+    if not drop and not any(cards.values()):
         return text.strip(), ()
-    removed = tuple(Removed(raw_lines[i].strip(), reason) for i, reason in sorted(drop.items()))
+    pieces = [(i, raw_lines[i].strip(), reason) for i, reason in drop.items()]
+    pieces += [(i, card, "hover-card") for i, found in cards.items() for card in found]
+    removed = tuple(
+        Removed(piece, reason) for _i, piece, reason in sorted(pieces, key=lambda x: x[0])
+    )
     kept = "\n".join(line for i, line in enumerate(raw_lines) if i not in drop)
     kept = re.sub(r"\n[ \t]*\n(?:[ \t]*\n)+", "\n\n", kept)
     return kept.strip(), removed

@@ -24,6 +24,11 @@ SETS: dict[str, tuple[str, str]] = {
     ),
     "actors": ("actors", "hand-labelled actors of 46 AllSides articles: country, sector"),
     "extraction": ("extraction", "HTML body extraction on the ScrapingHub benchmark (§1)"),
+    "places": ("places", "place mentions in AllSides articles: accuracy of the reading"),
+    "furniture": (
+        "furniture",
+        "page furniture in text inputs: removal P/R on 300 hand-labelled AllSides articles",
+    ),
 }
 
 

