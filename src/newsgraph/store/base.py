@@ -24,6 +24,7 @@ from ..records import Analysis, EventCluster, Failure
 from .query import Filters, build_query
 from .reads import CorpusReads
 from .rows import INSERT_ARTICLE, article_row, child_rows, outlet_of
+from .visual import VisualReads
 
 # Columns left out of the canonical dump: they record when, not what.
 VOLATILE = {"articles": {"seq", "ingested_at"}, "failures": {"first_seen", "last_seen", "attempts"}}
@@ -66,7 +67,7 @@ def migrations(dialect: str) -> tuple[tuple[int, str, str], ...]:
     return tuple(sorted(out))
 
 
-class Store(CorpusReads, ABC):
+class Store(CorpusReads, VisualReads, ABC):
     """A corpus of analysed articles: one small interface over SQLite and PostgreSQL.
 
     Writes go through :meth:`write_batch` (one transaction per batch); reads through the

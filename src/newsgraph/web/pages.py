@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 from typing import Annotated, Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse
@@ -11,8 +11,7 @@ from fastapi.responses import HTMLResponse
 from ..records import PLOVER_TYPES, Actor, Analysis
 from ..store import Filters as StoreFilters
 from ..store import Store
-from .api import get_store, network_data, tidy
-from .charts import Dot, bar_timeline, event_timeline, pick_grain
+from .api import get_store, tidy
 from .errors import not_found
 from .highlight import (
     LEGEND,
@@ -22,7 +21,8 @@ from .highlight import (
     render_evidence,
     speaker_name,
 )
-from .params import FilterArgs, filter_args, page_links
+from .params import FilterArgs, Since, Until, filter_args, page_links
+from .timelines import actor_chart, corpus_charts
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -66,15 +66,16 @@ def _rows(request: Request, store: Store, kind: str, f: FilterArgs) -> dict[str,
 
 
 @router.get("/")
-def overview(request: Request, store: StoreDep) -> HTMLResponse:
-    counts = store.overview()
-    grain = pick_grain(*store.day_range())
-    events = store.timeline("events", grain)
-    articles = store.timeline("articles", grain)
+def overview(
+    request: Request, store: StoreDep, since: Since = None, until: Until = None
+) -> HTMLResponse:
+    FilterArgs(since=since, until=until).to_filters("events")  # since after until: a 422
+    charts = corpus_charts(store, since, until)
     return _render(
-        request, "overview.html", "overview", counts=counts,
-        events_chart=bar_timeline(events, grain, "events"),
-        articles_chart=bar_timeline(articles, grain, "articles"),
+        request, "overview.html", "overview", counts=store.overview(),
+        events_chart=charts["events"], articles_chart=charts["articles"],
+        since=since, until=until,
+        range_qs=urlencode({k: v for k, v in (("since", since), ("until", until)) if v}),
         actors=store.top_actors(limit=12),
         clusters=[tidy(r) for r in store.clusters(StoreFilters(limit=8))],
         recent=store.articles(StoreFilters(limit=10)),
@@ -144,20 +145,10 @@ def actor(request: Request, store: StoreDep, actor: Key) -> HTMLResponse:
     events = sorted(
         (tidy(r) for r in rows), key=lambda r: (r["day"] or "", r["article_id"], r["event_id"])
     )
-    dots = [
-        Dot(
-            day=r["day"] or "",
-            lane=r["plover"] or f"CAMEO {r['cameo']}",
-            quad=_quad(r["quad_class"]),
-            label=_event_label(r),
-            href=f"/articles/{quote(r['article_id'], safe='')}#ev-{quote(r['event_id'], safe='')}",
-        )
-        for r in events
-    ]
     name = profile["names"][0][0] if profile["names"] else actor
     return _render(
         request, "actor.html", "actors", key=actor, name=name, p=profile, events=events,
-        timeline=event_timeline(dots), counterparts=store.counterparts(actor),
+        timeline=actor_chart(store, actor), counterparts=store.counterparts(actor),
         quotes=store.actor_quotes(actor, limit=50),
         articles=store.articles(StoreFilters(actor=actor, limit=20)), event_label=_event_label,
     )  # fmt: skip
@@ -204,19 +195,6 @@ def cluster(request: Request, store: StoreDep, cluster_id: Key) -> HTMLResponse:
         )
     return _render(request, "cluster.html", "clusters", c=found, by_outlet=sorted(outlets.items()),
                    event_label=_event_label, safe_url=safe_url)  # fmt: skip
-
-
-@router.get("/network")
-def network(
-    request: Request,
-    store: StoreDep,
-    f: Filters,
-    top: Annotated[int, Query(ge=1, le=2000)] = 150,
-) -> HTMLResponse:
-    data = network_data(store, f, limit=top)
-    for node in data["nodes"]:
-        node["href"] = actor_href(node["id"])
-    return _render(request, "network.html", "network", data=data, f=f, top=top)
 
 
 @router.get("/search")
