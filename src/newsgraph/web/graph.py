@@ -101,9 +101,9 @@ def layout(
         g.add_edge(a, b, weight=w + math.log1p(n))
     comps = sorted(nx.connected_components(g), key=lambda c: (-len(c), min(c)))
     placed = [(_component_layout(g, c, ego), math.sqrt(len(c)) + 0.8) for c in comps]
-    row_width = max(
-        sum((2 * r) ** 2 for _, r in placed) ** 0.5 * 1.3, 2 * placed[0][1] if placed else 1
-    )
+    # Rows a little wider than the packed area is tall, like the canvas they are drawn on.
+    area = sum((2 * r) ** 2 for _, r in placed)
+    row_width = max(math.sqrt(area) * 1.3, 2 * placed[0][1] if placed else 1.0)
     out: dict[str, tuple[float, float]] = {}
     x = y = row_height = 0.0
     for pos, r in placed:

@@ -43,19 +43,20 @@
     panel.appendChild(q);
   }
 
-  function showEdge(panel, edge) {
-    panel.textContent = "";
+  function loadEvidence(panel, edge) {
     panel.appendChild(el("h2", {}, edge.source + " → " + edge.target));
     var types = Object.keys(edge.types).map(function (t) { return t + " × " + edge.types[t]; });
     panel.appendChild(el("p", { "class": "muted small" }, types.join(" · ")));
     var status = el("p", { "class": "muted" }, "Loading the sentences…");
     panel.appendChild(status);
+    var list = el("div", { "class": "evidence-block" });
+    panel.appendChild(list);
     fetch(withParams("/network/evidence", { source: edge.source, target: edge.target }))
       .then(function (r) { return r.json(); })
       .then(function (data) {
         status.textContent = data.n + " event(s) from " + data.outlets.length + " outlet(s)";
         data.outlets.forEach(function (o) {
-          panel.appendChild(el("h3", { "class": "outlet" }, o.outlet + " (" + o.events.length + ")"));
+          list.appendChild(el("h3", { "class": "outlet" }, o.outlet + " (" + o.events.length + ")"));
           var ul = el("ul", { "class": "evidence-list" });
           o.events.forEach(function (e) {
             var li = el("li");
@@ -66,10 +67,16 @@
             li.appendChild(el("a", { href: e.href, "class": "small" }, e.title || "article"));
             ul.appendChild(li);
           });
-          panel.appendChild(ul);
+          list.appendChild(ul);
         });
       })
       .catch(function () { status.textContent = "The sentences could not be loaded."; });
+  }
+
+  // An edge drawn once for a pair acting on each other carries both directions.
+  function showEdge(panel, edges) {
+    panel.textContent = "";
+    edges.forEach(function (e) { loadEvidence(panel, e); });
   }
 
   function init() {
@@ -91,17 +98,25 @@
     var maxE = Math.max.apply(null, data.edges.map(function (e) { return e.count; }).concat([1]));
     var edgeData = {};
     data.edges.forEach(function (e, i) {
+      var size = 1 + 5 * Math.sqrt(e.count / maxE);
+      var back = graph.edge(e.target, e.source);
+      if (back !== undefined) {  // drawn as one double arrow: both directions in its panel
+        edgeData[back].push(e);
+        var attrs = graph.getEdgeAttributes(back);
+        graph.mergeEdgeAttributes(back, { type: "doubleArrow", size: Math.max(attrs.size, size),
+          color: edgeData[back][0].count >= e.count ? attrs.color : e.colour });
+        return;
+      }
       var key = "e" + i;
-      edgeData[key] = e;
-      graph.addDirectedEdgeWithKey(key, e.source, e.target, {
-        size: 1 + 5 * Math.sqrt(e.count / maxE), color: e.colour, type: "arrow"
-      });
+      edgeData[key] = [e];
+      graph.addDirectedEdgeWithKey(key, e.source, e.target, { size: size, color: e.colour, type: "arrow" });
     });
     var renderer;
     try {
       renderer = new Sigma(graph, box, {
-        enableEdgeEvents: true, labelDensity: 0.8, labelGridCellSize: 90,
-        labelRenderedSizeThreshold: 7, zIndex: true, defaultEdgeType: "arrow"
+        enableEdgeEvents: true, labelDensity: 0.8, labelGridCellSize: 90, stagePadding: 60,
+        labelRenderedSizeThreshold: 7, zIndex: true, defaultEdgeType: "arrow",
+        edgeProgramClasses: { doubleArrow: Sigma.rendering.EdgeDoubleArrowProgram }
       });
     } catch (err) {
       box.textContent = "This browser cannot draw the network (no WebGL); the table below lists the dyads.";

@@ -47,7 +47,7 @@
     var order = chart.series.map(function (_, i) { return i; }).reverse();
     var data = [chart.x].concat(order.map(function (i) { return stacks[i]; }));
     var bars = uPlot.paths.bars({ size: [0.86, 60], align: 0 });
-    var series = [{ value: function (u, v) { return v == null ? "" : isoDay(v); } }].concat(
+    var series = [{ label: "Date", value: function (u, v) { return v == null ? "" : isoDay(v); } }].concat(
       order.map(function (i) {
         var s = chart.series[i];
         return {
