@@ -150,6 +150,7 @@
     });
     window.newsgraphNetwork = { renderer: renderer, graph: graph, edges: edgeData };
     box.setAttribute("data-ready-ms", String(Math.round(performance.now() - t0)));
+    box.setAttribute("data-ready-at", String(Math.round(performance.now())));
     box.setAttribute("data-ready", "true");
   }
   if (document.readyState === "loading") document.addEventListener("DOMContentLoaded", init);
