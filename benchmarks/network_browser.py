@@ -113,7 +113,8 @@ def measure(browser, base: str, top: int) -> dict[str, float]:
     frames = page.evaluate(FRAME_JS)
     page.close()
     return {"top": top, "nodes": nodes, "edges": edges, "server_cold_s": cold,
-            "server_warm_s": warm, "interactive_ms": ready, "browser_ms": ready - received, "draw_ms": draw,
+            "server_warm_s": warm, "interactive_ms": ready, "browser_ms": ready - received,
+            "draw_ms": draw,
             "frame_ms": statistics.median(frames), "frame_max_ms": max(frames)}  # fmt: skip
 
 
