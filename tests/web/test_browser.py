@@ -216,7 +216,7 @@ def test_browser_seed_article_quotes_claim_and_actor_timeline(browser, seed_serv
     assert moscow.count() >= 1
     assert "CONSULT" in moscow.first.inner_text()
     page.wait_for_selector("#actor-timeline .uplot-host[data-drawn]")
-    assert "CONSULT" in page.locator("#actor-timeline .u-legend").inner_text()
+    assert "CONSULT" in page.locator("#actor-timeline .plover-legend").inner_text()
     tab.shot("actor-page", full_page=True)
     tab.close()
 

@@ -143,9 +143,15 @@ def test_viz_browser_actor_timeline_brush_opens_its_events(browser, viz_server):
     tab = Tab(browser, viz_server)
     page = tab.open("/actors/Anna%20Weber")
     page.wait_for_selector("#actor-timeline .uplot-host[data-drawn]")
-    legend = page.locator("#actor-timeline .u-legend").inner_text()
+    legend = page.locator("#actor-timeline .plover-legend").inner_text()
     assert "CONSULT" in legend and "ACCUSE" in legend
     tab.shot("actor-page", full_page=True)
+    # Hovering a bar reads out its date and counts by type.
+    box = page.locator("#actor-timeline .u-over").bounding_box()
+    page.mouse.move(box["x"] + 3, box["y"] + box["height"] / 2)
+    page.wait_for_function(
+        "document.querySelector('#actor-timeline .chart-readout').textContent.includes('CONSULT 2')"
+    )
     box = page.locator("#actor-timeline .u-over").bounding_box()
     drag(page, box, 0.6, 0.99)
     page.wait_for_url("**/events?actor=*since=*")

@@ -115,7 +115,8 @@
     try {
       renderer = new Sigma(graph, box, {
         enableEdgeEvents: true, labelDensity: 0.8, labelGridCellSize: 90, stagePadding: 60,
-        labelRenderedSizeThreshold: 7, zIndex: true, defaultEdgeType: "arrow",
+        // A small network (an ego view) shows every name; a big one the names that fit.
+        labelRenderedSizeThreshold: data.nodes.length <= 150 ? 0 : 7, zIndex: true, defaultEdgeType: "arrow",
         edgeProgramClasses: { doubleArrow: Sigma.rendering.EdgeDoubleArrowProgram }
       });
     } catch (err) {

@@ -65,9 +65,17 @@
         return [chart.x[0], chart.x[n - 1] + step];
       } } },
       axes: [{}, { size: 44 }],
-      legend: { show: chart.series.length > 1 },
+      legend: { show: false },  // the page's own legend (one swatch per type) and readout
       cursor: { drag: { x: true, y: false, setScale: false }, points: { show: false } },
-      hooks: { setSelect: [function (u) {
+      hooks: { setCursor: [function (u) {
+        var readout = host.parentNode.querySelector(".chart-readout"), i = u.cursor.idx;
+        if (!readout) return;
+        if (i == null) { readout.textContent = ""; return; }
+        var parts = chart.series.filter(function (s) { return s.values[i] > 0; })
+          .map(function (s) { return s.label + " " + s.values[i]; });
+        readout.textContent = (chart.grain === "day" ? "" : chart.grain + " of ") + isoDay(chart.x[i]) +
+          ": " + (parts.length ? parts.join(", ") : "none");
+      }], setSelect: [function (u) {
         if (u.select.width < 3) return;
         var a = u.posToVal(u.select.left, "x"), b = u.posToVal(u.select.left + u.select.width, "x");
         // Snap to whole bins: from the start of the first bin touched to the end of the last.
