@@ -111,3 +111,13 @@ def test_viz_pages_actor_timeline_is_by_type(viz_client):
     totals = {s["label"]: sum(s["values"]) for s in chart["series"]}
     assert totals == {"CONSULT": 2, "ACCUSE": 1}
     assert 'data-brush-target="/events?actor=Anna%20Weber"' in html
+
+
+def test_viz_pages_hostile_values_are_plain_values(viz_client):
+    for payload in ["' OR 1=1 --", "%", "_", '"; DROP TABLE events; --', "') OR ('a'='a"]:
+        page = viz_client.get("/network", params={"actor": payload})
+        assert page.status_code == 200 and embedded(page.text, "graph-data")["nodes"] == []
+        assert embedded(viz_client.get("/map", params={"actor": payload}).text, "map-data") == []
+        r = viz_client.get("/network/evidence", params={"source": payload, "target": payload})
+        assert r.status_code == 200 and r.json()["n"] == 0
+    assert viz_client.get("/network").status_code == 200  # the tables are still there
