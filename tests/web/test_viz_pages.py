@@ -116,8 +116,9 @@ def test_viz_pages_actor_timeline_is_by_type(viz_client):
 def test_viz_pages_hostile_values_are_plain_values(viz_client):
     for payload in ["' OR 1=1 --", "%", "_", '"; DROP TABLE events; --', "') OR ('a'='a"]:
         page = viz_client.get("/network", params={"actor": payload})
-        assert page.status_code == 200 and embedded(page.text, "graph-data")["nodes"] == []
-        assert embedded(viz_client.get("/map", params={"actor": payload}).text, "map-data") == []
+        assert page.status_code == 200 and "No events with both an actor" in page.text
+        where = viz_client.get("/map", params={"actor": payload})
+        assert where.status_code == 200 and "No events with a located place" in where.text
         r = viz_client.get("/network/evidence", params={"source": payload, "target": payload})
         assert r.status_code == 200 and r.json()["n"] == 0
     assert viz_client.get("/network").status_code == 200  # the tables are still there
