@@ -115,6 +115,16 @@ def test_viz_browser_network_ego_view_evidence_zoom_and_pan(browser, viz_server)
     page.mouse.move(box["x"] + 240, box["y"] + 60, steps=8)
     page.mouse.up()
     assert page.evaluate("window.newsgraphNetwork.renderer.getCamera().x") != x0
+
+    # The timeline strip's brush keeps the ego view and sets its dates.
+    page.locator(".brush-strip summary").click()
+    page.wait_for_selector("#network-timeline .uplot-host[data-drawn]")
+    drag(page, page.locator("#network-timeline .u-over").bounding_box(), 0.5, 0.99)
+    page.wait_for_url("**/network?actor=*since=*")
+    query = parse_qs(urlsplit(page.url).query)
+    assert query["actor"] == ["Anna Weber"] and query["until"] == ["2023-05-19"]
+    page.wait_for_selector("#network-canvas[data-ready]")
+    assert page.evaluate("window.newsgraphNetwork.graph.size") == 1  # only the May accusation
     tab.close()
 
 

@@ -85,6 +85,11 @@
       }] }
     }, data, host);
     host.uplot = plot;
+    // A chart drawn inside a closed <details> had no width: size it when it opens.
+    var details = host.closest("details");
+    if (details) details.addEventListener("toggle", function () {
+      if (details.open) plot.setSize({ width: Math.max(host.clientWidth, 280), height: 190 });
+    });
     host.setAttribute("data-drawn", "true");
   }
 
