@@ -18,7 +18,7 @@ from ..store import Store
 from ..store.visual import GraphFilters
 from .api import get_store
 from .network import event_href, graph_filters
-from .timelines import corpus_charts
+from .timelines import events_chart
 
 router = APIRouter(include_in_schema=False)
 
@@ -43,7 +43,7 @@ def map_page(request: Request, store: StoreDep, f: GraphArgs) -> HTMLResponse:
     return request.app.state.templates.TemplateResponse(
         request, "map.html",
         {"nav": "map", "f": f, "points": points, "plover_types": PLOVER_TYPES,
-         "events_chart": corpus_charts(store)["events"]},
+         "events_chart": events_chart(store)},
     )  # fmt: skip
 
 

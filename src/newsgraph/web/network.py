@@ -22,6 +22,7 @@ from .api import get_store
 from .graph import graph_payload, to_csv, to_gexf, to_graphml
 from .palette import legend, plover_colour
 from .params import Country, FilterArgs, Plover, Since, Until
+from .timelines import events_chart
 
 router = APIRouter(include_in_schema=False)
 
@@ -90,16 +91,11 @@ def _query(f: GraphFilters, **extra: Any) -> str:
 def network_page(request: Request, store: StoreDep, f: GraphArgs) -> HTMLResponse:
     rows = store.network_dyads(f)
     data = _payload(rows, f.actor)
-    data["filters"] = {"plover": f.plover, "since": f.since, "until": f.until}
-    from .timelines import corpus_charts
-
-    charts = corpus_charts(store)
     return request.app.state.templates.TemplateResponse(
         request, "network.html",
         {"nav": "network", "f": f, "data": data, "rows": rows[:300], "n_rows": len(rows),
          "plover_types": PLOVER_TYPES, "legend": legend(), "query": _query(f),
-         "events_chart": charts["events"], "colour": plover_colour,
-         "actor_href": lambda n: "/actors/" + quote(n, safe="")},
+         "events_chart": events_chart(store), "colour": plover_colour},
     )  # fmt: skip
 
 

@@ -244,9 +244,23 @@ def corpus_charts(
     }
 
 
+def events_chart(store: Any) -> dict[str, Any]:
+    """All events over time, stacked by PLOVER type (the brush strip of the network and map)."""
+    return payload(judge_rows(store.day_counts("events"), "events"))
+
+
 def actor_chart(store: Any, actor: str) -> dict[str, Any]:
     """One actor's events over time, stacked by PLOVER type."""
     return payload(judge_rows(store.day_counts("events", actor=actor), "events"))
 
 
-__all__ = ["Judged", "actor_chart", "axis", "corpus_charts", "judge", "judge_rows", "payload"]
+__all__ = [
+    "Judged",
+    "actor_chart",
+    "axis",
+    "corpus_charts",
+    "events_chart",
+    "judge",
+    "judge_rows",
+    "payload",
+]
