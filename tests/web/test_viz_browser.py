@@ -134,6 +134,32 @@ def test_viz_browser_network_ego_view_evidence_zoom_and_pan(browser, viz_server)
     tab.close()
 
 
+def test_viz_browser_network_type_filter_and_threshold(browser, viz_server):
+    tab = Tab(browser, viz_server)
+    page = tab.open("/network")
+    page.wait_for_selector("#network-canvas[data-ready]")
+    assert page.evaluate("window.newsgraphNetwork.graph.size") == 2  # Weber↔Rossi, Italy→Austria
+    page.select_option('select[name="plover"]', "AGREE")
+    page.locator(".filters button[type=submit]").click()
+    page.wait_for_url("**/network?*plover=AGREE*")
+    page.wait_for_selector("#network-canvas[data-ready]")
+    assert set(page.evaluate("window.newsgraphNetwork.graph.nodes()")) == {"Italy", "Austria"}
+    colour = page.evaluate(
+        "(() => { const g = window.newsgraphNetwork.graph;"
+        " return g.getEdgeAttribute(g.edges()[0], 'color'); })()"
+    )
+    assert colour == "#1a7a3a"  # AGREE's colour, as in the legend
+    page = tab.open("/network")
+    page.wait_for_selector("#network-canvas[data-ready]")
+    page.fill('input[name="min_events"]', "2")
+    page.locator(".filters button[type=submit]").click()
+    page.wait_for_url("**/network?*min_events=2*")
+    page.wait_for_selector("#network-canvas[data-ready]")
+    assert page.evaluate("window.newsgraphNetwork.graph.size") == 1
+    assert page.locator("tbody tr").count() == 1
+    tab.close()
+
+
 def test_viz_browser_map_click_lists_the_events_there(browser, viz_server):
     tab = Tab(browser, viz_server)
     page = tab.open("/map")
