@@ -8,6 +8,7 @@ never shown. ``/network/evidence`` gives the sentences behind one edge, from eve
 
 from __future__ import annotations
 
+import threading
 from collections import OrderedDict
 from typing import Annotated, Any
 from urllib.parse import quote, urlencode
@@ -66,17 +67,20 @@ GraphArgs = Annotated[GraphFilters, Depends(graph_filters)]
 # dyads), and a reader going back and forth between views asks for the same ones again.
 _LAYOUTS: OrderedDict[tuple[Any, ...], dict[str, Any]] = OrderedDict()
 _KEEP = 16
+_LOCK = threading.Lock()
 
 
 def _payload(rows: list[dict[str, Any]], ego: str | None) -> dict[str, Any]:
     key = (ego, tuple((r["source"], r["target"], r["plover"], r["n"]) for r in rows))
-    if key in _LAYOUTS:
-        _LAYOUTS.move_to_end(key)
-        return _LAYOUTS[key]
+    with _LOCK:  # the server runs page functions on several threads
+        if key in _LAYOUTS:
+            _LAYOUTS.move_to_end(key)
+            return _LAYOUTS[key]
     data = graph_payload(rows, ego)
-    _LAYOUTS[key] = data
-    while len(_LAYOUTS) > _KEEP:
-        _LAYOUTS.popitem(last=False)
+    with _LOCK:
+        _LAYOUTS[key] = data
+        while len(_LAYOUTS) > _KEEP:
+            _LAYOUTS.popitem(last=False)
     return data
 
 
