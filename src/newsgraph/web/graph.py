@@ -62,10 +62,15 @@ def fruchterman_reingold(
     return [(float(x), float(y)) for x, y in pos]
 
 
+def _radius(n: int) -> float:
+    # A little more than sqrt(n): a big component is denser in the middle than at its rim.
+    return float(n**0.6)
+
+
 def _component_layout(
     g: nx.Graph, nodes: set[str], ego: str | None
 ) -> dict[str, tuple[float, float]]:
-    """Positions of one component, centred on 0 and scaled to a radius of about sqrt(n)."""
+    """Positions of one component, centred on 0 and scaled to a radius of about n**0.6."""
     if len(nodes) == 1:
         return {next(iter(nodes)): (0.0, 0.0)}
     if len(nodes) == 2:
@@ -84,7 +89,7 @@ def _component_layout(
     ys = [p[1] for p in pos.values()]
     cx, cy = (min(xs) + max(xs)) / 2, (min(ys) + max(ys)) / 2
     extent = max(max(xs) - min(xs), max(ys) - min(ys), 1e-9) / 2
-    scale = math.sqrt(len(nodes)) / extent
+    scale = _radius(len(nodes)) / extent
     if ego in nodes:
         cx = cy = 0.0
     return {n: ((x - cx) * scale, (y - cy) * scale) for n, (x, y) in pos.items()}
@@ -100,7 +105,7 @@ def layout(
         w = g.get_edge_data(a, b, {"weight": 0.0})["weight"]
         g.add_edge(a, b, weight=w + math.log1p(n))
     comps = sorted(nx.connected_components(g), key=lambda c: (-len(c), min(c)))
-    placed = [(_component_layout(g, c, ego), math.sqrt(len(c)) + 0.8) for c in comps]
+    placed = [(_component_layout(g, c, ego), _radius(len(c)) + 0.8) for c in comps]
     # Rows a little wider than the packed area is tall, like the canvas they are drawn on.
     area = sum((2 * r) ** 2 for _, r in placed)
     row_width = max(math.sqrt(area) * 1.3, 2 * placed[0][1] if placed else 1.0)

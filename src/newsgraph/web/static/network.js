@@ -91,7 +91,7 @@
     data.nodes.forEach(function (n) {
       graph.addNode(n.id, {
         x: n.x, y: n.y, label: n.id, weight: n.weight, country: n.country,
-        size: 3 + 12 * Math.sqrt(n.weight / maxW), color: n.ego ? "#b3152a" : "#3b5b92",
+        size: 2.5 + 11 * Math.sqrt(n.weight / maxW), color: n.ego ? "#b3152a" : "#3b5b92",
         forceLabel: !!n.ego
       });
     });
