@@ -14,6 +14,9 @@ from viz_support import viz_store_path  # noqa: F401 - fixture
 
 pytestmark = [pytest.mark.browser, pytest.mark.slow]
 
+# wait_for_function takes arrow functions here: a bare expression string is run with eval
+# when it has to poll, and the pages' Content Security Policy (rightly) forbids eval.
+
 
 @pytest.fixture(scope="module")
 def viz_server(viz_store_path) -> Iterator[str]:
@@ -102,7 +105,7 @@ def test_viz_browser_network_ego_view_evidence_zoom_and_pan(browser, viz_server)
             continue
     panel = page.locator("#network-panel")
     page.wait_for_function(
-        "document.querySelectorAll('#network-panel .evidence-block h3').length >= 3"
+        "() => document.querySelectorAll('#network-panel .evidence-block h3').length >= 3"
     )
     text = panel.inner_text()
     assert "Anna Weber → Marco Rossi" in text and "Marco Rossi → Anna Weber" in text
@@ -113,7 +116,7 @@ def test_viz_browser_network_ego_view_evidence_zoom_and_pan(browser, viz_server)
     # Zoom with the buttons and pan by dragging.
     ratio = page.evaluate("window.newsgraphNetwork.renderer.getCamera().ratio")
     page.locator('[data-zoom="in"]').click()
-    page.wait_for_function(f"window.newsgraphNetwork.renderer.getCamera().ratio < {ratio}")
+    page.wait_for_function(f"() => window.newsgraphNetwork.renderer.getCamera().ratio < {ratio}")
     x0 = page.evaluate("window.newsgraphNetwork.renderer.getCamera().x")
     box = page.locator("#network-canvas").bounding_box()
     page.mouse.move(box["x"] + 40, box["y"] + 40)
@@ -177,7 +180,9 @@ def test_viz_browser_map_click_lists_the_events_there(browser, viz_server):
     # Keyboard: a place is a button.
     page.locator('#map circle[data-name="Rome"]').focus()
     page.keyboard.press("Enter")
-    page.wait_for_function("document.querySelector('#map-panel h2').textContent.includes('Rome')")
+    page.wait_for_function(
+        "() => document.querySelector('#map-panel h2').textContent.includes('Rome')"
+    )
     tab.close()
 
 
@@ -192,7 +197,8 @@ def test_viz_browser_actor_timeline_brush_opens_its_events(browser, viz_server):
     box = page.locator("#actor-timeline .u-over").bounding_box()
     page.mouse.move(box["x"] + 3, box["y"] + box["height"] / 2)
     page.wait_for_function(
-        "document.querySelector('#actor-timeline .chart-readout').textContent.includes('CONSULT 2')"
+        "() => document.querySelector('#actor-timeline .chart-readout')"
+        ".textContent.includes('CONSULT 2')"
     )
     box = page.locator("#actor-timeline .u-over").bounding_box()
     drag(page, box, 0.6, 0.99)
