@@ -104,9 +104,12 @@ def test_viz_browser_network_ego_view_evidence_zoom_and_pan(browser, viz_server)
         except Exception:  # noqa: BLE001 - playwright's TimeoutError; try once more
             continue
     panel = page.locator("#network-panel")
-    page.wait_for_function(
-        "() => document.querySelectorAll('#network-panel .evidence-block h3').length >= 3"
-    )
+    try:
+        page.wait_for_function(
+            "() => document.querySelectorAll('#network-panel .evidence-block h3').length >= 3"
+        )
+    except Exception as e:  # noqa: BLE001 - say what the panel showed
+        raise AssertionError(f"{panel.inner_html()} {tab.errors}") from e
     text = panel.inner_text()
     assert "Anna Weber → Marco Rossi" in text and "Marco Rossi → Anna Weber" in text
     assert "Daily Ledger (1)" in text and "Morning Star Tribune (1)" in text
