@@ -94,15 +94,10 @@ def test_viz_browser_network_ego_view_evidence_zoom_and_pan(browser, viz_server)
 
     # Click the edge between them: its sentences, from both outlets, in both directions.
     (ax, ay), (bx, by) = viewport(page, "Anna Weber"), viewport(page, "Marco Rossi")
-    for _ in range(3):  # sigma picks edges from its last frame: let a hover frame settle
-        page.mouse.move((ax + bx) / 2, (ay + by) / 2)
-        page.wait_for_timeout(150)
-        page.mouse.click((ax + bx) / 2, (ay + by) / 2)
-        try:
-            page.wait_for_selector("#network-panel .evidence-list li", timeout=4000)
-            break
-        except Exception:  # noqa: BLE001 - playwright's TimeoutError; try once more
-            continue
+    page.mouse.move((ax + bx) / 2, (ay + by) / 2)  # sigma picks what is under the pointer
+    page.wait_for_timeout(150)
+    page.mouse.click((ax + bx) / 2, (ay + by) / 2)
+    page.wait_for_selector("#network-panel .evidence-list li")
     panel = page.locator("#network-panel")
     try:
         page.wait_for_function(
