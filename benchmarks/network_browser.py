@@ -27,8 +27,7 @@ from pathlib import Path
 import httpx
 
 from newsgraph.records import PLOVER_TYPES, Actor, Analysis, Article, Event, EventDate, Span
-from newsgraph.store import open_store
-from newsgraph.store.visual import GraphFilters
+from newsgraph.store import GraphFilters, open_store
 
 ARGS = ["--headless", "--no-sandbox", "--disable-gpu", "--disable-background-networking",
         "--disable-component-update", "--disable-sync", "--no-first-run"]  # fmt: skip

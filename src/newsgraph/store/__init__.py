@@ -19,6 +19,7 @@ from ..errors import StoreError
 from .base import BatchResult, Store
 from .query import APPLIES, KINDS, Filters, parse_dyad
 from .rows import outlet_of
+from .visual import GraphFilters
 
 
 def open_store(url: str | Path = "newsgraph.db", *, read_only: bool | None = False) -> Store:
@@ -58,6 +59,7 @@ __all__ = [
     "KINDS",
     "BatchResult",
     "Filters",
+    "GraphFilters",
     "Store",
     "open_store",
     "outlet_of",

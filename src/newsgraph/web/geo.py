@@ -14,8 +14,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse
 
 from ..records import PLOVER_TYPES
-from ..store import Store
-from ..store.visual import GraphFilters
+from ..store import GraphFilters, Store
 from .api import get_store
 from .network import event_href, graph_filters
 from .timelines import events_chart

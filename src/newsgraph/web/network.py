@@ -17,8 +17,7 @@ from fastapi import APIRouter, Depends, Query, Request
 from fastapi.responses import HTMLResponse, Response
 
 from ..records import PLOVER_TYPES
-from ..store import Store
-from ..store.visual import GraphFilters
+from ..store import GraphFilters, Store
 from .api import get_store
 from .graph import graph_payload, to_csv, to_gexf, to_graphml
 from .palette import legend, plover_colour
