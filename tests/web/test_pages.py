@@ -67,7 +67,8 @@ def test_pages_article_shows_highlights_legend_quotes_and_events(client, corpus)
 def test_pages_actor_page_has_timeline_counterparts_and_quotes(client):
     html = client.get("/actors/Anna%20Weber").text
     timeline = html[html.index('id="timeline"') :]
-    assert timeline.count('<circle class="dot') == 3
+    chart = re.search(r'id="actor-timeline-data">(.*?)</script>', timeline, re.S)
+    assert chart and chart.group(1).count('"label"') == 2  # CONSULT and ACCUSE, stacked
     assert "in Vienna" in timeline and "CONSULT" in timeline and "ACCUSE" in timeline
     assert "Foreign Minister" in html and "Marco Rossi" in html
     assert "We are making real progress on border cooperation." in html
@@ -84,7 +85,7 @@ def test_pages_overview_counts_and_chart(client):
     assert re.search(
         r'<span class="n">4</span><span class="what"><a href="/articles">articles', html
     )
-    assert '<svg class="chart"' in html and '<rect class="bar"' in html
+    assert 'class="uplot-host" data-chart="events-timeline-data"' in html
     top = html[html.index("Most reported actors") : html.index("Best corroborated")]
     names = re.findall(r'<a href="/actors/[^"]*">([^<]*)</a>', top)
     assert names[:3] == ["Anna Weber", "Marco Rossi", "Reuters"]

@@ -60,3 +60,36 @@ def test_postgres_odd_values_in_every_filter_answer_like_sqlite(client, pg_clien
             assert stable(pg.json()) == stable(lite.json())
     for path in ("/api/articles/", "/api/actors/", "/api/clusters/", "/articles/"):
         assert pg_client.get(path + quote(payload, safe="")).status_code in (404, 422)
+
+
+CHART_DATA = [
+    ("/", "events-timeline-data"), ("/", "articles-timeline-data"),
+    ("/actors/Anna%20Weber", "actor-timeline-data"), ("/network", "graph-data"),
+    ("/network?actor=marco%20rossi&min_events=1", "graph-data"), ("/map", "map-data"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("path", "element"), CHART_DATA)
+def test_postgres_charts_draw_the_same_data(client, pg_client, path, element):
+    import json
+    import re
+
+    def data(html: str):
+        m = re.search(rf'id="{element}">(.*?)</script>', html, re.S)
+        assert m, element
+        return json.loads(m.group(1))
+
+    assert data(pg_client.get(path).text) == data(client.get(path).text)
+
+
+@pytest.mark.parametrize(
+    "path",
+    ["/network/evidence?source=Anna%20Weber&target=Marco%20Rossi", "/map/events?lat=48.2&lon=16.37",
+     "/network/evidence?source=Marco%20Rossi&target=Anna%20Weber&since=2023-05-01"],
+)  # fmt: skip
+def test_postgres_chart_json_answers_like_sqlite(client, pg_client, path):
+    lite, pg = client.get(path), pg_client.get(path)
+    assert lite.status_code == pg.status_code == 200
+    assert pg.json() == lite.json() and lite.json()["n"] >= 1
+    csv_lite = client.get("/network/export.csv").text
+    assert pg_client.get("/network/export.csv").text == csv_lite

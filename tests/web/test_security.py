@@ -17,7 +17,8 @@ SQL_PAYLOADS = ["' OR 1=1 --", "%", "_", '"; DROP TABLE articles; --', "\\", "*"
 STRING_FILTERS = ["actor", "outlet", "text", "article_id", "dyad", "country", "plover", "cameo"]
 LISTS = ["/api/articles", "/api/events", "/api/actors", "/api/claims", "/api/clusters"]
 OUR_SCRIPTS = re.compile(
-    r'<script src="/static/app\.js" defer></script>|<script type="application/json" id="[a-z-]+">'
+    r'<script src="/static/[A-Za-z0-9_/-]+(?:\.[a-z]+)*\.js" defer></script>'
+    r'|<script type="application/json" id="[a-z-]+">'
 )
 
 

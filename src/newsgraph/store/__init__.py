@@ -21,6 +21,7 @@ from ..errors import StoreError
 from .base import BatchResult, Store
 from .outlets import Outlet, outlet_of, registered_domain
 from .query import APPLIES, DEFAULT_SORT, FACETS, KINDS, SORTS, Filters, parse_dyad
+from .visual import GraphFilters
 
 
 def open_store(
@@ -86,6 +87,7 @@ __all__ = [
     "SORTS",
     "BatchResult",
     "Filters",
+    "GraphFilters",
     "Store",
     "open_store",
     "Outlet",

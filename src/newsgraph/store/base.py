@@ -27,6 +27,7 @@ from .outlets import backfill_outlets, outlet_of
 from .query import FACETS, Filters, build_query, count_query, facet_query
 from .reads import CorpusReads
 from .rows import INSERT_ARTICLE, article_row, child_rows
+from .visual import VisualReads
 
 # Columns left out of the canonical dump: they record when, not what.
 VOLATILE = {"articles": {"seq", "ingested_at"}, "failures": {"first_seen", "last_seen", "attempts"}}
@@ -69,7 +70,7 @@ def migrations(dialect: str) -> tuple[tuple[int, str, str], ...]:
     return tuple(sorted(out))
 
 
-class Store(CorpusReads, LinkTables, ABC):
+class Store(CorpusReads, LinkTables, VisualReads, ABC):
     """A corpus of analysed articles: one small interface over SQLite and PostgreSQL.
 
     Writes go through :meth:`write_batch` (one transaction per batch); reads through the

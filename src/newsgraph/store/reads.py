@@ -106,6 +106,9 @@ class CorpusReads(ABC):
         where = [
             "e.recipient_code IS NOT NULL OR e.recipient_name IS NOT NULL",
             "e.actor_code IS NOT NULL OR e.actor_name IS NOT NULL",
+            # no self-loops: "Donald Trump → Donald Trump" is a coding error, not a dyad
+            "lower(coalesce(e.actor_name, e.actor_code)) <> "
+            "lower(coalesce(e.recipient_name, e.recipient_code))",
         ]
         params: list[Any] = []
         for cond, value in (

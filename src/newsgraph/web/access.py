@@ -4,11 +4,17 @@ A :class:`~newsgraph.store.Store` is not shared between threads (SQLite connecti
 bound to their thread), while FastAPI runs plain endpoints in a pool of worker threads.
 So the app keeps the store it was given for the thread that made it and opens one more
 handle, on the same URL, for each worker thread that asks.
+
+FastAPI may run a dependency and its endpoint on *different* pool threads, so a request is
+handed :meth:`StoreAccess.handle`, which looks its thread's store up at each use, never a
+handle taken on the dependency's thread (two requests at once then failed with SQLite's
+"objects created in a thread can only be used in that same thread").
 """
 
 from __future__ import annotations
 
 import threading
+from typing import Any, cast
 
 from ..errors import StoreError
 from ..store import Store, open_store
@@ -50,6 +56,10 @@ class StoreAccess:
                 self._opened.append(store)
         return store
 
+    def handle(self) -> Store:
+        """A stand-in for the store that uses the calling thread's handle at each call."""
+        return cast(Store, _ThreadStore(self))
+
     def close(self) -> None:
         """Close the handles this object opened (never the one it was given)."""
         with self._lock:
@@ -59,6 +69,16 @@ class StoreAccess:
                 store.close()
             except Exception:  # noqa: BLE001 - a handle of a finished thread may be gone
                 pass
+
+
+class _ThreadStore:
+    """Forwards every attribute to the store of the thread that uses it."""
+
+    def __init__(self, access: StoreAccess) -> None:
+        self._access = access
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._access.get(), name)
 
 
 __all__ = ["StoreAccess"]

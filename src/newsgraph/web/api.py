@@ -72,8 +72,8 @@ Id = Annotated[str, Path(min_length=1, max_length=200)]
 
 
 def get_store(request: Request) -> Store:
-    """The calling thread's handle on the app's store."""
-    return request.app.state.access.get()
+    """The app's store, used through the handle of whichever thread calls it."""
+    return request.app.state.access.handle()
 
 
 StoreDep = Annotated[Store, Depends(get_store)]

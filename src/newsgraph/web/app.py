@@ -181,11 +181,15 @@ def create_app(
         return response
 
     from .api import router as api_router
+    from .geo import router as geo_router
     from .lists import router as lists_router
+    from .network import router as network_router
     from .pages import router as pages_router
 
     app.include_router(api_router)
     app.include_router(lists_router)
+    app.include_router(network_router)
+    app.include_router(geo_router)
     app.include_router(pages_router)
     app.mount("/static", StaticFiles(directory=HERE / "static"), name="static")
     app.add_middleware(QueryHygiene)

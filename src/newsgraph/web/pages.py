@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 from typing import Annotated, Any
-from urllib.parse import quote, urlsplit
+from urllib.parse import quote, urlencode, urlsplit
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 from fastapi.responses import HTMLResponse
@@ -13,9 +13,8 @@ from ..records import PLOVER_TYPES, Actor, Analysis
 from ..store import Filters as StoreFilters
 from ..store import Store
 from ..vocab import plover_types
-from .api import get_store, network_data, tidy
-from .charts import Dot, bar_timeline, event_timeline, pick_grain
-from .codebook import code_title, event_class
+from .api import get_store, tidy
+from .codebook import code_title
 from .errors import not_found
 from .highlight import (
     LEGEND,
@@ -25,7 +24,8 @@ from .highlight import (
     render_evidence,
     speaker_name,
 )
-from .params import FilterArgs, filter_args, page_links, with_params
+from .params import FilterArgs, Since, Until, filter_args, page_links, with_params
+from .timelines import actor_chart, corpus_charts
 
 router = APIRouter(include_in_schema=False, default_response_class=HTMLResponse)
 
@@ -75,15 +75,16 @@ def _rows(request: Request, store: Store, kind: str, f: FilterArgs) -> dict[str,
 
 
 @router.get("/")
-def overview(request: Request, store: StoreDep) -> HTMLResponse:
-    counts = store.overview()
-    grain = pick_grain(*store.day_range())
-    events = store.timeline("events", grain)
-    articles = store.timeline("articles", grain)
+def overview(
+    request: Request, store: StoreDep, since: Since = None, until: Until = None
+) -> HTMLResponse:
+    FilterArgs(since=since, until=until).to_filters("events")  # since after until: a 422
+    charts = corpus_charts(store, since, until)
     return _render(
-        request, "overview.html", "overview", counts=counts,
-        events_chart=bar_timeline(events, grain, "events"),
-        articles_chart=bar_timeline(articles, grain, "articles"),
+        request, "overview.html", "overview", counts=store.overview(),
+        events_chart=charts["events"], articles_chart=charts["articles"],
+        since=since, until=until,
+        range_qs=urlencode({k: v for k, v in (("since", since), ("until", until)) if v}),
         actors=store.top_actors(limit=12),
         clusters=[tidy(r) for r in store.clusters(StoreFilters(limit=8, min_reports=2))],
         recent=store.articles(StoreFilters(limit=10)),
@@ -154,13 +155,6 @@ def actor(
     events = [tidy(r) for r in store.events(mine)]
     n_events, n_quotes = store.count("events", mine), store.count_quotes(actor)
     everything = store.events(StoreFilters(actor=actor, limit=2000))
-    dots = [
-        Dot(day=r["day"] or "", lane=r["plover"] or f"CAMEO {r['cameo']}",
-            quad=_quad(r["quad_class"]), label=_event_label(r),
-            css=event_class(r["plover"], r["negated"]),
-            href=f"/events/{quote(r['article_id'], safe='')}/{quote(r['event_id'], safe='')}")
-        for r in everything
-    ]  # fmt: skip
     by_type: dict[str, int] = {}
     for r in everything:
         by_type[r["plover"] or ""] = by_type.get(r["plover"] or "", 0) + 1
@@ -179,12 +173,12 @@ def actor(
         request, "actor.html", "actors", key=actor, name=name, p=profile, events=events,
         n_events=n_events, events_offset=events_offset, events_pages=paged(
             "events_offset", events_offset, n_events),
-        timeline=event_timeline(dots), by_type=sorted(by_type.items(), key=lambda kv: -kv[1]),
+        timeline=actor_chart(store, actor), by_type=sorted(by_type.items(), key=lambda kv: -kv[1]),
         counterparts=store.counterparts(actor, limit=10),
         quotes=store.actor_quotes(actor, limit=ACTOR_PAGE, offset=quotes_offset),
         n_quotes=n_quotes, quotes_offset=quotes_offset,
         quotes_pages=paged("quotes_offset", quotes_offset, n_quotes),
-        articles=store.articles(StoreFilters(actor=actor, limit=10)),
+        articles=store.articles(StoreFilters(actor=actor, limit=10)), event_label=_event_label,
     )  # fmt: skip
 
 
@@ -264,19 +258,6 @@ def cluster_words(c: dict[str, Any]) -> dict[str, str]:
         "whom": whom,
         "when": date_words(c["day_first"], c["day_last"]),
     }
-
-
-@router.get("/network")
-def network(
-    request: Request,
-    store: StoreDep,
-    f: Filters,
-    top: Annotated[int, Query(ge=1, le=2000)] = 150,
-) -> HTMLResponse:
-    data = network_data(store, f, limit=top)
-    for node in data["nodes"]:
-        node["href"] = actor_href(node["id"])
-    return _render(request, "network.html", "network", data=data, f=f, top=top)
 
 
 @router.get("/search")
