@@ -49,7 +49,7 @@ from .sense import (
     negated_possibility,
     outside_furniture,
 )
-from .speech_acts import cue_token, speech_act
+from .speech_acts import SpeechAct, cue_token, naming_act, speech_act
 from .triggers import code_table
 
 # CAMEO codes of a visit (042) and of an intent to meet (036): with no recipient named,
@@ -257,50 +257,58 @@ def _speech_act_events(
     reading: _Reading, sent: SpacySpan, found: list[FoundEvent]
 ) -> list[FoundEvent]:
     """The sentence's speech acts (:mod:`.speech_acts`), one per attribution whose cue is
-    a speech-act verb that no event of ``found`` already starts from; an event of ``found``
-    whose trigger is an attribution's cue ("X accused Y") is linked to that attribution."""
+    a speech-act verb that no event of ``found`` already starts from, then the naming
+    verdicts no attribution carries ("called the plan dead on arrival"); an event of
+    ``found`` whose trigger is an attribution's cue ("X accused Y") is linked to that
+    attribution."""
     doc, res = reading.doc, reading.res
     taken: dict[int, FoundEvent] = {}
     for f in found:
         span = doc.char_span(f.trigger.start, f.trigger.end, alignment_mode="expand")
         taken.update({t.i: f for t in span or ()})
     # a sentence reporting a material happening reports, it passes no verdict
-    material = any(f.quad_class in (2, 4) for f in found)
+    material = any(f.quad_class in (2, 4) and not f.negated for f in found)
     out: list[FoundEvent] = []
     for att in reading.attributions_in(sent):
         cue = cue_token(doc, att)
         if cue is not None and cue.i in taken and taken[cue.i].attribution is None:
             taken[cue.i].attribution = att.id  # one record of the act, linked to its words
         act = speech_act(res, att, set(taken), verdicts=not material)
-        if act is None:
-            continue
-        date = reading.sentence_date(sent, act.cue)  # from the speech act's own clause
-        mod = modality_of(act.cue)
-        certainty = _own_certainty_of(mod)
-        info = code_table()[act.cameo]
-        out.append(
-            FoundEvent(
-                plover=info.plover,
-                cameo=act.cameo,
-                mode=info.mode,
-                contexts=set(info.contexts),
-                goldstein=info.goldstein,
-                quad_class=info.quad_class,
-                actors=act.actors,
-                recipients=act.recipients,
-                place=reading.dateline.id if reading.dateline else None,
-                date=date,
-                negated=certainty == "negated",
-                certainty=certainty,
-                attribution=att.id,
-                trigger=Span.of(reading.text, act.cue.idx, act.cue.idx + len(act.cue)),
-                evidence=_evidence(reading.text, sent),
-                confidence=0.6 if act.recipients else 0.45,
-                order=act.cue.idx,
-            )
-        )
-        taken[act.cue.i] = out[-1]
+        if act is not None:
+            out.append(_act_event(reading, sent, act))
+            taken[act.cue.i] = out[-1]
+    for verb in sent:
+        if verb.tag_.startswith("VB") and verb.i not in taken and not material:
+            act = naming_act(res, verb, None)
+            if act is not None:
+                out.append(_act_event(reading, sent, act))
     return out
+
+
+def _act_event(reading: _Reading, sent: SpacySpan, act: SpeechAct) -> FoundEvent:
+    """The event of one speech act, dated from its own clause, linked to its attribution."""
+    date = reading.sentence_date(sent, act.cue)
+    certainty = _own_certainty_of(modality_of(act.cue))
+    info = code_table()[act.cameo]
+    return FoundEvent(
+        plover=info.plover,
+        cameo=act.cameo,
+        mode=info.mode,
+        contexts=set(info.contexts),
+        goldstein=info.goldstein,
+        quad_class=info.quad_class,
+        actors=act.actors,
+        recipients=act.recipients,
+        place=reading.dateline.id if reading.dateline else None,
+        date=date,
+        negated=certainty == "negated",
+        certainty=certainty,
+        attribution=act.attribution.id if act.attribution else None,
+        trigger=Span.of(reading.text, act.cue.idx, act.cue.idx + len(act.cue)),
+        evidence=_evidence(reading.text, sent),
+        confidence=0.6 if act.recipients else 0.45,
+        order=act.cue.idx,
+    )
 
 
 def _not_news(cand: EventDraft, head: Token) -> bool:

@@ -30,12 +30,20 @@ from ..syntax import dependents
 from .arguments import Resolver, recipient_tokens, subject_tokens
 from .sense import asks_question
 from .triggers import code_table, match_token, support_verbs
+from .verdicts import (
+    CRITICISM,
+    act_verdict,
+    is_negative,
+    is_positive,
+    naming_verdict,
+    negated,
+)
 
 VERBS_FILE = "speech_act_verbs.tsv"
-NEGATIVE_FILE = "negative_evaluation.tsv"
 # cue_verbs.tsv classes of a neutral saying verb ("said", "added", "argued", "reported")
 _SAYING = ("speech", "report", "argue")
-CRITICISM = "111"  # CAMEO: criticize or denounce
+# evidential verbs that say how things look, not what someone says ("seems", "appears")
+_SEEMING = ("seem", "appear")
 CUE_VERBS_FILE = "cue_verbs.tsv"
 # cue_verbs.tsv classes that say what someone thinks, wants or what seems, not an act
 # toward anyone ("appears", "hopes", "wants", "showed"): never a speech act
@@ -50,9 +58,9 @@ _CUED_KINDS = ("direct", "indirect", "partial", "mixed")
 
 @dataclass
 class SpeechAct:
-    """One coded speech act: the attribution, its cue token, code and sides."""
+    """One coded speech act: the attribution (if any), its cue token, code and sides."""
 
-    attribution: Attribution
+    attribution: Attribution | None
     cue: Token
     cameo: str
     actors: list[Actor]
@@ -80,15 +88,14 @@ def assertion_verbs() -> frozenset[str]:
 
 
 @cache
-def negative_words() -> frozenset[str]:
-    """Words that say something is bad (``negative_evaluation.tsv``, from VADER)."""
-    return frozenset(r["word"] for r in load_table(NEGATIVE_FILE))
-
-
-@cache
 def saying_verbs() -> frozenset[str]:
-    """Neutral saying verbs: ``cue_verbs.tsv`` rows of the speech, report and argue classes."""
-    return frozenset(r["lemma"] for r in load_table(CUE_VERBS_FILE) if r["class"] in _SAYING)
+    """Neutral saying verbs: ``cue_verbs.tsv`` rows of the speech, report and argue classes,
+    and the evidential verbs a speaker uses ("Kudlow *indicated* that …"; not "seems")."""
+    return frozenset(
+        r["lemma"]
+        for r in load_table(CUE_VERBS_FILE)
+        if r["class"] in _SAYING or (r["class"] == "evidential" and r["lemma"] not in _SEEMING)
+    )
 
 
 def cue_token(doc: Doc, att: Attribution) -> Token | None:
@@ -133,7 +140,10 @@ def speech_act(
         return None
     cameo = code_of(cue)
     if cameo is None:
-        return reported_criticism(res, att, cue) if verdicts else None
+        named = naming_act(res, cue, att)
+        if named is not None or not verdicts:
+            return named
+        return reported_criticism(res, att, cue)
     if cameo.startswith("02") and (_is_question(att) or asks_question(cue)):
         return None  # "'How would they get papers?' she asked", "asked whether": no request
     actors = speaker_actors(res, att, cue)
@@ -181,12 +191,16 @@ def addressees(res: Resolver, att: Attribution, cue: Token, cameo: str) -> list[
 
 
 def reported_criticism(res: Resolver, att: Attribution, cue: Token) -> SpeechAct | None:
-    """A neutral saying verb whose reported clause finds fault with someone: "Kudlow said
-    *Trudeau's* press conference was *a betrayal*", "Prosecutors say *he* *lied*".
+    """A neutral saying verb whose reported clause passes a verdict (:mod:`.verdicts`):
+    "Kudlow said *Trudeau's* press conference was *a betrayal*", "Prosecutors say *he*
+    *lied*", "said the attack was *unacceptable*", "said the bill is a clear *win*".
 
-    The clause (the part in the cue's sentence) must hold a word of negative evaluation
-    that is no event word of its own (the trigger phase codes "killed", "attacked"), not
-    negated, whose clause's subject names an actor other than the speaker: the recipient.
+    The clause (the part in the cue's sentence) must hold a word of evaluation that is no
+    event word of its own (the trigger phase codes "killed", "attacked"), not negated. A
+    fault-finding word whose clause's subject names an actor other than the speaker faults
+    that actor; a predicate that evaluates an act ("the attack was unacceptable") judges
+    the act's owner (no recipient when none is named; none at all when it is the speaker's
+    own). Praise is read only from a predicate ("is a *win*"), never from a verb ("won").
     """
     if not _lemma_in(cue, saying_verbs()):
         return None
@@ -195,18 +209,46 @@ def reported_criticism(res: Resolver, att: Attribution, cue: Token) -> SpeechAct
     if not actors or content is None:
         return None
     inside = {t.i for t in content if t.sent.start == cue.sent.start}
-    negative = negative_words()
     res.speaker = actors[0]  # "we", "us" in the quote are the speaker's side
     for i in sorted(inside):
         t = res.doc[i]
-        if not (t.lower_ in negative or lemma(t) in negative) or match_token(t) is not None:
+        bad = is_negative(t)
+        if not (bad or is_positive(t)) or match_token(t) is not None or negated(t):
             continue
-        if any(c.dep_ == "neg" for c in (*t.children, *t.head.children)):
-            continue  # "was not insulting"
+        act = act_verdict(t)
+        if act is not None:
+            owners = res.np_actors(act[1])
+            if any(a in actors for a in owners):
+                continue  # the speaker's own plan: no verdict on anyone
+            return SpeechAct(att, cue, act[0], actors, owners)
+        if not bad:
+            continue
         targets = [a for a in _clause_subjects(res, t, inside) if a not in actors]
         if targets:
             return SpeechAct(att, cue, CRITICISM, actors, targets)
     return None
+
+
+def naming_act(res: Resolver, verb: Token, att: Attribution | None) -> SpeechAct | None:
+    """A naming verb that passes a verdict (:func:`.verdicts.naming_verdict`): "Kudlow
+    called Trudeau's press conference a 'stunt'" — the namer is the actor, the object's
+    actor (or its owner) the recipient. ``att``: the partial quote the verb introduces."""
+    quoted: tuple[Token, ...] = ()
+    if att is not None:
+        span = res.doc.char_span(att.content.start, att.content.end, alignment_mode="expand")
+        quoted = tuple(span) if span is not None else ()
+    found = naming_verdict(verb, quoted)
+    if found is None:
+        return None
+    code, obj = found
+    actors = speaker_actors(res, att, verb) if att is not None else []
+    if not actors:
+        for s in subject_tokens(verb)[0]:
+            actors += [a for a in res.np_actors(s, subject=True) if a not in actors]
+    if not actors:
+        return None
+    recips = [a for a in res.np_actors(obj) if a not in actors]
+    return SpeechAct(att, verb, code, actors, recips)
 
 
 def _clause_subjects(res: Resolver, t: Token, inside: set[int]) -> list[Actor]:
