@@ -40,3 +40,39 @@ def test_arguments_present_participle_noun_is_the_actor():
     )
     events = run(doc, {"Ruritania": "RUR", "Borduria": "BOR"})
     assert ("attacking", ["Borduria"], ["Ruritania"]) in events
+
+
+def _codes(doc: Doc, names: dict[str, str]) -> list[tuple[str, str | None]]:
+    """(trigger, PLOVER type) of each event; an actor per country, named by every word of
+    ``names`` that has that country ("Lune" the capital of Borduria: one actor)."""
+    actors = []
+    for k, country in enumerate(dict.fromkeys(names.values()), 1):
+        words = [n for n, c in names.items() if c == country]
+        mentions = tuple(Span.of(doc.text, t.idx, t.idx + len(t)) for t in doc if t.text in words)
+        actors.append(Actor(f"a{k}", words[-1], "country", mentions, country=country, code=country))
+    article = Article(id="t", text=doc.text, published="2024-03-04")
+    return [(e.trigger.text, e.plover) for e in extract_events(doc, article, actors, [], [])]
+
+
+def test_arguments_place_that_undergoes_protests_is_no_state_protesting():
+    # "Borduria has experienced protests ." — where people protest, not a diplomatic protest
+    doc = parsed_doc(
+        "Borduria/NNP/nsubj/2 has/VBZ/aux/2 experienced/VBN/ROOT/2 protests/NNS/dobj/2 ./././2"
+    )
+    assert _codes(doc, {"Borduria": "BOR"}) == [("protests", "PROTEST")]
+    # counterexample: "Borduria protested ." — the state itself protests: a complaint (ACCUSE)
+    doc = parsed_doc("Borduria/NNP/nsubj/1 protested/VBD/ROOT/1 ./././1")
+    assert _codes(doc, {"Borduria": "BOR"}) == [("protested", "ACCUSE")]
+
+
+def test_arguments_dateline_word_taken_for_a_subject_is_no_state_protesting():
+    # "Lune , Borduria - Borduria 's students marched ." — the parser made "Lune" the subject
+    spec = (
+        "Lune/NNP/nsubj/7 ,/,/punct/0 Borduria/NNP/appos/0 -/:/punct/0 Borduria/NNP/poss/6 "
+        "'s/POS/case/4 students/NNS/{dep}/7 marched/VBD/ROOT/7 ./././7"
+    )
+    doc = parsed_doc(spec.format(dep="dep"), glued=(".", ",", "'s"))
+    assert _codes(doc, {"Lune": "BOR", "Borduria": "BOR"}) == [("marched", "PROTEST")]
+    # the same subject with no dateline before it ("Lune , Borduria marched"): a state
+    doc = parsed_doc("Lune/NNP/nsubj/3 ,/,/punct/0 Borduria/NNP/appos/0 marched/VBD/ROOT/3 ./././3")
+    assert _codes(doc, {"Lune": "BOR", "Borduria": "BOR"}) == [("marched", "ACCUSE")]

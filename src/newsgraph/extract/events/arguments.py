@@ -385,9 +385,21 @@ def _is_reciprocal(
     return reciprocal
 
 
-def state_subject(res: Resolver, cand: EventDraft) -> bool:
-    """Whether a state is itself the subject ("Serbia protested"), not people ("Serb students")."""
+def state_subject(
+    res: Resolver, cand: EventDraft, furniture: tuple[int, int] | None = None
+) -> bool:
+    """Whether a state is itself the subject ("Serbia protested"), not people ("Serb students"),
+    nor the place that sees the event ("Hong Kong has experienced protests"), nor a word of
+    the dateline ``furniture`` the parser took for a subject ("New Delhi, India - … marched")."""
+    anchor = cand.anchor
+    if any(
+        has_lemma(t, event_words().undergo)
+        for t in (anchor, anchor.head if anchor.dep_ == "dobj" else anchor)
+    ):
+        return False
     for s in subject_tokens(cand.anchor)[0]:
+        if furniture is not None and furniture[0] <= s.idx < furniture[1]:
+            continue
         for m, a in res.actors.overlapping(s.idx, s.idx + len(s)):
             if m.start <= s.idx < m.end and (a.type in ("country", "igo") or "GOV" in a.sectors):
                 return True

@@ -49,7 +49,14 @@ from .sense import (
     negated_possibility,
     outside_furniture,
 )
-from .speech_acts import SpeechAct, cue_token, naming_act, speech_act
+from .speech_acts import (
+    SpeechAct,
+    cue_token,
+    naming_act,
+    object_act,
+    quoted_demand,
+    speech_act,
+)
 from .triggers import code_table
 
 # CAMEO codes of a visit (042) and of an intent to meet (036): with no recipient named,
@@ -213,7 +220,7 @@ def _sentence_events(reading: _Reading, sent: SpacySpan) -> list[FoundEvent]:
             continue  # "the candidates battled": no event
         if figurative:
             recode(cand, figurative)  # "attacked Trudeau on Twitter": criticism
-        _recode_by_sides(res, cand, ev_actors, recips)
+        _recode_by_sides(res, cand, ev_actors, recips, reading.furniture)
         certainty, negated = _certainty(doc, cand, mod, att)
         date = reading.sentence_date(sent, head)  # from the event's own clause
         info = codes[cand.cameo]
@@ -277,9 +284,20 @@ def _speech_act_events(
         if act is not None:
             out.append(_act_event(reading, sent, act))
             taken[act.cue.i] = out[-1]
+    for att in res.by_content.overlapping(sent.start_char, sent.end_char):
+        for modal in sent:
+            verb = modal.head
+            if modal.i in taken or (verb.dep_ == "ccomp" and verb.head.i in taken):
+                continue  # "said that X must": the demand is read off "said" already
+            act = quoted_demand(res, att, modal)
+            if act is not None:
+                out.append(_act_event(reading, sent, act))
+                taken[modal.i] = out[-1]
+    cues = {c.i for att in reading.attributions_in(sent) if (c := cue_token(doc, att))}
     for verb in sent:
-        if verb.tag_.startswith("VB") and verb.i not in taken and not material:
-            act = naming_act(res, verb, None)
+        if verb.tag_.startswith("VB") and verb.i not in taken:
+            act = None if material else naming_act(res, verb, None)
+            act = act or object_act(res, verb, cues)
             if act is not None:
                 out.append(_act_event(reading, sent, act))
     return out
@@ -381,12 +399,16 @@ def _sides(res: Resolver, cand: EventDraft) -> tuple[list[Actor], list[Actor]] |
 
 
 def _recode_by_sides(
-    res: Resolver, cand: EventDraft, ev_actors: list[Actor], recips: list[Actor]
+    res: Resolver,
+    cand: EventDraft,
+    ev_actors: list[Actor],
+    recips: list[Actor],
+    furniture: tuple[int, int] | None = None,
 ) -> None:
     """Codes that depend on who the sides are."""
     if cand.plover == "COOPERATE" and cand.cameo == "062" and len(set(ev_actors + recips)) < 2:
         recode(cand, "150")  # PLOVER 3.14.1: a single country's exercises are MOBILIZE
-    if cand.plover == "PROTEST" and cand.cameo == "141" and state_subject(res, cand):
+    if cand.plover == "PROTEST" and cand.cameo == "141" and state_subject(res, cand, furniture):
         recode(cand, "114")  # a government "protests": a diplomatic complaint, ACCUSE
 
 

@@ -26,8 +26,10 @@ from spacy.tokens import Doc, Token
 from ...lexicons import load_table
 from ...nlp.lemma import lemma, verb_lemma
 from ...records import Actor, Attribution
-from ..syntax import dependents
+from ..syntax import dependents, pobjs
 from .arguments import Resolver, recipient_tokens, subject_tokens
+from .draft import has_lemma
+from .lexicon import event_words
 from .sense import asks_question
 from .triggers import code_table, match_token, support_verbs
 from .verdicts import (
@@ -52,6 +54,12 @@ _NOT_ACTS = ("evidential", "belief", "intent")
 # ("urged that *Y* withdraw") and a disapproval or accusation ("charged that *Y* lied").
 # A denial's or a threat's clause names the speaker's own side ("denied *Russia* tried").
 _TARGET_IN_CLAUSE = ("02", "10", "11")
+# CAMEO roots a verb with no attribution codes by itself when it names its target as object:
+# praise (05), disapproval (11), rejection (12), threat (13) — not PETRARCH2's demands and
+# intents, whose verbs are mostly ordinary ("created", "planned")
+_OBJECT_ACTS = ("05", "11", "12", "13")
+# modals that, said of someone else, demand it of them: "X should", "X must"
+_DEMAND_MODALS = {"should": "020", "must": "100", "ought": "020"}
 # the attribution kinds that have a cue verb of their own ("according to" has none)
 _CUED_KINDS = ("direct", "indirect", "partial", "mixed")
 
@@ -220,13 +228,46 @@ def reported_criticism(res: Resolver, att: Attribution, cue: Token) -> SpeechAct
             owners = res.np_actors(act[1])
             if any(a in actors for a in owners):
                 continue  # the speaker's own plan: no verdict on anyone
-            return SpeechAct(att, cue, act[0], actors, owners)
+            return SpeechAct(att, cue, act[0], actors, owners or _spoken_of(res, cue, actors))
         if not bad:
             continue
         targets = [a for a in _clause_subjects(res, t, inside) if a not in actors]
         if targets:
             return SpeechAct(att, cue, CRITICISM, actors, targets)
     return None
+
+
+def _spoken_of(res: Resolver, cue: Token, actors: list[Actor]) -> list[Actor]:
+    """Whom the speaker speaks of: "said *of President Trump*", "wrote *about* Mexico"."""
+    out: list[Actor] = []
+    for c in cue.children:
+        if c.dep_ == "prep" and c.lower_ in ("of", "about"):
+            for p in pobjs(c):
+                out += [a for a in res.np_actors(p) if a not in actors and a not in out]
+    return out
+
+
+def object_act(res: Resolver, verb: Token, cues: set[int]) -> SpeechAct | None:
+    """A speech-act verb no attribution carries, aimed at someone it names as object:
+    "Kudlow doubled down, *faulting* Trudeau", "*praised* the envoy" (PETRARCH2's verbs, as
+    for cues). Both sides must be actors: "pressed the button" is no act. ``cues``: the
+    token indices of the sentence's attribution cues, read by :func:`speech_act`."""
+    if verb.i in cues or not verb.tag_.startswith("VB"):
+        return None
+    if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
+        return None  # "pledged *to name* China", "an event *to honor* the team": not done
+    cameo = code_of(verb)
+    if cameo is None or cameo[:2] not in _OBJECT_ACTS:
+        return None
+    actors: list[Actor] = []
+    for s in subject_tokens(verb)[0]:
+        actors += [a for a in res.np_actors(s, subject=True) if a not in actors]
+    recips: list[Actor] = []
+    for r in recipient_tokens(verb, {verb.i}):
+        recips += [a for a in res.np_actors(r) if a not in actors and a not in recips]
+    if not actors or not recips:
+        return None
+    return SpeechAct(None, verb, cameo, actors, recips)
 
 
 def naming_act(res: Resolver, verb: Token, att: Attribution | None) -> SpeechAct | None:
@@ -270,3 +311,33 @@ def _clause_subjects(res: Resolver, t: Token, inside: set[int]) -> list[Actor]:
             break
         node = node.head
     return []
+
+
+def quoted_demand(res: Resolver, att: Attribution, modal: Token) -> SpeechAct | None:
+    """A quoted "X should / must do …": the speaker demands it of X (CAMEO 020 for
+    "should", 100 for "must") — "'President Obama and Senate Democrats *should* back these
+    bills,' he said", also when the quote's cue is in another sentence (a cue in the same
+    sentence is read by :func:`.frames.sentence_drafts` first). Not of the speaker's own
+    side ("we must act") nor of "you" (whom the speaker addresses is not named), not as
+    a question."""
+    if modal.dep_ != "aux" or modal.lower_ not in _DEMAND_MODALS or _is_question(att):
+        return None
+    verb = modal.head
+    if not (att.content.start <= verb.idx < att.content.end) or has_lemma(
+        verb, event_words().stative
+    ):
+        return None  # "Kim must not *see* weakness": a state, no act demanded
+    if any(c.dep_ == "aux" and c.lower_ == "have" for c in verb.children):
+        return None  # "should have passed" blames, it asks for nothing
+    speaker = res.actor_by_id(att.source)
+    if speaker is None:
+        return None
+    res.speaker = speaker  # "we", "us" are the speaker's side
+    recips: list[Actor] = []
+    for s in dependents(verb, "nsubj"):
+        if s.lower_ in ("you", "i"):
+            return None
+        recips += [a for a in res.np_actors(s) if a != speaker and a not in recips]
+    if not recips:
+        return None
+    return SpeechAct(att, modal, _DEMAND_MODALS[modal.lower_], [speaker], recips)
