@@ -159,3 +159,15 @@ def test_verdicts_speaker_indicating_misconduct_is_criticism():
     doc = make_doc(spec.format(verb="seemed"))
     actors = actors_for(doc, {"Ruritania": "RUR", "Borduria": "BOR"})
     assert run(doc, actors, [attribution(doc, "a1", 1, (2, 6))]) == []
+
+
+def test_verdicts_naming_no_one_is_no_verdict():
+    # "No country was named a manipulator ." — a verdict on no one
+    spec = (
+        "{det}/DT/det/1 country/NN/nsubjpass/3 was/VBD/auxpass/3 named/VBN/ROOT/3 "
+        "a/DT/det/5 manipulator/NN/oprd/3 ./././3"
+    )
+    assert naming_verdict(make_doc(spec.format(det="No"))[3]) is None
+    # counterexample: "The country was named a manipulator ." is a verdict on the country
+    found = naming_verdict(make_doc(spec.format(det="The"))[3])
+    assert found is not None and found[0] == "111" and found[1].text == "country"

@@ -379,6 +379,8 @@ def _sides(res: Resolver, cand: EventDraft) -> tuple[list[Actor], list[Actor]] |
         and not object_is_actor(res, cand.token)
     ):
         return None  # "hosted a television show", "released a survey": no one received
+    if has_lemma(cand.token, vocab.person_object) and cand.plover == "ACCUSE" and not recips:
+        return None  # "tore into the package": criticism is of someone
     if has_lemma(cand.token, vocab.arrival) and not any(a.type == "person" for a in ev_actors):
         return None  # troops or ships arriving are no visit
     if not recips and cand.cameo in _VISITS:

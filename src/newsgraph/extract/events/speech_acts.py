@@ -39,6 +39,7 @@ from .verdicts import (
     is_positive,
     naming_verdict,
     negated,
+    verdict_words,
 )
 
 VERBS_FILE = "speech_act_verbs.tsv"
@@ -54,10 +55,8 @@ _NOT_ACTS = ("evidential", "belief", "intent")
 # ("urged that *Y* withdraw") and a disapproval or accusation ("charged that *Y* lied").
 # A denial's or a threat's clause names the speaker's own side ("denied *Russia* tried").
 _TARGET_IN_CLAUSE = ("02", "10", "11")
-# CAMEO roots a verb with no attribution codes by itself when it names its target as object:
-# praise (05), disapproval (11), rejection (12), threat (13) — not PETRARCH2's demands and
-# intents, whose verbs are mostly ordinary ("created", "planned")
-_OBJECT_ACTS = ("05", "11", "12", "13")
+# verdict_words.tsv kinds of the verbs coded with no attribution, and their default code
+_OBJECT_ACTS = {"blame": "111", "praise": "051", "rebuff": "120"}
 # modals that, said of someone else, demand it of them: "X should", "X must"
 _DEMAND_MODALS = {"should": "020", "must": "100", "ought": "020"}
 # the attribution kinds that have a cue verb of their own ("according to" has none)
@@ -249,15 +248,19 @@ def _spoken_of(res: Resolver, cue: Token, actors: list[Actor]) -> list[Actor]:
 
 def object_act(res: Resolver, verb: Token, cues: set[int]) -> SpeechAct | None:
     """A speech-act verb no attribution carries, aimed at someone it names as object:
-    "Kudlow doubled down, *faulting* Trudeau", "*praised* the envoy" (PETRARCH2's verbs, as
-    for cues). Both sides must be actors: "pressed the button" is no act. ``cues``: the
-    token indices of the sentence's attribution cues, read by :func:`speech_act`."""
+    "Kudlow doubled down, *faulting* Trudeau", "*praised* the envoy" (``verdict_words.tsv``
+    kinds blame, praise, rebuff). Both sides must be actors: "praised the food" is no act.
+    ``cues``: the token indices of the sentence's attribution cues, read by
+    :func:`speech_act`."""
     if verb.i in cues or not verb.tag_.startswith("VB"):
         return None
     if any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children):
         return None  # "pledged *to name* China", "an event *to honor* the team": not done
-    cameo = code_of(verb)
-    if cameo is None or cameo[:2] not in _OBJECT_ACTS:
+    cameo = None
+    for kind, default in _OBJECT_ACTS.items():
+        if _lemma_in(verb, verdict_words(kind)):
+            cameo = code_of(verb) or default
+    if cameo is None:
         return None
     actors: list[Actor] = []
     for s in subject_tokens(verb)[0]:

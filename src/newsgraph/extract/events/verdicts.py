@@ -98,13 +98,15 @@ def valence(tokens: list[Token]) -> str | None:
 def naming_object(verb: Token) -> Token | None:
     """The object a naming verb evaluates ("called *the plan* dead"), or None when the
     verb is no naming ("called for talks", "described the scene")."""
-    if lemma(verb) not in verdict_words("naming") and verb.lower_ not in verdict_words("naming"):
+    if not any(f in verdict_words("naming") for f in _forms(verb)):
         return None
     if any(c.dep_ in ("prt", "prep") and c.lower_ in _OTHER_CALLS for c in verb.children):
         if lemma(verb) == "call":
             return None
     objs = dependents(verb, "dobj") or dependents(verb, "nsubjpass")
-    return objs[0] if objs else None
+    if not objs or any(c.lower_ in ("no", "none") for c in objs[0].children):
+        return None  # "no country has been named a manipulator": a verdict on no one
+    return objs[0]
 
 
 def naming_verdict(verb: Token, quoted: tuple[Token, ...] = ()) -> tuple[str, Token] | None:
@@ -142,6 +144,6 @@ def act_verdict(t: Token) -> tuple[str, Token] | None:
     if code is None:
         return None
     for s in dependents(pred.head, "nsubj", "nsubjpass"):
-        if lemma(s) in verdict_words("act") or s.lower_ in verdict_words("act"):
+        if any(f in verdict_words("act") for f in _forms(s)):
             return code, s
     return None
