@@ -332,3 +332,42 @@ def test_speech_acts_verdict_spoken_of_someone_takes_them_as_recipient():
     actors = actors_for(doc, {"Ruritania": "RUR", "Borduria": "BOR"})
     (e,) = run(doc, actors, [attribution(doc, "a1", 1, (4, 8))])
     assert e.cameo == "111" and e.recipients == ()
+
+
+def said_would_not(subject: str, verb: str = "change") -> Doc:
+    """ "Ruritania said <subject> would not <verb> the rules ." """
+    return make_doc(
+        f"Ruritania/NNP/nsubj/1 said/VBD/ROOT/1 {subject}/PRP/nsubj/5 would/MD/aux/5 "
+        f"not/RB/neg/5 {verb}/VB/ccomp/1 the/DT/det/7 rules/NNS/dobj/5 ./././1"
+    )
+
+
+def test_speech_acts_speaker_saying_it_will_not_act_refuses():
+    doc = said_would_not("it")
+    actors = actors_for(doc, {"Ruritania": "RUR"})
+    (e,) = run(doc, actors, [attribution(doc, "a1", 1, (2, 8))])
+    assert (e.plover, e.cameo, e.trigger.text, e.actors) == ("REJECT", "120", "said", ("a1",))
+    assert not e.negated  # the refusal happened; what is refused is not coded
+
+
+def test_speech_acts_what_someone_else_will_not_do_or_a_state_is_no_refusal():
+    # "Ruritania said Borduria would not change the rules": a prediction about Borduria
+    doc = make_doc(
+        "Ruritania/NNP/nsubj/1 said/VBD/ROOT/1 Borduria/NNP/nsubj/5 would/MD/aux/5 "
+        "not/RB/neg/5 change/VB/ccomp/1 the/DT/det/7 rules/NNS/dobj/5 ./././1"
+    )
+    actors = actors_for(doc, {"Ruritania": "RUR", "Borduria": "BOR"})
+    assert run(doc, actors, [attribution(doc, "a1", 1, (2, 8))]) == []
+    # "Ruritania said it would not know the rules": a state, nothing refused
+    doc = said_would_not("it", verb="know")
+    assert (
+        run(doc, actors_for(doc, {"Ruritania": "RUR"}), [attribution(doc, "a1", 1, (2, 8))]) == []
+    )
+    # "Ruritania said it would change the rules": no "not", no refusal
+    doc = make_doc(
+        "Ruritania/NNP/nsubj/1 said/VBD/ROOT/1 it/PRP/nsubj/4 would/MD/aux/4 "
+        "change/VB/ccomp/1 the/DT/det/6 rules/NNS/dobj/4 ./././1"
+    )
+    assert (
+        run(doc, actors_for(doc, {"Ruritania": "RUR"}), [attribution(doc, "a1", 1, (2, 7))]) == []
+    )

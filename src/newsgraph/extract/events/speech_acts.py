@@ -57,6 +57,10 @@ _NOT_ACTS = ("evidential", "belief", "intent")
 _TARGET_IN_CLAUSE = ("02", "10", "11")
 # verdict_words.tsv kinds of the verbs coded with no attribution, and their default code
 _OBJECT_ACTS = {"blame": "111", "praise": "051", "rebuff": "120"}
+# auxiliaries of a future or a conditional commitment: "will not", "won't", "would not"
+_FUTURE = frozenset({"will", "would", "wo", "'ll", "shall"})
+# pronoun subjects of a reported clause that stand for the speaker ("said *he* would not")
+_OWN_PRONOUNS = ("i", "we", "he", "she", "it", "they")
 # modals that, said of someone else, demand it of them: "X should", "X must"
 _DEMAND_MODALS = {"should": "020", "must": "100", "ought": "020"}
 # the attribution kinds that have a cue verb of their own ("according to" has none)
@@ -148,9 +152,9 @@ def speech_act(
     cameo = code_of(cue)
     if cameo is None:
         named = naming_act(res, cue, att)
-        if named is not None or not verdicts:
-            return named
-        return reported_criticism(res, att, cue)
+        if named is None and verdicts:
+            named = reported_criticism(res, att, cue)
+        return named or reported_refusal(res, att, cue)
     if cameo.startswith("02") and (_is_question(att) or asks_question(cue)):
         return None  # "'How would they get papers?' she asked", "asked whether": no request
     actors = speaker_actors(res, att, cue)
@@ -344,3 +348,36 @@ def quoted_demand(res: Resolver, att: Attribution, modal: Token) -> SpeechAct | 
     if not recips:
         return None
     return SpeechAct(att, modal, _DEMAND_MODALS[modal.lower_], [speaker], recips)
+
+
+def reported_refusal(res: Resolver, att: Attribution, cue: Token) -> SpeechAct | None:
+    """A speaker saying that it will not do something refuses it (CAMEO 120): "McConnell
+    said he would not change the rules", "the ministry said it will not pay for Trump's
+    wall" (the owner of what is refused, when named, is the recipient). Not what someone
+    else will not do ("said Russia would not attack": a prediction), not a state ("would
+    not know"), not a coded event of its own (the trigger phase reads "would not attend")."""
+    if not _lemma_in(cue, saying_verbs()):
+        return None
+    actors = speaker_actors(res, att, cue)
+    if not actors:
+        return None
+    for v in dependents(cue, "ccomp"):
+        if not (att.content.start <= v.idx < att.content.end):
+            continue
+        aux = {c.lower_ for c in v.children if c.dep_ == "aux"}
+        if not aux & _FUTURE or not any(c.dep_ == "neg" for c in v.children):
+            continue
+        if match_token(v) is not None or has_lemma(v, event_words().stative):
+            continue
+        subj = dependents(v, "nsubj")
+        res.speaker = actors[0]
+        own = bool(subj) and (
+            subj[0].lower_ in _OWN_PRONOUNS or any(a in actors for a in res.np_actors(subj[0]))
+        )
+        if not own:
+            continue
+        recips: list[Actor] = []
+        for r in recipient_tokens(v, {v.i}):
+            recips += [a for a in res.np_actors(r) if a not in actors and a not in recips]
+        return SpeechAct(att, cue, "120", actors, recips)
+    return None
