@@ -76,3 +76,21 @@ def test_arguments_dateline_word_taken_for_a_subject_is_no_state_protesting():
     # the same subject with no dateline before it ("Lune , Borduria marched"): a state
     doc = parsed_doc("Lune/NNP/nsubj/3 ,/,/punct/0 Borduria/NNP/appos/0 marched/VBD/ROOT/3 ./././3")
     assert _codes(doc, {"Lune": "BOR", "Borduria": "BOR"}) == [("marched", "ACCUSE")]
+
+
+def test_arguments_main_verb_misparsed_as_a_modifier_takes_the_noun_as_object():
+    # "Ruritania accused Borduria 's team ." parsed with "accused" as amod of "team"
+    doc = parsed_doc(
+        "Ruritania/NNP/nsubj/1 accused/VBD/amod/4 Borduria/NNP/poss/4 's/POS/case/2 "
+        "team/NN/ROOT/4 ./././4",
+        glued=(".", "'s"),
+    )
+    assert ("accused", ["Ruritania"], ["Borduria"]) in run(
+        doc, {"Ruritania": "RUR", "Borduria": "BOR"}
+    )
+    # counterexample: "the accused Borduria team protested ." — a modifier with no subject
+    doc = parsed_doc(
+        "the/DT/det/3 accused/VBN/amod/3 Borduria/NNP/compound/3 team/NN/nsubj/4 "
+        "protested/VBD/ROOT/4 ./././4"
+    )
+    assert not [e for e in run(doc, {"Borduria": "BOR"}) if e[0] == "accused"]

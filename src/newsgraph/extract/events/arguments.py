@@ -216,12 +216,27 @@ def _reduced_passive(v: Token) -> bool:
     )
 
 
+def _misparsed_modifier(v: Token) -> bool:
+    """A main verb the parser hung on the noun after it as a modifier, though it kept its
+    own subject: "Trump *accused* Mueller's team of …" (accused → amod of "team"). The
+    noun is then its object; "the *accused* man" has no subject and stays a modifier."""
+    return (
+        v.dep_ == "amod"
+        and v.tag_ in ("VBD", "VBN")
+        and v.head.i > v.i
+        and bool(dependents(v, "nsubj"))
+    )
+
+
 def recipient_tokens(v: Token, skip: set[int]) -> list[Token]:
     """The tokens naming whom ``v`` is done to: object, passive subject, "to/with/on" phrase,
     the noun a past participle modifies ("the official *accused* by Republicans")."""
     out: list[Token] = []
     if _reduced_passive(v) and v.head.i not in skip:
         out.append(v.head)
+    if _misparsed_modifier(v) and v.head.i not in skip:
+        # the noun's own phrase starts after the verb: its owner, else the noun
+        out.extend(dependents(v.head, "poss") or [v.head])
     for c in v.children:
         if c.i in skip:
             continue
