@@ -94,3 +94,60 @@ def test_arguments_main_verb_misparsed_as_a_modifier_takes_the_noun_as_object():
         "protested/VBD/ROOT/4 ./././4"
     )
     assert not [e for e in run(doc, {"Borduria": "BOR"}) if e[0] == "accused"]
+
+
+def _run_with_places(doc: Doc, names: dict[str, str], places: dict[str, str]):
+    """Like run(), with the words of ``places`` (word → country) as place mentions."""
+    from newsgraph.records import Place
+
+    actors = []
+    for k, (name, country) in enumerate(names.items(), 1):
+        mentions = tuple(Span.of(doc.text, t.idx, t.idx + len(t)) for t in doc if t.text == name)
+        actors.append(Actor(f"a{k}", name, "country", mentions, country=country, code=country))
+    pls = [
+        Place(
+            f"p{k}",
+            w,
+            tuple(Span.of(doc.text, t.idx, t.idx + len(t)) for t in doc if t.text == w),
+            c,
+        )
+        for k, (w, c) in enumerate(places.items(), 1)
+    ]
+    article = Article(id="t", text=doc.text, published="2024-03-04")
+    by_id = {a.id: a.name for a in actors}
+    return [
+        (e.trigger.text, [by_id[i] for i in e.actors], [by_id[i] for i in e.recipients])
+        for e in extract_events(doc, article, actors, pls, [])
+    ]
+
+
+def test_arguments_thing_with_a_country_modifier_belongs_to_that_country():
+    # "Ruritania shot down a Borduran drone ." — Borduria (an actor elsewhere) owns the drone
+    spec = (
+        "Ruritania/NNP/nsubj/1 shot/VBD/ROOT/1 down/RP/prt/1 a/DT/det/5 Borduran/JJ/amod/5 "
+        "drone/NN/dobj/1 ./././1 Borduria/NNP/nsubj/8 protested/VBD/ROOT/8 ./././8"
+    )
+    doc = parsed_doc(spec)
+    names = {"Ruritania": "RUR", "Borduria": "BOR"}
+    events = _run_with_places(doc, names, {"Borduran": "BOR"})
+    assert ("shot", ["Ruritania"], ["Borduria"]) in events
+    # counterexample: without Borduria as an actor in the article, no recipient is made up
+    doc = parsed_doc(spec.replace("Borduria/NNP", "Lune/NNP"))
+    events = _run_with_places(doc, {"Ruritania": "RUR"}, {"Borduran": "BOR"})
+    assert ("shot", ["Ruritania"], []) in events
+
+
+def test_arguments_verb_holding_an_event_noun_names_its_target():
+    # "Ruritania put sanctions on Borduria ." — the target hangs on "put", not on the noun
+    doc = parsed_doc(
+        "Ruritania/NNP/nsubj/1 put/VBD/ROOT/1 sanctions/NNS/dobj/1 on/IN/prep/1 "
+        "Borduria/NNP/pobj/3 ./././1"
+    )
+    events = run(doc, {"Ruritania": "RUR", "Borduria": "BOR"})
+    assert ("sanctions", ["Ruritania"], ["Borduria"]) in events
+    # counterexample: "Ruritania discussed sanctions on Monday ." names no target
+    doc = parsed_doc(
+        "Ruritania/NNP/nsubj/1 discussed/VBD/ROOT/1 sanctions/NNS/dobj/1 on/IN/prep/1 "
+        "Monday/NNP/pobj/3 ./././1"
+    )
+    assert all(not e[2] for e in run(doc, {"Ruritania": "RUR"}))

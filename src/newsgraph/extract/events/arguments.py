@@ -62,6 +62,10 @@ class Resolver:
         self.speaker: Actor | None = None  # the speaker of the quote being read ("we")
         self._by_id = {a.id: a for a in actors}
         self.all_actors = actors
+        self.countries: dict[str, list[Actor]] = {}  # the country actors, by ISO code
+        for a in actors:
+            if a.type == "country" and a.country:
+                self.countries.setdefault(a.country, []).append(a)
 
     def actor_by_id(self, actor_id: str | None) -> Actor | None:
         return self._by_id.get(actor_id) if actor_id else None
@@ -82,7 +86,21 @@ class Resolver:
     def _actor_of(self, h: Token, depth: int, subject: bool = False) -> list[Actor]:
         if depth > 2:
             return []
-        return self._named(h) or self._meant(h) or self._inner(h, depth, subject)
+        found = self._named(h) or self._meant(h) or self._inner(h, depth, subject)
+        return found or ([] if subject else self._owner_country(h))
+
+    def _owner_country(self, h: Token) -> list[Actor]:
+        """A thing named with its country as a modifier belongs to that country: "shot
+        down a *U.S.* drone", "seized *Iranian* tankers" — when the article has that country
+        as an actor. Only for objects: as a subject ("U.S. drones struck") the modifier
+        names no one who acts. Not a place phrase ("in a U.S. court"): see place_of_event."""
+        for c in h.children:
+            if c.dep_ not in ("compound", "amod", "nmod") or c.i > h.i:
+                continue
+            place = self.places.at(c.doc[c.left_edge.i].idx, c.idx + len(c))
+            if place is not None and place.country:
+                return [a for a in self.countries.get(place.country, ())][:1]
+        return []
 
     def _named(self, h: Token) -> list[Actor]:
         """Actors whose mentions the phrase up to ``h`` overlaps ("Russian forces")."""
@@ -327,6 +345,12 @@ def _direct_recipients(res: Resolver, cand: EventDraft, recips: list[Actor]) -> 
     if tok.i != anchor.i:
         for r in recipient_tokens(tok, skip):
             recips += [a for a in res.np_actors(r) if a not in recips]
+    if not tok.tag_.startswith("VB") and tok.dep_ == "dobj" and tok.head.i != anchor.i:
+        # "putting sanctions *on Iran*": the verb holding the event noun names its target
+        for c in tok.head.children:
+            if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
+                for q in pobjs(c):
+                    recips += [a for a in res.np_actors(q) if a not in recips]
 
 
 def _borrowed_recipients(

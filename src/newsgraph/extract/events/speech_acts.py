@@ -56,7 +56,7 @@ _NOT_ACTS = ("evidential", "belief", "intent")
 # A denial's or a threat's clause names the speaker's own side ("denied *Russia* tried").
 _TARGET_IN_CLAUSE = ("02", "10", "11")
 # verdict_words.tsv kinds of the verbs coded with no attribution, and their default code
-_OBJECT_ACTS = {"blame": "111", "praise": "051", "rebuff": "120"}
+_OBJECT_ACTS = {"blame": "111", "praise": "051", "rebuff": "120", "demand": "100"}
 # auxiliaries of a future or a conditional commitment: "will not", "won't", "would not"
 _FUTURE = frozenset({"will", "would", "wo", "'ll", "shall"})
 # pronoun subjects of a reported clause that stand for the speaker ("said *he* would not")
@@ -253,7 +253,8 @@ def _spoken_of(res: Resolver, cue: Token, actors: list[Actor]) -> list[Actor]:
 def object_act(res: Resolver, verb: Token, cues: set[int]) -> SpeechAct | None:
     """A speech-act verb no attribution carries, aimed at someone it names as object:
     "Kudlow doubled down, *faulting* Trudeau", "*praised* the envoy" (``verdict_words.tsv``
-    kinds blame, praise, rebuff). Both sides must be actors: "praised the food" is no act.
+    kinds blame, praise, rebuff, demand: "*pressed* Putin"). Both sides must be actors:
+    "praised the food" is no act.
     ``cues``: the token indices of the sentence's attribution cues, read by
     :func:`speech_act`."""
     if verb.i in cues or not verb.tag_.startswith("VB"):
