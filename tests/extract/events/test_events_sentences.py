@@ -540,6 +540,12 @@ def test_events_sentences_calling_out_is_blame_not_a_request(nlp):
         ("Germany ripped into Russia over the blockade.", "ACCUSE", True),
         ("Germany tore into Russia over the blockade.", "ACCUSE", True),
         ("Germany tore into the package.", "ACCUSE", False),
+        # expressing dismay at someone disapproves of them; expressing support does not
+        ("Germany expressed dismay at Russia's decision.", "ACCUSE", True),
+        ("Germany expressed support for Ukraine.", "ACCUSE", False),
+        # huddling with someone is a meeting; huddling in the cold is none
+        ("German officials huddled with Russian diplomats.", "CONSULT", True),
+        ("German officials huddled in the cold.", "CONSULT", False),
         # declining an appeal rejects it; declining alone ("declined to comment") does not
         ("France declined urgings from Germany to recognise the state.", "REJECT", True),
         ("The Kremlin declined to comment on the report.", "REJECT", False),
