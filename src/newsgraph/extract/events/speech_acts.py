@@ -8,6 +8,11 @@ CAMEO verb dictionary by ``scripts/convert_petrarch_verbs.py``). Plain statement
 "told": CAMEO 010) are no event, nor are cues that report a belief, a wish or an
 appearance (``cue_verbs.tsv`` classes evidential, belief, intent: "hopes", "appears").
 
+A saying verb carries an act through what is said (:func:`reported_criticism`, with
+:mod:`.verdicts`; :func:`reported_refusal`; :func:`quoted_demand`), a naming verb through
+its predicate (:func:`naming_act`), and a verdict verb with no attribution through its
+object (:func:`object_act`).
+
 The speaker is the actor (the attribution's source, else the cue's subject); the recipient
 is whom the cue names — its object or a "to/with/against/on" phrase ("criticized *Mexico*",
 "blasted *the House's* proposal") — else the subject of the reported clause ("said *China*
