@@ -171,3 +171,40 @@ def test_verdicts_naming_no_one_is_no_verdict():
     # counterexample: "The country was named a manipulator ." is a verdict on the country
     found = naming_verdict(make_doc(spec.format(det="The"))[3])
     assert found is not None and found[0] == "111" and found[1].text == "country"
+
+
+def test_verdicts_fault_word_on_someones_act_judges_its_owner():
+    # "Ruritania said the terrible Borduria plan failed ." — the plan's owner is faulted
+    spec = (
+        "Ruritania/NNP/nsubj/1 said/VBD/ROOT/1 the/DT/det/5 terrible/JJ/amod/5 "
+        "{owner}/NNP/compound/5 plan/NN/nsubj/6 stalled/VBD/ccomp/1 ./././1"
+    )
+    doc = make_doc(spec.format(owner="Borduria"))
+    actors = actors_for(doc, {"Ruritania": "RUR", "Borduria": "BOR"})
+    (e,) = run(doc, actors, [attribution(doc, "a1", 1, (2, 7))])
+    assert (e.cameo, e.recipients) == ("111", ("a2",))
+    # counterexample: an act of no one named ("the terrible Lune plan", Lune no actor)
+    doc = make_doc(spec.format(owner="Lune"))
+    assert (
+        run(doc, actors_for(doc, {"Ruritania": "RUR"}), [attribution(doc, "a1", 1, (2, 7))]) == []
+    )
+
+
+def test_verdicts_misconduct_someone_engaged_in_is_criticism_of_them():
+    # "Ruritania said Borduria engaged in obstruction ." — the doer of the misconduct
+    spec = (
+        "Ruritania/NNP/nsubj/1 said/VBD/ROOT/1 Borduria/NNP/nsubj/3 engaged/VBD/ccomp/1 "
+        "in/IN/prep/3 obstruction/NN/pobj/4 ./././1"
+    )
+    doc = make_doc(spec)
+    actors = actors_for(doc, {"Ruritania": "RUR", "Borduria": "BOR"})
+    (e,) = run(doc, actors, [attribution(doc, "a1", 1, (2, 6))])
+    assert (e.cameo, e.recipients) == ("111", ("a2",))
+    # counterexample: "Ruritania said Borduria ended the inquiry of obstruction ." — a topic
+    doc = make_doc(
+        "Ruritania/NNP/nsubj/1 said/VBD/ROOT/1 Borduria/NNP/nsubj/3 ended/VBD/ccomp/1 "
+        "the/DT/det/5 inquiry/NN/dobj/3 of/IN/prep/5 obstruction/NN/pobj/6 ./././1"
+    )
+    actors = actors_for(doc, {"Ruritania": "RUR", "Borduria": "BOR"})
+    events = run(doc, actors, [attribution(doc, "a1", 1, (2, 8))])
+    assert not [e for e in events if e.trigger.text == "said"]  # ("inquiry" is its own event)

@@ -236,6 +236,8 @@ def reported_criticism(res: Resolver, att: Attribution, cue: Token) -> SpeechAct
             owners = res.np_actors(act[1])
             if any(a in actors for a in owners):
                 continue  # the speaker's own plan: no verdict on anyone
+            if t.dep_ == "amod" and act[1].i == t.head.i and not owners:
+                continue  # "the *tragic* decision": whose, the text does not say
             return SpeechAct(att, cue, act[0], actors, owners or _spoken_of(res, cue, actors))
         if not bad:
             continue
@@ -305,14 +307,27 @@ def naming_act(res: Resolver, verb: Token, att: Attribution | None) -> SpeechAct
     return SpeechAct(att, verb, code, actors, recips)
 
 
+def _misconduct_done(t: Token) -> bool:
+    """A misconduct noun someone is said to be in or guilty of: "engaged *in obstruction*",
+    "guilty *of fraud*" — not "the investigation *of fraud*" (a noun's topic)."""
+    return (
+        t.dep_ == "pobj"
+        and t.head.lower_ in ("in", "of")
+        and (t.head.head.tag_.startswith("VB") or t.head.head.tag_ == "JJ")
+        and any(f in verdict_words("misconduct") for f in (t.lower_, lemma(t)))
+    )
+
+
 def _clause_subjects(res: Resolver, t: Token, inside: set[int]) -> list[Actor]:
     """Actors the subject of the clause holding ``t`` names, the nearest clause first; a
     word modifying a noun ("an *unfair* advantage") faults that noun's owner only."""
     if t.dep_ in ("amod", "compound") and not t.head.tag_.startswith("VB"):
         return [] if t.head.dep_ not in ("nsubj", "nsubjpass", "attr") else res.np_actors(t.head)
-    if t.tag_.startswith("NN") and t.dep_ not in ("attr", "ROOT", "appos", "oprd"):
-        return []  # "acquire *weapons*", "fight *terrorism*": a topic, not a verdict
     node = t
+    if _misconduct_done(t):
+        node = t.head.head  # "engaged in *obstruction*", "guilty of *fraud*": the doer's clause
+    elif t.tag_.startswith("NN") and t.dep_ not in ("attr", "ROOT", "appos", "oprd"):
+        return []  # "acquire *weapons*", "fight *terrorism*": a topic, not a verdict
     for _ in range(4):
         if node.dep_ in ("relcl", "acl"):
             return []  # "a register, which many *fear* …": about the noun, not the clause

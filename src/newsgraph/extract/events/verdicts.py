@@ -133,17 +133,24 @@ def naming_verdict(verb: Token, quoted: tuple[Token, ...] = ()) -> tuple[str, To
 
 
 def act_verdict(t: Token) -> tuple[str, Token] | None:
-    """(code, act noun) when ``t`` evaluates an act as its predicate: "the attack was
-    *unacceptable*", "the bill is a clear *win*"; not "the attack killed *innocent* people"."""
+    """(code, act noun) when ``t`` evaluates an act as its predicate ("the attack was
+    *unacceptable*", "the bill is a clear *win*") or as its modifier ("the *terrible*
+    Obama plan"); not "the attack killed *innocent* people"."""
+    code = CRITICISM if is_negative(t) else PRAISE if is_positive(t) else None
+    if code is None or negated(t):
+        return None
+    if t.dep_ == "amod" and _is_act(t.head) and t.head.dep_ not in _PREDICATIVE:
+        return code, t.head  # "the *terrible* Obama plan": the act itself is judged
     pred = t
     if t.dep_ == "amod" and t.head.dep_ in _PREDICATIVE:
         pred = t.head  # "a *clear* win": the noun is the predicate
-    if pred.dep_ not in _PREDICATIVE or negated(t) or negated(pred):
-        return None
-    code = CRITICISM if is_negative(t) else PRAISE if is_positive(t) else None
-    if code is None:
+    if pred.dep_ not in _PREDICATIVE or negated(pred):
         return None
     for s in dependents(pred.head, "nsubj", "nsubjpass"):
-        if any(f in verdict_words("act") for f in _forms(s)):
+        if _is_act(s):
             return code, s
     return None
+
+
+def _is_act(t: Token) -> bool:
+    return t.tag_.startswith("NN") and any(f in verdict_words("act") for f in _forms(t))
