@@ -371,3 +371,18 @@ def test_speech_acts_what_someone_else_will_not_do_or_a_state_is_no_refusal():
     assert (
         run(doc, actors_for(doc, {"Ruritania": "RUR"}), [attribution(doc, "a1", 1, (2, 7))]) == []
     )
+
+
+def test_speech_acts_a_negated_material_event_does_not_silence_the_verdict():
+    # "Ruritania said Borduria 's plan was irresponsible and Borduria did not shell Ruritania ."
+    doc = make_doc(
+        "Ruritania/NNP/nsubj/1 said/VBD/ROOT/1 Borduria/NNP/poss/4 's/POS/case/2 "
+        "plan/NN/nsubj/5 was/VBD/ccomp/1 irresponsible/JJ/acomp/5 and/CC/cc/5 "
+        "Borduria/NNP/nsubj/11 did/VBD/aux/11 not/RB/neg/11 shell/VB/conj/5 "
+        "Ruritania/NNP/dobj/11 ./././1"
+    )
+    actors = actors_for(doc, {"Ruritania": "RUR", "Borduria": "BOR"})
+    events = run(doc, actors, [attribution(doc, "a1", 1, (2, 13))])
+    assert any(e.trigger.text == "shell" and e.negated for e in events)
+    assert any(e.trigger.text == "said" and e.cameo == "111" for e in events)
+    # the asserted shelling is the counterexample: test_speech_acts_no_verdict_in_a_sentence_...
