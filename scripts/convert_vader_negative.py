@@ -1,11 +1,13 @@
 #!/usr/bin/env python3
-"""Convert VADER's sentiment lexicon into newsgraph's negative-evaluation word list.
+"""Convert VADER's sentiment lexicon into newsgraph's negative- and positive-evaluation lists.
 
 VADER (C.J. Hutto, MIT licence) rates ~7,500 English words from -4 (most negative) to +4
 by the mean of ten human raters. ``src/newsgraph/lexicons/negative_evaluation.tsv`` keeps
 the words (letters and hyphens only, no emoticons) rated -1.5 or lower: words that say
 something is bad ("insulting", "unacceptable", "betrayal", "lied"). The events wing reads
 a reported clause built on one of them as criticism of whom the clause is about.
+``positive_evaluation.tsv`` keeps the words rated +1.5 or higher ("statesmanship", "win",
+"friend"): a verdict built on one of them is praise (CAMEO 051).
 
 Get the lexicon with the ordinary client, e.g.
     pip download vaderSentiment==3.3.2 --no-deps -d /tmp/vader
@@ -21,7 +23,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 OUT = ROOT / "src/newsgraph/lexicons/negative_evaluation.tsv"
+OUT_POSITIVE = ROOT / "src/newsgraph/lexicons/positive_evaluation.tsv"
 THRESHOLD = -1.5
+THRESHOLD_POSITIVE = 1.5
 WORD = re.compile(r"^[a-z][a-z-]+$")
 
 LICENSE = """\
@@ -49,11 +53,17 @@ SOFTWARE.
 """
 
 
-def header() -> str:
+def header(positive: bool = False) -> str:
+    first = (
+        "Positive evaluation words: what a speaker says when praising (valence >= 1.5)."
+        if positive
+        else "Negative evaluation words: what a speaker says when finding fault (valence <= -1.5)."
+    )
+    scale = "1.5..4" if positive else "-4..-1.5"
     lines = [
-        "Negative evaluation words: what a speaker says when finding fault (valence <= -1.5).",
+        first,
         "Converted by scripts/convert_vader_negative.py from VADER's vader_lexicon.txt",
-        "(vaderSentiment 3.3.2). Regenerate, do not edit. Columns: word, valence (-4..-1.5).",
+        f"(vaderSentiment 3.3.2). Regenerate, do not edit. Columns: word, valence ({scale}).",
         "",
         *LICENSE.splitlines(),
     ]
@@ -64,13 +74,19 @@ def main(argv: list[str]) -> int:
     if len(argv) != 2:
         print(__doc__)
         return 2
-    rows = []
+    rows, positive = [], []
     for line in Path(argv[1]).read_text(encoding="utf-8").splitlines():
         parts = line.split("\t")
         if len(parts) >= 2 and WORD.match(parts[0]) and float(parts[1]) <= THRESHOLD:
             rows.append((parts[0], parts[1]))
+        elif len(parts) >= 2 and WORD.match(parts[0]) and float(parts[1]) >= THRESHOLD_POSITIVE:
+            positive.append((parts[0], parts[1]))
     OUT.write_text(header() + "".join(f"{w}\t{v}\n" for w, v in sorted(rows)))
     print(f"{len(rows)} negative evaluation words -> {OUT.relative_to(ROOT)}")
+    OUT_POSITIVE.write_text(
+        header(positive=True) + "".join(f"{w}\t{v}\n" for w, v in sorted(positive))
+    )
+    print(f"{len(positive)} positive evaluation words -> {OUT_POSITIVE.relative_to(ROOT)}")
     return 0
 
 

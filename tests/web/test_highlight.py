@@ -204,3 +204,34 @@ def test_highlight_notes_label_codes():
     r = render_article(meeting_article())
     assert "CAMEO 043: Host a visit" in r.notes["trigger:e1"].lines
     assert "code AUTGOV = Austria · Government (sectors GOV)" in r.notes["actor:a1"].lines
+
+
+def test_highlight_speech_act_event_reads_as_said_a_reported_event_as_reported_by():
+    from newsgraph.records import Actor, Event
+    from newsgraph.web.pages import article_context
+
+    text = 'Weber criticized Rossi. Weber said: "Rossi shelled Vienna."'
+    weber = Actor("a1", "Anna Weber", "person", (sp(text, "Weber"), sp(text, "Weber", 1)))
+    rossi = Actor("a2", "Marco Rossi", "person", (sp(text, "Rossi"), sp(text, "Rossi", 1)))
+    crit = Attribution("q1", "indirect", sp(text, "Rossi"), "a1", cue=sp(text, "criticized"))
+    quote = Attribution("q2", "direct", sp(text, "Rossi shelled Vienna."), "a1",
+                        cue=sp(text, "said"))  # fmt: skip
+    # the speech act: Weber is its actor, its trigger the cue ("criticized")
+    act = Event("e1", "ACCUSE", "111", sp(text, "criticized"), sp(text, "Weber criticized Rossi."),
+                actors=("a1",), recipients=("a2",), attribution="q1")  # fmt: skip
+    # counterexample: a happening Weber reports, done by someone else
+    shelling = Event("e2", "ASSAULT", "190", sp(text, "shelled"), sp(text, "Rossi shelled"),
+                     actors=("a2",), attribution="q2")  # fmt: skip
+    analysis = Analysis(
+        article=Article(id="x", text=text),
+        actors=(weber, rossi),
+        attributions=(crit, quote),
+        events=(act, shelling),
+    )
+    _, notes = collect(analysis)
+    assert "said in reported speech" in notes["trigger:e1"].lines
+    assert not any("reported by" in line for line in notes["trigger:e1"].lines)
+    assert "reported by Anna Weber" in notes["trigger:e2"].lines
+    events = {ev["e"].id: ev for ev in article_context(analysis)["events"]}
+    assert events["e1"]["via"] == "said in reported speech" and events["e1"]["quote"] == "q1"
+    assert events["e2"]["via"] == "reported by Anna Weber"

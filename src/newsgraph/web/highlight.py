@@ -93,6 +93,30 @@ def speaker_name(att: Attribution, actors: dict[str, Actor]) -> str:
     return NO_SOURCE if att.source_kind in ("anonymous", "none") else att.source_kind
 
 
+_SPEECH_KINDS = {
+    "direct": "a direct quote",
+    "partial": "a partial quote",
+    "mixed": "a quote",
+    "indirect": "reported speech",
+}
+
+
+def is_speech_act(event: Event, att: Attribution) -> bool:
+    """Whether the event is the attribution's own act ("X criticized Y", "'Y should go,' X
+    said") rather than a happening it reports ("X said Russia shelled Kyiv"): the speaker
+    is an actor of the event, or its trigger is the cue, outside what was said."""
+    outside = not (att.content.start <= event.trigger.start < att.content.end)
+    return bool(att.source and att.source in event.actors) or outside
+
+
+def attribution_line(event: Event, att: Attribution, actors: dict[str, Actor]) -> str:
+    """How an event stands to its attribution, in words: "said in a direct quote" for a
+    speech act (its speaker is already the event's actor), else "reported by <speaker>"."""
+    if is_speech_act(event, att):
+        return f"said in {_SPEECH_KINDS.get(att.kind, 'a statement')}"
+    return f"reported by {speaker_name(att, actors)}"
+
+
 def _fmt_date(event: Event) -> str | None:
     d = event.date
     if d is None or not (d.start or d.text):
@@ -156,7 +180,7 @@ def _event_note(
     if e.negated or e.certainty != "asserted":
         lines.append("negated" if e.negated else f"certainty: {e.certainty}")
     if e.attribution and e.attribution in atts:
-        lines.append(f"reported by {speaker_name(atts[e.attribution], actors)}")
+        lines.append(attribution_line(e, atts[e.attribution], actors))
     return Note("trigger", f"Event {e.plover or 'CAMEO-only'}", tuple(lines))
 
 

@@ -19,6 +19,7 @@ from .errors import not_found
 from .highlight import (
     LEGEND,
     actor_label,
+    attribution_line,
     event_summary,
     render_article,
     render_evidence,
@@ -121,7 +122,8 @@ def article_context(analysis: Analysis) -> dict[str, Any]:
         events.append({
             "e": e, "summary": event_summary(e, actors, places),
             "evidence": render_evidence(analysis, e), "place": places.get(e.place or ""),
-            "reported_by": speaker_name(by, actors) if by else None,
+            "via": attribution_line(e, by, actors) if by else None,
+            "quote": by.id if by else None,
         })  # fmt: skip
     unsourced = sorted((c for c in analysis.claims if not c.sourced),
                        key=lambda c: (-c.check_worthiness, c.sentence.start))  # fmt: skip

@@ -526,3 +526,44 @@ def test_events_sentences_calling_out_is_blame_not_a_request(nlp):
         nlp, "Bernie Sanders called out Donald Trump for withdrawing his offer."
     )
     assert [e.plover for e in events] == ["ACCUSE"]
+
+
+@pytest.mark.parametrize(
+    ("text", "plover", "present"),
+    [
+        # a cyberattack or the downing of an aircraft is force; a cyber "attack" on a
+        # policy is not (the figurative rows)
+        ("Israel launched a cyberattack against Iran.", "ASSAULT", True),
+        ("Russia's downing of a Ukrainian airliner angered Kyiv.", "ASSAULT", True),
+        ("Israel attacked the Iranian proposal in a speech.", "ASSAULT", False),
+        # "ripped into" / "tore into" someone is criticism; tearing into a thing is nothing
+        ("Germany ripped into Russia over the blockade.", "ACCUSE", True),
+        ("Germany tore into Russia over the blockade.", "ACCUSE", True),
+        ("Germany tore into the package.", "ACCUSE", False),
+        # expressing dismay at someone disapproves of them; expressing support does not
+        ("Germany expressed dismay at Russia's decision.", "ACCUSE", True),
+        ("Germany expressed support for Ukraine.", "ACCUSE", False),
+        # huddling with someone is a meeting; huddling in the cold is none
+        ("German officials huddled with Russian diplomats.", "CONSULT", True),
+        ("German officials huddled in the cold.", "CONSULT", False),
+        # declining an appeal rejects it; declining alone ("declined to comment") does not
+        ("France declined urgings from Germany to recognise the state.", "REJECT", True),
+        ("The Kremlin declined to comment on the report.", "REJECT", False),
+    ],
+)
+def test_events_sentences_new_trigger_rows_and_their_limits(nlp, text, plover, present):
+    events, _, _ = analyse(nlp, text)
+    found = [e for e in events if e.plover == plover]
+    assert bool(found) == present, [(e.plover, e.trigger.text) for e in events]
+
+
+def test_events_sentences_object_of_a_prompting_verb_does_the_complement(nlp):
+    # "prompting Germany to accuse Russia": Germany accuses (object control), not the subject
+    events, actors, _ = analyse(nlp, "The blockade prompted Germany to accuse Russia of piracy.")
+    (e,) = [e for e in events if e.plover == "ACCUSE"]
+    assert [actors[i].country for i in e.actors] == ["DEU"]
+    assert [actors[i].country for i in e.recipients] == ["RUS"]
+    # counterexample: "Germany prompted to accuse" has no object: the subject does it
+    events, actors, _ = analyse(nlp, "Germany moved to accuse Russia of piracy.")
+    (e,) = [e for e in events if e.plover == "ACCUSE"]
+    assert [actors[i].country for i in e.actors] == ["DEU"]

@@ -179,3 +179,12 @@ def test_sense_dateline_agency_is_no_side_of_the_story():
     # the agency named in a later sentence of its own is a side there
     assert outside_furniture([agency], span, first, len(text)) == [agency]
     assert dateline_span("France (the host) recalled its envoy - again.") is None
+
+
+def test_sense_dateline_without_agency_is_furniture_too():
+    text = "New Delhi, India - More than 1,000 people marched in the capital."
+    span = dateline_span(text)
+    assert span is not None and text[span[0] : span[1]] == "New Delhi, India - "
+    # a dash inside a sentence is no dateline
+    assert dateline_span("Trump said - and he meant it - that talks were over.") is None
+    assert dateline_span("India, Pakistan and China - three nuclear powers - met.") is None

@@ -133,12 +133,14 @@ def test_speech_acts_trigger_already_coded_is_not_coded_twice_but_linked():
     assert len(without) == 1 and len(with_att) == 1
     assert with_att[0].cameo == without[0].cameo
     assert without[0].attribution is None and with_att[0].attribution == "q1"
-    # counterexample: a cue no trigger covers ("castigated") is coded by this module
+    # counterexample: a cue no trigger covers ("castigated") is coded by this module, from
+    # the attribution when there is one (linked), else from the verb and its object
     doc = make_doc("Ruritania/NNP/nsubj/1 castigated/VBD/ROOT/1 Borduria/NNP/dobj/1 ./././1")
     actors = actors_for(doc, {"Ruritania": "RUR", "Borduria": "BOR"})
-    assert run(doc, actors, []) == []
+    (bare,) = run(doc, actors, [])
+    assert bare.plover == "ACCUSE" and bare.attribution is None
     (e,) = run(doc, actors, [attribution(doc, "a1", 1, (2, 3))])
-    assert e.plover == "ACCUSE" and e.recipients == ("a2",)
+    assert e.plover == "ACCUSE" and e.recipients == ("a2",) and e.attribution == "q1"
 
 
 def test_speech_acts_direct_question_is_no_request_but_a_direct_appeal_is():
@@ -253,3 +255,134 @@ def test_speech_acts_no_verdict_in_a_sentence_reporting_a_material_event():
     assert any(e.trigger.text == "shelled" for e in events)
     assert not any(e.trigger.text == "said" for e in events)
     # the counterexample, without the shelling, is the criticism test above
+
+
+def test_speech_acts_speech_act_verb_without_attribution_aimed_at_an_actor_is_coded():
+    # "Ruritania doubled down , faulting Borduria ." — no attribution carries "faulting"
+    doc = make_doc(
+        "Ruritania/NNP/nsubj/1 doubled/VBD/ROOT/1 down/RP/prt/1 ,/,/punct/1 "
+        "faulting/VBG/advcl/1 Borduria/NNP/dobj/4 ./././1"
+    )
+    actors = actors_for(doc, {"Ruritania": "RUR", "Borduria": "BOR"})
+    (e,) = run(doc, actors, [])
+    assert (e.plover, e.trigger.text, e.actors, e.recipients) == (
+        "ACCUSE",
+        "faulting",
+        ("a1",),
+        ("a2",),
+    )
+    assert e.attribution is None
+    # counterexamples: the object is no actor; the verb is only planned ("pledged to fault")
+    doc = make_doc(
+        "Ruritania/NNP/nsubj/1 faulted/VBD/ROOT/1 the/DT/det/3 weather/NN/dobj/1 ./././1"
+    )
+    assert run(doc, actors_for(doc, {"Ruritania": "RUR"}), []) == []
+    doc = make_doc(
+        "Ruritania/NNP/nsubj/1 pledged/VBD/ROOT/1 to/TO/aux/3 fault/VB/xcomp/1 "
+        "Borduria/NNP/dobj/3 ./././1"
+    )
+    actors = actors_for(doc, {"Ruritania": "RUR", "Borduria": "BOR"})
+    assert not [e for e in run(doc, actors, []) if e.trigger.text == "fault"]
+
+
+def quote_said(subject: str, modal: str, verb: str = "withdraw") -> Doc:
+    """'" <subject> <modal> <verb> . " Ruritania said .' — the cue in a sentence of its own."""
+    return make_doc(
+        f'"/``/punct/3 {subject}/NNP/nsubj/3 {modal}/MD/aux/3 {verb}/VB/ROOT/3 '
+        "./././3 \"/''/punct/3 Ruritania/NNP/nsubj/7 said/VBD/ROOT/7 ./././7"
+    )
+
+
+def test_speech_acts_quoted_should_or_must_of_another_side_is_a_demand_of_it():
+    doc = quote_said("Borduria", "should")
+    actors = actors_for(doc, {"Ruritania": "RUR", "Borduria": "BOR"})
+    att = attribution(doc, "a1", 7, (1, 4), kind="direct")
+    (e,) = [x for x in run(doc, actors, [att]) if x.plover == "REQUEST"]
+    assert (e.plover, e.cameo, e.trigger.text) == ("REQUEST", "020", "should")
+    assert e.actors == ("a1",) and e.recipients == ("a2",) and e.attribution == "q1"
+    doc = quote_said("Borduria", "must")
+    att = attribution(doc, "a1", 7, (1, 4), kind="direct")
+    actors = actors_for(doc, {"Ruritania": "RUR", "Borduria": "BOR"})
+    assert [e.cameo for e in run(doc, actors, [att]) if e.plover == "REQUEST"] == ["100"]
+
+
+def test_speech_acts_quoted_modal_counterexamples_own_side_state_or_possibility():
+    # "we must withdraw": the speaker's own side; "Borduria must see": a state, no act;
+    # "Borduria may withdraw": a possibility, no demand
+    for subject, modal, verb in (("we", "must", "withdraw"), ("Borduria", "must", "see"),
+                                 ("Borduria", "may", "withdraw")):  # fmt: skip
+        doc = quote_said(subject, modal, verb)
+        actors = actors_for(doc, {"Ruritania": "RUR", "Borduria": "BOR"})
+        att = attribution(doc, "a1", 7, (1, 4), kind="direct")
+        assert not [e for e in run(doc, actors, [att]) if e.plover == "REQUEST"], subject + modal
+
+
+def test_speech_acts_verdict_spoken_of_someone_takes_them_as_recipient():
+    # "Ruritania said of Borduria the plan was unacceptable ." — "of" names the target
+    spec = (
+        "Ruritania/NNP/nsubj/1 said/VBD/ROOT/1 of/IN/prep/1 Borduria/NNP/pobj/2 "
+        "the/DT/det/5 plan/NN/nsubj/6 was/VBD/ccomp/1 unacceptable/JJ/acomp/6 ./././1"
+    )
+    doc = make_doc(spec)
+    actors = actors_for(doc, {"Ruritania": "RUR", "Borduria": "BOR"})
+    (e,) = run(doc, actors, [attribution(doc, "a1", 1, (4, 8))])
+    assert e.cameo == "111" and e.recipients == ("a2",)
+    # without "of": no one is named, the verdict has no recipient
+    doc = make_doc(spec.replace("of/IN/prep/1", "then/RB/advmod/1").replace("pobj/2", "npadvmod/1"))
+    actors = actors_for(doc, {"Ruritania": "RUR", "Borduria": "BOR"})
+    (e,) = run(doc, actors, [attribution(doc, "a1", 1, (4, 8))])
+    assert e.cameo == "111" and e.recipients == ()
+
+
+def said_would_not(subject: str, verb: str = "change") -> Doc:
+    """ "Ruritania said <subject> would not <verb> the rules ." """
+    return make_doc(
+        f"Ruritania/NNP/nsubj/1 said/VBD/ROOT/1 {subject}/PRP/nsubj/5 would/MD/aux/5 "
+        f"not/RB/neg/5 {verb}/VB/ccomp/1 the/DT/det/7 rules/NNS/dobj/5 ./././1"
+    )
+
+
+def test_speech_acts_speaker_saying_it_will_not_act_refuses():
+    doc = said_would_not("it")
+    actors = actors_for(doc, {"Ruritania": "RUR"})
+    (e,) = run(doc, actors, [attribution(doc, "a1", 1, (2, 8))])
+    assert (e.plover, e.cameo, e.trigger.text, e.actors) == ("REJECT", "120", "said", ("a1",))
+    assert not e.negated  # the refusal happened; what is refused is not coded
+
+
+def test_speech_acts_what_someone_else_will_not_do_or_a_state_is_no_refusal():
+    # "Ruritania said Borduria would not change the rules": a prediction about Borduria
+    doc = make_doc(
+        "Ruritania/NNP/nsubj/1 said/VBD/ROOT/1 Borduria/NNP/nsubj/5 would/MD/aux/5 "
+        "not/RB/neg/5 change/VB/ccomp/1 the/DT/det/7 rules/NNS/dobj/5 ./././1"
+    )
+    actors = actors_for(doc, {"Ruritania": "RUR", "Borduria": "BOR"})
+    assert run(doc, actors, [attribution(doc, "a1", 1, (2, 8))]) == []
+    # "Ruritania said it would not know the rules": a state, nothing refused
+    doc = said_would_not("it", verb="know")
+    assert (
+        run(doc, actors_for(doc, {"Ruritania": "RUR"}), [attribution(doc, "a1", 1, (2, 8))]) == []
+    )
+    # "Ruritania said it would change the rules": no "not", no refusal
+    doc = make_doc(
+        "Ruritania/NNP/nsubj/1 said/VBD/ROOT/1 it/PRP/nsubj/4 would/MD/aux/4 "
+        "change/VB/ccomp/1 the/DT/det/6 rules/NNS/dobj/4 ./././1"
+    )
+    assert (
+        run(doc, actors_for(doc, {"Ruritania": "RUR"}), [attribution(doc, "a1", 1, (2, 7))]) == []
+    )
+
+
+def test_speech_acts_a_negated_material_event_does_not_silence_the_verdict():
+    # "Ruritania said Borduria 's plan was irresponsible and Borduria did not shell Ruritania ."
+    doc = make_doc(
+        "Ruritania/NNP/nsubj/1 said/VBD/ROOT/1 Borduria/NNP/poss/4 's/POS/case/2 "
+        "plan/NN/nsubj/5 was/VBD/ccomp/1 irresponsible/JJ/acomp/5 and/CC/cc/5 "
+        "Borduria/NNP/nsubj/11 did/VBD/aux/11 not/RB/neg/11 shell/VB/conj/5 "
+        "Ruritania/NNP/dobj/11 ./././1"
+    )
+    actors = actors_for(doc, {"Ruritania": "RUR", "Borduria": "BOR"})
+    events = run(doc, actors, [attribution(doc, "a1", 1, (2, 13))])
+    assert any(e.trigger.text == "shell" and e.negated for e in events)
+    assert any(e.trigger.text == "said" and e.cameo == "111" for e in events)
+    # the asserted shelling is the counterexample: test_speech_acts_no_verdict_in_a_sentence_...

@@ -52,6 +52,7 @@ from .coref import resolve_references
 from .gazetteer import gazetteer, matchers
 from .homes import article_home, outlet_journalists, settle
 from .offices import OfficeBook, office_book
+from .parties import add_party_members
 from .people import add_people, apply_user_people, cluster_people, infer_missing_countries
 
 if TYPE_CHECKING:
@@ -176,6 +177,7 @@ def _find(doc: Doc, user_dictionaries: tuple[str, ...]) -> State:
     add_people(st, st.title_matches)  # 2
     add_countries(st, groups)  # 3 and 4 (country word + group noun)
     add_other_groups(st, groups)  # 4 (group nouns without a country word)
+    add_party_members(st)  # 4 ("Republicans", "Democratic leaders"): parties.py
     cluster_people(st)  # 6, first half: partial names join the full name
     add_orgs(st)  # 5
     join_short_forms(st)  # "the Post" joins "The Washington Post"

@@ -20,8 +20,11 @@ One pass over the parsed Doc, sentence by sentence, in phases that each have a m
    ids in text order;
 6. speech acts (:mod:`.speech_acts`): an attribution whose cue verb is itself an event
    ("criticized", "denied", "praised"; PETRARCH2's CAMEO verbs) or whose reported clause
-   finds fault with someone becomes one event, linked to the attribution, unless a
-   trigger already coded that cue.
+   passes a verdict (:mod:`.verdicts`: "said Trudeau's comments *undermined* …", "said
+   the attack was *unacceptable*"), demands something of someone ("'X *should* …'") or
+   refuses ("said he would not …") becomes one event, linked to the attribution, unless a
+   trigger already coded that cue; so do naming verdicts ("called the plan a *stunt*")
+   and verdict verbs aimed at an actor with no attribution ("*faulting* Trudeau").
 
 The vocabulary and frame tables are data in ``newsgraph/lexicons`` (:mod:`.lexicon`). The
 wing reads the other wings' results only through the context: actors, places,

@@ -90,7 +90,22 @@ class Resolver:
     def _actor_of(self, h: Token, depth: int, subject: bool = False) -> list[Actor]:
         if depth > 2:
             return []
-        return self._named(h) or self._meant(h) or self._inner(h, depth, subject)
+        found = self._named(h) or self._meant(h) or self._inner(h, depth, subject)
+        return found or ([] if subject else self._owner_country(h))
+
+    def _owner_country(self, h: Token) -> list[Actor]:
+        """A thing named with its country as a modifier belongs to that country: "shot
+        down a *U.S.* drone", "seized *Iranian* tankers" — when the article has that country
+        as an actor. Only for objects: as a subject ("U.S. drones struck") the modifier
+        names no one who acts. Not a place phrase ("in a U.S. court"): see place_of_event."""
+        for c in h.children:
+            if c.dep_ not in ("compound", "amod", "nmod") or c.i > h.i:
+                continue
+            place = self.places.at(c.doc[c.left_edge.i].idx, c.idx + len(c))
+            if place is not None and place.country:
+                owner = self._country_actor.get(place.country)
+                return [owner] if owner else []
+        return []
 
     def _named(self, h: Token) -> list[Actor]:
         """Actors whose mentions the phrase up to ``h`` overlaps ("Russian forces")."""
@@ -224,12 +239,27 @@ def _reduced_passive(v: Token) -> bool:
     )
 
 
+def _misparsed_modifier(v: Token) -> bool:
+    """A main verb the parser hung on the noun after it as a modifier, though it kept its
+    own subject: "Trump *accused* Mueller's team of …" (accused → amod of "team"). The
+    noun is then its object; "the *accused* man" has no subject and stays a modifier."""
+    return (
+        v.dep_ == "amod"
+        and v.tag_ in ("VBD", "VBN")
+        and v.head.i > v.i
+        and bool(dependents(v, "nsubj"))
+    )
+
+
 def recipient_tokens(v: Token, skip: set[int]) -> list[Token]:
     """The tokens naming whom ``v`` is done to: object, passive subject, "to/with/on" phrase,
     the noun a past participle modifies ("the official *accused* by Republicans")."""
     out: list[Token] = []
     if _reduced_passive(v) and v.head.i not in skip:
         out.append(v.head)
+    if _misparsed_modifier(v) and v.head.i not in skip:
+        # the noun's own phrase starts after the verb: its owner, else the noun
+        out.extend(dependents(v.head, "poss") or [v.head])
     for c in v.children:
         if c.i in skip:
             continue
@@ -320,6 +350,12 @@ def _direct_recipients(res: Resolver, cand: EventDraft, recips: list[Actor]) -> 
     if tok.i != anchor.i:
         for r in recipient_tokens(tok, skip):
             recips += [a for a in res.np_actors(r) if a not in recips]
+    if not tok.tag_.startswith("VB") and tok.dep_ == "dobj" and tok.head.i != anchor.i:
+        # "putting sanctions *on Iran*": the verb holding the event noun names its target
+        for c in tok.head.children:
+            if c.dep_ == "prep" and c.lower_ in RECIPIENT_PREPS:
+                for q in pobjs(c):
+                    recips += [a for a in res.np_actors(q) if a not in recips]
 
 
 def _borrowed_recipients(
@@ -393,9 +429,21 @@ def _is_reciprocal(
     return reciprocal
 
 
-def state_subject(res: Resolver, cand: EventDraft) -> bool:
-    """Whether a state is itself the subject ("Serbia protested"), not people ("Serb students")."""
+def state_subject(
+    res: Resolver, cand: EventDraft, furniture: tuple[int, int] | None = None
+) -> bool:
+    """Whether a state is itself the subject ("Serbia protested"), not people ("Serb students"),
+    nor the place that sees the event ("Hong Kong has experienced protests"), nor a word of
+    the dateline ``furniture`` the parser took for a subject ("New Delhi, India - … marched")."""
+    anchor = cand.anchor
+    if any(
+        has_lemma(t, event_words().undergo)
+        for t in (anchor, anchor.head if anchor.dep_ == "dobj" else anchor)
+    ):
+        return False
     for s in subject_tokens(cand.anchor)[0]:
+        if furniture is not None and furniture[0] <= s.idx < furniture[1]:
+            continue
         for m, a in res.actors.overlapping(s.idx, s.idx + len(s)):
             if m.start <= s.idx < m.end and (a.type in ("country", "igo") or "GOV" in a.sectors):
                 return True

@@ -49,7 +49,14 @@ from .sense import (
     negated_possibility,
     outside_furniture,
 )
-from .speech_acts import cue_token, speech_act
+from .speech_acts import (
+    SpeechAct,
+    cue_token,
+    naming_act,
+    object_act,
+    quoted_demand,
+    speech_act,
+)
 from .triggers import code_table
 
 # CAMEO codes of a visit (042) and of an intent to meet (036): with no recipient named,
@@ -213,7 +220,7 @@ def _sentence_events(reading: _Reading, sent: SpacySpan) -> list[FoundEvent]:
             continue  # "the candidates battled": no event
         if figurative:
             recode(cand, figurative)  # "attacked Trudeau on Twitter": criticism
-        _recode_by_sides(res, cand, ev_actors, recips)
+        _recode_by_sides(res, cand, ev_actors, recips, reading.furniture)
         certainty, negated = _certainty(doc, cand, mod, att)
         date = reading.sentence_date(sent, head)  # from the event's own clause
         info = codes[cand.cameo]
@@ -257,50 +264,69 @@ def _speech_act_events(
     reading: _Reading, sent: SpacySpan, found: list[FoundEvent]
 ) -> list[FoundEvent]:
     """The sentence's speech acts (:mod:`.speech_acts`), one per attribution whose cue is
-    a speech-act verb that no event of ``found`` already starts from; an event of ``found``
-    whose trigger is an attribution's cue ("X accused Y") is linked to that attribution."""
+    a speech-act verb that no event of ``found`` already starts from, then the naming
+    verdicts no attribution carries ("called the plan dead on arrival"); an event of
+    ``found`` whose trigger is an attribution's cue ("X accused Y") is linked to that
+    attribution."""
     doc, res = reading.doc, reading.res
     taken: dict[int, FoundEvent] = {}
     for f in found:
         span = doc.char_span(f.trigger.start, f.trigger.end, alignment_mode="expand")
         taken.update({t.i: f for t in span or ()})
     # a sentence reporting a material happening reports, it passes no verdict
-    material = any(f.quad_class in (2, 4) for f in found)
+    material = any(f.quad_class in (2, 4) and not f.negated for f in found)
     out: list[FoundEvent] = []
     for att in reading.attributions_in(sent):
         cue = cue_token(doc, att)
         if cue is not None and cue.i in taken and taken[cue.i].attribution is None:
             taken[cue.i].attribution = att.id  # one record of the act, linked to its words
         act = speech_act(res, att, set(taken), verdicts=not material)
-        if act is None:
-            continue
-        date = reading.sentence_date(sent, act.cue)  # from the speech act's own clause
-        mod = modality_of(act.cue)
-        certainty = _own_certainty_of(mod)
-        info = code_table()[act.cameo]
-        out.append(
-            FoundEvent(
-                plover=info.plover,
-                cameo=act.cameo,
-                mode=info.mode,
-                contexts=set(info.contexts),
-                goldstein=info.goldstein,
-                quad_class=info.quad_class,
-                actors=act.actors,
-                recipients=act.recipients,
-                place=reading.dateline.id if reading.dateline else None,
-                date=date,
-                negated=certainty == "negated",
-                certainty=certainty,
-                attribution=att.id,
-                trigger=Span.of(reading.text, act.cue.idx, act.cue.idx + len(act.cue)),
-                evidence=_evidence(reading.text, sent),
-                confidence=0.6 if act.recipients else 0.45,
-                order=act.cue.idx,
-            )
-        )
-        taken[act.cue.i] = out[-1]
+        if act is not None:
+            out.append(_act_event(reading, sent, act))
+            taken[act.cue.i] = out[-1]
+    for att in res.by_content.overlapping(sent.start_char, sent.end_char):
+        for modal in sent:
+            verb = modal.head
+            if modal.i in taken or (verb.dep_ == "ccomp" and verb.head.i in taken):
+                continue  # "said that X must": the demand is read off "said" already
+            act = quoted_demand(res, att, modal)
+            if act is not None:
+                out.append(_act_event(reading, sent, act))
+                taken[modal.i] = out[-1]
+    cues = {c.i for att in reading.attributions_in(sent) if (c := cue_token(doc, att))}
+    for verb in sent:
+        if verb.tag_.startswith("VB") and verb.i not in taken:
+            act = None if material else naming_act(res, verb, None)
+            act = act or object_act(res, verb, cues)
+            if act is not None:
+                out.append(_act_event(reading, sent, act))
     return out
+
+
+def _act_event(reading: _Reading, sent: SpacySpan, act: SpeechAct) -> FoundEvent:
+    """The event of one speech act, dated from its own clause, linked to its attribution."""
+    date = reading.sentence_date(sent, act.cue)
+    certainty = _own_certainty_of(modality_of(act.cue))
+    info = code_table()[act.cameo]
+    return FoundEvent(
+        plover=info.plover,
+        cameo=act.cameo,
+        mode=info.mode,
+        contexts=set(info.contexts),
+        goldstein=info.goldstein,
+        quad_class=info.quad_class,
+        actors=act.actors,
+        recipients=act.recipients,
+        place=reading.dateline.id if reading.dateline else None,
+        date=date,
+        negated=certainty == "negated",
+        certainty=certainty,
+        attribution=act.attribution.id if act.attribution else None,
+        trigger=Span.of(reading.text, act.cue.idx, act.cue.idx + len(act.cue)),
+        evidence=_evidence(reading.text, sent),
+        confidence=0.6 if act.recipients else 0.45,
+        order=act.cue.idx,
+    )
 
 
 def _not_news(cand: EventDraft, head: Token) -> bool:
@@ -353,6 +379,8 @@ def _sides(res: Resolver, cand: EventDraft) -> tuple[list[Actor], list[Actor]] |
         and not object_is_actor(res, cand.token)
     ):
         return None  # "hosted a television show", "released a survey": no one received
+    if has_lemma(cand.token, vocab.person_object) and cand.plover == "ACCUSE" and not recips:
+        return None  # "tore into the package": criticism is of someone
     if has_lemma(cand.token, vocab.arrival) and not any(a.type == "person" for a in ev_actors):
         return None  # troops or ships arriving are no visit
     if not recips and cand.cameo in _VISITS:
@@ -373,7 +401,11 @@ def _sides(res: Resolver, cand: EventDraft) -> tuple[list[Actor], list[Actor]] |
 
 
 def _recode_by_sides(
-    res: Resolver, cand: EventDraft, ev_actors: list[Actor], recips: list[Actor]
+    res: Resolver,
+    cand: EventDraft,
+    ev_actors: list[Actor],
+    recips: list[Actor],
+    furniture: tuple[int, int] | None = None,
 ) -> None:
     """Codes that depend on who the sides are."""
     if (
@@ -382,7 +414,7 @@ def _recode_by_sides(
         and len({a.id for a in ev_actors + recips}) < 2
     ):
         recode(cand, "150")  # PLOVER 3.14.1: a single country's exercises are MOBILIZE
-    if cand.plover == "PROTEST" and cand.cameo == "141" and state_subject(res, cand):
+    if cand.plover == "PROTEST" and cand.cameo == "141" and state_subject(res, cand, furniture):
         recode(cand, "114")  # a government "protests": a diplomatic complaint, ACCUSE
 
 

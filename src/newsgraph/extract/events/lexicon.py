@@ -59,6 +59,7 @@ class EventWords:
     civil_sector: frozenset[str]
     armed_sector: frozenset[str]
     natural_force: frozenset[str]
+    undergo: frozenset[str]
     stative: frozenset[str]
     background_adverb: frozenset[str]
     background_period: frozenset[str]
@@ -121,6 +122,7 @@ def event_words() -> EventWords:
         civil_sector=c["civil_sector"],
         armed_sector=c["armed_sector"],
         natural_force=c["natural_force"],
+        undergo=c["undergo"],
         stative=c["stative"],
         background_adverb=c["background_adverb"],
         background_period=c["background_period"],

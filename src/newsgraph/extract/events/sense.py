@@ -40,7 +40,9 @@ WH_TAGS = frozenset({"WDT", "WP", "WP$", "WRB"})
 # a dateline: up to six capitalised words, the agency in brackets, a dash ("WASHINGTON
 # (Reuters) -", "ALEXANDRIA, Va. (AP) —", "Washington (CNN) -")
 _DATELINE = re.compile(
-    r"^[ \t]*(?:[A-Z][\w.'\u2019-]*[ ,]*){1,6}\([A-Z][\w.&' ]{0,28}\)\s*[-\u2013\u2014]+",
+    r"^[ \t]*(?:[A-Z][\w.'\u2019-]*[ ,]*){1,6}\([A-Z][\w.&' ]{0,28}\)\s*[-\u2013\u2014]+"
+    # or a place and its country with no agency: "New Delhi, India - "
+    r"|^[ \t]*(?:[A-Z][\w.'\u2019-]* ?){1,3}, (?:[A-Z][\w.'\u2019-]* ?){1,3} [-\u2013\u2014]+ ",
     re.MULTILINE,
 )
 # the dateline opens the story: within its first few lines
