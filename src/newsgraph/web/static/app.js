@@ -18,6 +18,9 @@
     return node;
   }
 
+  // Shared with the chart scripts (timeline.js, network.js, map.js), which load after this.
+  window.newsgraphDom = { readJSON: readJSON, el: el };
+
   var KIND_NAMES = {
     actor: "Actor", quote: "Quote", source: "Source", cue: "Reporting cue",
     hedge: "Hedge", unsourced: "Unsourced claim", trigger: "Event"

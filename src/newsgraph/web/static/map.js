@@ -5,11 +5,7 @@
   "use strict";
   var NS = "http://www.w3.org/2000/svg";
 
-  function readJSON(id) {
-    var el = document.getElementById(id);
-    if (!el) return null;
-    try { return JSON.parse(el.textContent); } catch (e) { return null; }
-  }
+  var readJSON = window.newsgraphDom.readJSON;  // app.js
 
   function svgEl(tag, attrs) {
     var node = document.createElementNS(NS, tag);
@@ -17,12 +13,7 @@
     return node;
   }
 
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text !== undefined && text !== null) node.textContent = text;
-    return node;
-  }
+  var el = window.newsgraphDom.el;  // app.js
 
   function showPlace(panel, p) {
     panel.textContent = "";

@@ -6,18 +6,9 @@
 (function () {
   "use strict";
 
-  function readJSON(id) {
-    var el = document.getElementById(id);
-    if (!el) return null;
-    try { return JSON.parse(el.textContent); } catch (e) { return null; }
-  }
+  var readJSON = window.newsgraphDom.readJSON;  // app.js
 
-  function el(tag, attrs, text) {
-    var node = document.createElement(tag);
-    Object.keys(attrs || {}).forEach(function (k) { node.setAttribute(k, attrs[k]); });
-    if (text !== undefined && text !== null) node.textContent = text;
-    return node;
-  }
+  var el = window.newsgraphDom.el;  // app.js
 
   function withParams(path, extra) {
     var url = new URL(path, window.location.href);

@@ -6,11 +6,7 @@
 (function () {
   "use strict";
 
-  function readJSON(id) {
-    var el = document.getElementById(id);
-    if (!el) return null;
-    try { return JSON.parse(el.textContent); } catch (e) { return null; }
-  }
+  var readJSON = window.newsgraphDom.readJSON;  // app.js
 
   function isoDay(seconds) {
     return new Date(seconds * 1000).toISOString().slice(0, 10);
