@@ -224,7 +224,7 @@ def test_browser_lists_focus_ring_skip_links_and_names(chromium, base, corpus):
 A11Y_PAGES = [
     "/articles/{meeting}", "/actors/Anna%20Weber", "/events", "/claims", "/actors",
     "/articles", "/clusters", "/clusters/k1", "/events/{meeting}/e1", "/claims/{meeting}/c3",
-    "/codebook", "/network", "/",
+    "/codebook", "/network", "/map", "/",
 ]  # fmt: skip
 
 
