@@ -68,6 +68,18 @@ def test_outlets_one_outlet_per_domain_in_cluster_counts(store):
     assert keys == {"cnn.com", "bbc.co.uk", "reuters"}
 
 
+def test_outlets_filter_by_name_or_by_domain(store):
+    store.write_batch(_articles())
+    titles = lambda rows: sorted(r["title"][-1] for r in rows)  # noqa: E731 - "Putin meets Li 3"
+    # "CNN" names one article; its domain names both that and the www.cnn.com one
+    assert titles(store.articles(Filters(outlet="CNN"))) == ["1", "2"]  # "cnn.com" contains "cnn"
+    assert titles(store.articles(Filters(outlet="edition.cnn.com"))) == ["1", "2"]
+    assert titles(store.articles(Filters(outlet="https://www.bbc.co.uk/news"))) == ["3", "4"]
+    assert titles(store.articles(Filters(outlet="BBC News"))) == ["4"]  # a name, not a domain
+    assert len(store.events(Filters(outlet="cnn.com"))) == 2
+    assert store.articles(Filters(outlet="nytimes.com")) == []
+
+
 _V3_ARTICLE = (
     "INSERT INTO articles (id, url, outlet, title, published, language, origin, skipped, "
     "extractor, text, analysis, n_actors, n_events, n_claims, ingested_at) "

@@ -237,7 +237,9 @@ def _progress(console: Any, total: int | None, show: bool) -> Iterator[Any]:
 @click.option("--cameo", help="CAMEO code prefix (04 = consult, 043 = visit).")
 @click.option("--since", callback=iso_date, help="From this date YYYY-MM-DD (inclusive).")
 @click.option("--until", callback=iso_date, help="Up to this date YYYY-MM-DD (inclusive).")
-@click.option("--outlet", help="Outlet name contains this (case-blind).")
+@click.option(
+    "--outlet", help="Outlet name contains this (case-blind), or the outlet of this domain."
+)
 @click.option("--text", help="Full-text search in title and body: all words must occur.")
 @click.option("--article", "article_id", help="One article id.")
 @click.option("--unsourced", is_flag=True, help="claims: only claims with no source.")
@@ -379,7 +381,9 @@ def link(settings: Settings, db: str | None, threshold: float, window: int, rebu
 )
 @click.option("--since", callback=iso_date, help="From this date YYYY-MM-DD (inclusive).")
 @click.option("--until", callback=iso_date, help="Up to this date YYYY-MM-DD (inclusive).")
-@click.option("--outlet", help="Outlet name contains this (case-blind).")
+@click.option(
+    "--outlet", help="Outlet name contains this (case-blind), or the outlet of this domain."
+)
 @read_only_option
 @verbosity_options
 @click.pass_obj

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from ..errors import InputError
+from .outlets import registered_domain
 
 FtsCondition = Callable[[str], tuple[str, list[Any]]]
 
@@ -183,6 +184,12 @@ def parse_dyad(value: str) -> tuple[str, str]:
     return parts[0], parts[1]
 
 
+def outlet_key_of(value: str) -> str:
+    """The outlet key an ``--outlet`` value may name: a registered domain ("edition.cnn.com",
+    "https://www.cnn.com/x" → "cnn.com"), else the value itself, case-folded."""
+    return registered_domain(value) or value.strip().casefold()
+
+
 def like_pattern(value: str) -> str:
     """A case-blind substring pattern with LIKE's wildcards escaped."""
     escaped = value.lower().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_")
@@ -246,7 +253,12 @@ def _event_conditions(
     if f.until:
         w.add(f"{alias}.day <= ?", f.until)
     if f.outlet:
-        w.add(f"lower({alias}.outlet) LIKE ? ESCAPE '\\'", like_pattern(f.outlet))
+        w.add(
+            f"(lower({alias}.outlet) LIKE ? ESCAPE '\\' OR {alias}.article_id IN "
+            "(SELECT oa.id FROM articles oa WHERE oa.outlet_key = ?))",
+            like_pattern(f.outlet),
+            outlet_key_of(f.outlet),
+        )
     if f.article_id:
         w.add(f"{alias}.article_id = ?", f.article_id)
     if f.text and with_text:
@@ -284,7 +296,11 @@ def _article_conditions(w: _Where, f: Filters, fts: FtsCondition) -> None:
     if f.until:
         w.add("a.published <= ?", f.until)
     if f.outlet:
-        w.add("lower(a.outlet) LIKE ? ESCAPE '\\'", like_pattern(f.outlet))
+        w.add(
+            "(lower(a.outlet) LIKE ? ESCAPE '\\' OR a.outlet_key = ?)",
+            like_pattern(f.outlet),
+            outlet_key_of(f.outlet),
+        )
     if f.article_id:
         w.add("a.id = ?", f.article_id)
     if f.text:
