@@ -5,7 +5,7 @@ Reads ``Phoenix.Countries.actors.txt`` (the people of CountryInfo.txt: leaders, 
 legislators, with dated CAMEO codes), ``Phoenix.International.actors.txt`` (IGO officials,
 NGOs, multinational companies) and ``Phoenix.MilNonState.actors.txt`` (armed non-state
 groups), PETRARCH2 by the Open Event Data Alliance under the MIT licence, and writes
-``src/newsgraph/lexicons/petrarch_actors.tsv``: one row per person or body with its
+``src/newsgraph/lexicons/petrarch_actors.tsv.gz``: one row per person or body with its
 synonyms and its codes, each with the dates it held (``CODE@start/end``, ISO, either end
 open). Country blocks (a country with its cities and demonyms) and bare role titles
 ("UN_SECRETARY_GENERAL") are left out: newsgraph's own lexicons cover countries, titles
@@ -18,6 +18,8 @@ Usage: python3 scripts/convert_petrarch_actors.py [PATH/TO/dictionaries]
 
 from __future__ import annotations
 
+import gzip
+import io
 import sys
 from pathlib import Path
 
@@ -28,7 +30,7 @@ from newsgraph.extract.actors.offices import read_petrarch  # noqa: E402
 from newsgraph.lexicons import load_table  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared/eval/data/petrarch/petrarch2/dictionaries"
-OUT = ROOT / "src/newsgraph/lexicons/petrarch_actors.tsv"
+OUT = ROOT / "src/newsgraph/lexicons/petrarch_actors.tsv.gz"  # 1.5 MB as text
 FILES = {
     "Phoenix.Countries.actors.txt": "person",
     "Phoenix.International.actors.txt": None,  # people (dated) and bodies (undated)
@@ -80,15 +82,18 @@ def main(folder: Path) -> None:
                 this = "organization"
             else:
                 this = kind or ("person" if dated else "organization")
-            if all(p.country is None and p.sectors[:1] not in (("IGO",), ("NGO",), ("BUS",))
-                   for p in periods):
+            if all(
+                p.country is None and p.sectors[:1] not in (("IGO",), ("NGO",), ("BUS",))
+                for p in periods
+            ):
                 continue
             seen.add(name.lower())
             aliases = sorted({s for s in synonyms if s and not _is_title(s) and s != name})
             display = name.title() if name.isupper() else name
             rows.append((display, ";".join(a.title() for a in aliases), this,
                          ";".join(dict.fromkeys(_span(p) for p in periods))))  # fmt: skip
-    with OUT.open("w", encoding="utf-8") as f:
+    # mtime=0: the same dictionaries give the same bytes
+    with gzip.GzipFile(OUT, "wb", mtime=0) as raw, io.TextIOWrapper(raw, encoding="utf-8") as f:
         f.write(
             "# People and bodies with dated CAMEO codes: converted by "
             "scripts/convert_petrarch_actors.py from\n# PETRARCH2's Phoenix.Countries, "

@@ -1,4 +1,5 @@
-"""Data the extractors read: plain TSV/CSV/JSON files in this folder, loaded once.
+"""Data the extractors read: plain TSV/CSV/JSON files in this folder (a large converted table
+gzipped), loaded once.
 
 Word lists are data, not Python literals, so a linguist can review and extend them
 without touching code. Lines starting with ``#`` and blank lines are ignored.
@@ -7,6 +8,7 @@ without touching code. Lines starting with ``#`` and blank lines are ignored.
 from __future__ import annotations
 
 import csv
+import gzip
 import json
 from functools import cache
 from importlib import resources
@@ -14,7 +16,11 @@ from typing import Any
 
 
 def _read(name: str) -> str:
-    return resources.files(__package__).joinpath(name).read_text(encoding="utf-8")
+    """A file's text; a ``.gz`` one (a large converted table) is decompressed."""
+    entry = resources.files(__package__).joinpath(name)
+    if name.endswith(".gz"):
+        return gzip.decompress(entry.read_bytes()).decode("utf-8")
+    return entry.read_text(encoding="utf-8")
 
 
 def _lines(name: str) -> list[str]:

@@ -6,7 +6,7 @@ Three sources, the first that knows a name at the date wins:
    ``.actors`` files with dated codes ``[RUSGOV 991231-080507]``);
 2. ``lexicons/office_holders.tsv``, written by the team: heads of state and government,
    foreign, defence and finance ministers and other leaders 2015–2026, IGO heads;
-3. ``lexicons/petrarch_actors.tsv``, converted by ``scripts/convert_petrarch_actors.py``
+3. ``lexicons/petrarch_actors.tsv.gz``, converted by ``scripts/convert_petrarch_actors.py``
    from PETRARCH2's CountryInfo-based actor dictionaries (MIT; roles up to 2014–2015).
 
 A period is one code over ``[start, end]`` (ISO dates, either open). On a day no period
@@ -261,7 +261,7 @@ def office_book(user_dictionaries: tuple[str, ...] = ()) -> OfficeBook:
     for name, held in team.items():
         add(names_of[name], Holder(name, "person", tuple(held), "team"))
     # 25,000 rows: their periods are parsed when a name is first looked up
-    rows = iter(load_lines("petrarch_actors.tsv"))
+    rows = iter(load_lines("petrarch_actors.tsv.gz"))
     next(rows)  # the header: name, aliases, type, periods
     for line in rows:
         name, aliases, kind, coded = line.split("\t")
