@@ -7,8 +7,10 @@ outside the package (research-use licences): the caller names its folder, or
 
 from __future__ import annotations
 
+import csv
 import os
 from dataclasses import dataclass, field
+from importlib import resources
 from pathlib import Path
 from typing import Any
 
@@ -38,6 +40,18 @@ def find_data_dir(explicit: str | None = None) -> Path:
         "no evaluation data folder found",
         hint="pass --data DIR or set NEWSGRAPH_EVAL_DATA to the folder holding the gold sets",
     )
+
+
+def split_labels(what: str, files: dict[str, str], split: str) -> list[dict[str, str]]:
+    """The rows of a packaged TSV label file (``evaluate/labels/``, a header row, ``#``
+    comments) for one split of ``files`` (split → file name); an unknown split is an error."""
+    if split not in files:
+        raise EvalDataError(
+            f"no {what} split {split!r}", hint=f"use one of: {', '.join(sorted(files))}"
+        )
+    text = resources.files(__package__).joinpath("labels", files[split]).read_text("utf-8")
+    lines = (line for line in text.splitlines() if line and not line.startswith("#"))
+    return list(csv.DictReader(lines, delimiter="\t"))
 
 
 def prf(tp: int, fp: int, fn: int) -> tuple[float, float, float]:

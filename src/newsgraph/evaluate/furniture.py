@@ -13,19 +13,17 @@ A line whose hash no longer matches the corpus is reported as drift and not scor
 
 from __future__ import annotations
 
-import csv
 import gzip
 import hashlib
 import json
 from collections import Counter
 from dataclasses import dataclass, field
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ..config import Settings
 from ..errors import EvalDataError
-from . import Report, prf, require
+from . import Report, prf, require, split_labels
 
 CORPUS = ("corpora", "allsides-article-bias", "articles.jsonl.gz")
 # split → labels file: the sample the rules were written on, and a held-out check
@@ -48,16 +46,7 @@ def line_hash(line: str) -> str:
 
 def load_labels(split: str = "dev") -> dict[str, Labels]:
     """The labelled sample of ``split`` (dev, heldout), by article id, in file order."""
-    if split not in LABELS:
-        raise EvalDataError(
-            f"no furniture split {split!r}", hint=f"use one of: {', '.join(sorted(LABELS))}"
-        )
-    labels_dir = resources.files("newsgraph.evaluate").joinpath("labels")
-    text = labels_dir.joinpath(LABELS[split]).read_text("utf-8")
-    rows = csv.DictReader(
-        (line for line in text.splitlines() if line and not line.startswith("#")),
-        delimiter="\t",
-    )
+    rows = split_labels("furniture", LABELS, split)
     out: dict[str, Labels] = {}
     for row in rows:
         art, line = row["article"], row["line"]

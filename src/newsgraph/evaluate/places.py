@@ -11,17 +11,14 @@ mention on a line the cleaner removed is counted apart (``mentions_on_removed_li
 
 from __future__ import annotations
 
-import csv
 from collections import Counter
 from dataclasses import dataclass
-from importlib import resources
 from pathlib import Path
 from typing import Any
 
 from ..config import Settings
-from ..errors import EvalDataError
 from ..records import Place
-from . import Report
+from . import Report, split_labels
 from .furniture import CORPUS, load_articles
 
 # split → labels file: the mentions the rules were revised against, and a held-out check
@@ -54,16 +51,7 @@ class GoldPlace:
 
 def load_gold(split: str = "dev") -> list[GoldPlace]:
     """The hand-checked mentions of ``split`` (dev, heldout)."""
-    if split not in LABELS:
-        raise EvalDataError(
-            f"no places split {split!r}", hint=f"use one of: {', '.join(sorted(LABELS))}"
-        )
-    labels_dir = resources.files("newsgraph.evaluate").joinpath("labels")
-    text = labels_dir.joinpath(LABELS[split]).read_text("utf-8")
-    rows = csv.DictReader(
-        (line for line in text.splitlines() if line and not line.startswith("#")),
-        delimiter="\t",
-    )
+    rows = split_labels("places", LABELS, split)
     return [
         GoldPlace(
             r["article"],
